@@ -1,0 +1,477 @@
+"""Loading the bundled data files (steps, catalogs, rules) with clear errors.
+
+Every file is TOML with a ``schema`` number. A wrong or missing value raises
+ResourceError naming the file and the field path (``units[3].tasks[2].paper``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..resources import resource_dir
+from .errors import ResourceError
+from .text import L10n
+
+PERSONAL_DATA = ("none", "personal", "mynumber")
+NETWORKS = ("internet", "lgwan", "mynumber")
+PAPER = ("none", "some", "heavy")
+COORDINATION = ("low", "medium", "high")
+QUANTITY_BASES = ("teleworker", "device_needed", "organisation", "fixed")
+RECURRENCES = ("one_time", "annual")
+ROLES = ("management", "administrator", "teleworker")
+SECURITY_GROUPS = ("framework", "malware", "loss", "eavesdrop", "intrusion", "external")
+ROUNDING_MODES = ("down", "half_up", "up")
+SUPPORTED_SCHEMA = 1
+
+
+@dataclass(frozen=True, slots=True)
+class TaskFactors:
+    personal_data: str = "none"
+    network: str = "lgwan"
+    paper: str = "none"
+    counter: bool = False
+    onsite: bool = False
+    coordination: str = "low"
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItemDef:
+    id: str
+    text: L10n
+
+
+@dataclass(frozen=True, slots=True)
+class StepDef:
+    number: int
+    key: str
+    title: L10n
+    purpose: L10n
+    guidance: L10n
+    records: tuple[str, ...]
+    checklist: tuple[ChecklistItemDef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A choice offered by id with a bilingual text (purposes, rules to prepare)."""
+
+    id: str
+    text: L10n
+
+
+@dataclass(frozen=True, slots=True)
+class TaskDef:
+    id: str
+    name: L10n
+    factors: TaskFactors
+
+
+@dataclass(frozen=True, slots=True)
+class UnitDef:
+    id: str
+    name: L10n
+    tasks: tuple[TaskDef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CostCategory:
+    id: str
+    name: L10n
+
+
+@dataclass(frozen=True, slots=True)
+class CostItemDef:
+    id: str
+    name: L10n
+    category: str
+    unit_price: int
+    unit: str
+    default_quantity: int
+    recurrence: str
+    basis: L10n
+
+
+@dataclass(frozen=True, slots=True)
+class AccessMethod:
+    id: str
+    name: L10n
+    reaches: frozenset[str]
+    screen_transfer: bool
+    description: L10n
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityMeasureDef:
+    id: str
+    role: str
+    group: str
+    text: L10n
+    basic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SubsidyRule:
+    fiscal_year: int
+    rate: Fraction
+    eligible_categories: frozenset[str]
+    rounding_unit: int
+    rounding_mode: str
+    source: L10n
+    date: date
+    note: L10n
+
+
+@dataclass(frozen=True, slots=True)
+class SizeClass:
+    id: str
+    min_staff: int
+    max_staff: int
+    adoption_rate: Decimal
+    label: L10n
+
+
+@dataclass(frozen=True, slots=True)
+class Benchmarks:
+    as_of: date
+    source: L10n
+    size_classes: tuple[SizeClass, ...]
+    raw: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    steps: tuple[StepDef, ...]
+    purposes: tuple[Option, ...]
+    units: tuple[UnitDef, ...]
+    cost_categories: tuple[CostCategory, ...]
+    cost_items: tuple[CostItemDef, ...]
+    access_methods: tuple[AccessMethod, ...]
+    security_measures: tuple[SecurityMeasureDef, ...]
+    rule_templates: tuple[Option, ...]
+    subsidy_rules: tuple[SubsidyRule, ...]
+    benchmarks: Benchmarks
+
+    def step(self, number: int) -> StepDef:
+        return self.steps[number - 1]
+
+    def access_method(self, method_id: str) -> AccessMethod:
+        for m in self.access_methods:
+            if m.id == method_id:
+                return m
+        return self.access_methods[0]  # "none": an unknown id means undecided
+
+    def cost_item(self, item_id: str) -> CostItemDef | None:
+        return next((i for i in self.cost_items if i.id == item_id), None)
+
+    def category_ids(self) -> frozenset[str]:
+        return frozenset(c.id for c in self.cost_categories)
+
+    def category_name(self, category_id: str) -> L10n:
+        for c in self.cost_categories:
+            if c.id == category_id:
+                return c.name
+        return L10n(category_id, category_id)
+
+
+class _Reader:
+    """Typed access to one parsed file; every failure names file and field."""
+
+    def __init__(self, path: Path, root: Path) -> None:
+        self.name = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+        try:
+            with path.open("rb") as f:
+                self.data = tomllib.load(f)
+        except FileNotFoundError:
+            raise ResourceError(self.name, "-", "file not found") from None
+        except tomllib.TOMLDecodeError as e:
+            raise ResourceError(self.name, "-", f"not valid TOML ({e})") from None
+        if self.data.get("schema") != SUPPORTED_SCHEMA:
+            self.fail("schema", f"expected {SUPPORTED_SCHEMA}")
+
+    def fail(self, field: str, problem: str) -> None:
+        raise ResourceError(self.name, field, problem)
+
+    def get(
+        self, table: dict[str, Any], key: str, where: str, kind: type | tuple[type, ...]
+    ) -> Any:
+        field = f"{where}.{key}" if where else key
+        if key not in table:
+            self.fail(field, "missing")
+        value = table[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            self.fail(field, f"wrong type ({type(value).__name__})")
+        return value
+
+    def tables(self, table: dict[str, Any], key: str, where: str = "") -> list[tuple[str, dict]]:
+        items = self.get(table, key, where, list)
+        if not items:
+            self.fail(f"{where}.{key}" if where else key, "empty list")
+        prefix = f"{where}.{key}" if where else key
+        out = []
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                self.fail(f"{prefix}[{i}]", "not a table")
+            out.append((f"{prefix}[{i}]", item))
+        return out
+
+    def text(self, table: dict[str, Any], key: str, where: str) -> str:
+        value = self.get(table, key, where, str)
+        if not value.strip():
+            self.fail(f"{where}.{key}", "empty text")
+        return value
+
+    def l10n(self, table: dict[str, Any], key: str, where: str) -> L10n:
+        sub = self.get(table, key, where, dict)
+        field = f"{where}.{key}"
+        return L10n(self.text(sub, "ja", field), self.text(sub, "en", field))
+
+    def choice(self, table: dict[str, Any], key: str, where: str, choices: Iterable[str]) -> str:
+        value = self.get(table, key, where, str)
+        choices = tuple(choices)
+        if value not in choices:
+            self.fail(f"{where}.{key}", f"'{value}' is not one of {', '.join(choices)}")
+        return value
+
+    def count(self, table: dict[str, Any], key: str, where: str, minimum: int = 0) -> int:
+        value = self.get(table, key, where, int)
+        if value < minimum:
+            self.fail(f"{where}.{key}", f"must be at least {minimum}")
+        return value
+
+    def iso_date(self, table: dict[str, Any], key: str, where: str) -> date:
+        value = self.get(table, key, where, (str, date))
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{where}.{key}", f"'{value}' is not an ISO date")
+            raise  # unreachable
+
+    def unique(self, ids: list[str], field: str) -> None:
+        seen: set[str] = set()
+        for i in ids:
+            if i in seen:
+                self.fail(field, f"duplicate id '{i}'")
+            seen.add(i)
+
+
+def _load_steps(r: _Reader) -> tuple[tuple[StepDef, ...], tuple[Option, ...]]:
+    steps = []
+    for where, s in r.tables(r.data, "steps"):
+        number = r.count(s, "number", where, 1)
+        if number != len(steps) + 1:
+            r.fail(f"{where}.number", f"expected {len(steps) + 1} (steps must be in order)")
+        checklist = tuple(
+            ChecklistItemDef(r.text(c, "id", w), r.l10n(c, "text", w))
+            for w, c in r.tables(s, "checklist", where)
+        )
+        records = r.get(s, "records", where, list)
+        if not all(isinstance(x, str) for x in records):
+            r.fail(f"{where}.records", "must be a list of strings")
+        steps.append(
+            StepDef(
+                number=number,
+                key=r.text(s, "key", where),
+                title=r.l10n(s, "title", where),
+                purpose=r.l10n(s, "purpose", where),
+                guidance=r.l10n(s, "guidance", where),
+                records=tuple(records),
+                checklist=checklist,
+            )
+        )
+    if len(steps) != 10:
+        r.fail("steps", f"expected 10 steps, found {len(steps)}")
+    r.unique([c.id for s in steps for c in s.checklist], "steps.checklist.id")
+    purposes = tuple(_options(r, "purposes"))
+    return tuple(steps), purposes
+
+
+def _options(r: _Reader, key: str) -> list[Option]:
+    out = [Option(r.text(o, "id", w), r.l10n(o, "text", w)) for w, o in r.tables(r.data, key)]
+    r.unique([o.id for o in out], f"{key}.id")
+    return out
+
+
+def _factors(r: _Reader, t: dict[str, Any], where: str) -> TaskFactors:
+    return TaskFactors(
+        personal_data=r.choice(t, "personal_data", where, PERSONAL_DATA),
+        network=r.choice(t, "network", where, NETWORKS),
+        paper=r.choice(t, "paper", where, PAPER),
+        counter=r.get(t, "counter", where, bool),
+        onsite=r.get(t, "onsite", where, bool),
+        coordination=r.choice(t, "coordination", where, COORDINATION),
+    )
+
+
+def _load_units(r: _Reader) -> tuple[UnitDef, ...]:
+    units = []
+    for where, u in r.tables(r.data, "units"):
+        tasks = tuple(
+            TaskDef(r.text(t, "id", w), r.l10n(t, "name", w), _factors(r, t, w))
+            for w, t in r.tables(u, "tasks", where)
+        )
+        units.append(UnitDef(r.text(u, "id", where), r.l10n(u, "name", where), tasks))
+    r.unique([u.id for u in units], "units.id")
+    r.unique([t.id for u in units for t in u.tasks], "units.tasks.id")
+    return tuple(units)
+
+
+def _load_costs(r: _Reader) -> tuple[tuple[CostCategory, ...], tuple[CostItemDef, ...]]:
+    cats = tuple(
+        CostCategory(r.text(c, "id", w), r.l10n(c, "name", w))
+        for w, c in r.tables(r.data, "categories")
+    )
+    r.unique([c.id for c in cats], "categories.id")
+    cat_ids = [c.id for c in cats]
+    items = tuple(
+        CostItemDef(
+            id=r.text(i, "id", w),
+            name=r.l10n(i, "name", w),
+            category=r.choice(i, "category", w, cat_ids),
+            unit_price=r.count(i, "unit_price", w, 0),
+            unit=r.choice(i, "unit", w, QUANTITY_BASES),
+            default_quantity=r.count(i, "default_quantity", w, 0),
+            recurrence=r.choice(i, "recurrence", w, RECURRENCES),
+            basis=r.l10n(i, "basis", w),
+        )
+        for w, i in r.tables(r.data, "items")
+    )
+    r.unique([i.id for i in items], "items.id")
+    return cats, items
+
+
+def _load_access_methods(r: _Reader) -> tuple[AccessMethod, ...]:
+    methods = []
+    for w, m in r.tables(r.data, "methods"):
+        reaches = r.get(m, "reaches", w, list)
+        for net in reaches:
+            if net not in ("internet", "lgwan"):
+                r.fail(f"{w}.reaches", f"'{net}' cannot be reached from outside")
+        methods.append(
+            AccessMethod(
+                id=r.text(m, "id", w),
+                name=r.l10n(m, "name", w),
+                reaches=frozenset(reaches),
+                screen_transfer=r.get(m, "screen_transfer", w, bool),
+                description=r.l10n(m, "description", w),
+            )
+        )
+    r.unique([m.id for m in methods], "methods.id")
+    if methods[0].id != "none":
+        r.fail("methods[0].id", "the first method must be 'none' (undecided)")
+    return tuple(methods)
+
+
+def _load_security(r: _Reader) -> tuple[SecurityMeasureDef, ...]:
+    out = tuple(
+        SecurityMeasureDef(
+            id=r.text(m, "id", w),
+            role=r.choice(m, "role", w, ROLES),
+            group=r.choice(m, "group", w, SECURITY_GROUPS),
+            text=r.l10n(m, "text", w),
+            basic=r.get(m, "basic", w, bool),
+        )
+        for w, m in r.tables(r.data, "measures")
+    )
+    r.unique([m.id for m in out], "measures.id")
+    return out
+
+
+def _rate(r: _Reader, value: Any, field: str) -> Fraction:
+    try:
+        rate = Fraction(value) if isinstance(value, str) else None
+    except (ValueError, ZeroDivisionError):
+        rate = None
+    if rate is None or not 0 < rate <= 1:
+        r.fail(field, f"'{value}' is not a rate such as \"1/2\"")
+    return rate  # type: ignore[return-value]
+
+
+def _load_subsidy_rules(r: _Reader, categories: frozenset[str]) -> tuple[SubsidyRule, ...]:
+    rules = []
+    for w, s in r.tables(r.data, "rules"):
+        eligible = r.get(s, "eligible_categories", w, list)
+        for c in eligible:
+            if c not in categories:
+                r.fail(f"{w}.eligible_categories", f"unknown category '{c}'")
+        rounding = r.get(s, "rounding", w, dict)
+        rules.append(
+            SubsidyRule(
+                fiscal_year=r.count(s, "fiscal_year", w, 2000),
+                rate=_rate(r, s.get("rate"), f"{w}.rate"),
+                eligible_categories=frozenset(eligible),
+                rounding_unit=r.count(rounding, "unit", f"{w}.rounding", 1),
+                rounding_mode=r.choice(rounding, "mode", f"{w}.rounding", ROUNDING_MODES),
+                source=r.l10n(s, "source", w),
+                date=r.iso_date(s, "date", w),
+                note=r.l10n(s, "note", w),
+            )
+        )
+    years = [x.fiscal_year for x in rules]
+    if years != sorted(set(years)):
+        r.fail("rules.fiscal_year", "fiscal years must be unique and in ascending order")
+    return tuple(rules)
+
+
+def _load_benchmarks(r: _Reader) -> Benchmarks:
+    classes = []
+    for w, c in r.tables(r.data, "size_classes"):
+        try:
+            rate = Decimal(r.get(c, "adoption_rate", w, str))
+        except InvalidOperation:
+            r.fail(f"{w}.adoption_rate", "not a decimal number")
+        classes.append(
+            SizeClass(
+                id=r.text(c, "id", w),
+                min_staff=r.count(c, "min_staff", w, 0),
+                max_staff=r.count(c, "max_staff", w, 0),
+                adoption_rate=rate,
+                label=r.l10n(c, "label", w),
+            )
+        )
+    return Benchmarks(
+        as_of=r.iso_date(r.data, "as_of", ""),
+        source=r.l10n(r.data, "source", ""),
+        size_classes=tuple(classes),
+        raw=r.data,
+    )
+
+
+def load_catalog(root: Path | None = None) -> Catalog:
+    """Read and validate every data file under ``root`` (default: bundled resources)."""
+    root = root or resource_dir()
+
+    def reader(*parts: str) -> _Reader:
+        return _Reader(root.joinpath(*parts), root)
+
+    steps, purposes = _load_steps(reader("steps", "steps.toml"))
+    cats, items = _load_costs(reader("catalog", "costs.toml"))
+    return Catalog(
+        steps=steps,
+        purposes=purposes,
+        units=_load_units(reader("catalog", "units.toml")),
+        cost_categories=cats,
+        cost_items=items,
+        access_methods=_load_access_methods(reader("catalog", "access_methods.toml")),
+        security_measures=_load_security(reader("catalog", "security.toml")),
+        rule_templates=tuple(_options(reader("catalog", "rules.toml"), "rules")),
+        subsidy_rules=_load_subsidy_rules(
+            reader("rules", "special_allocation_tax.toml"), frozenset(c.id for c in cats)
+        ),
+        benchmarks=_load_benchmarks(reader("rules", "benchmarks.toml")),
+    )
+
+
+@cache
+def default_catalog() -> Catalog:
+    """The bundled catalog, read once per process."""
+    return load_catalog()

@@ -1,0 +1,1 @@
+"""The project file (.twplan): save, open, migrate, recover."""

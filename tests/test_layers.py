@@ -1,0 +1,33 @@
+"""The layering contracts of pyproject.toml hold, and a violation is caught."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def _lint(cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"], cwd=cwd, capture_output=True, text=True,
+        env={"PYTHONPATH": str(cwd), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+
+
+def test_contracts_are_kept():
+    result = _lint(ROOT)
+    assert result.returncode == 0, result.stdout
+    assert "Contracts: 3 kept, 0 broken." in result.stdout
+
+
+def test_a_qt_import_in_the_domain_breaks_the_contract(tmp_path):
+    shutil.copytree(
+        ROOT / "planner", tmp_path / "planner", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    (tmp_path / "planner" / "domain" / "leak.py").write_text("import PySide6.QtCore\n")
+    result = _lint(tmp_path)
+    assert result.returncode != 0
+    assert "planner.domain.leak -> PySide6" in result.stdout

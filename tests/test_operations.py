@@ -1,0 +1,99 @@
+from datetime import date
+
+import pytest
+
+from planner.domain.builders import new_plan, unit_from_catalog
+from planner.domain.errors import ValidationError
+from planner.domain.model import CostLine, Member, Phase
+from planner.domain.operations import Batch, InsertRow, RemoveRow, SetValue
+
+
+@pytest.fixture
+def plan(catalog, municipality):
+    p = new_plan(municipality, catalog)
+    unit = unit_from_catalog(catalog.units[2])
+    unit.staff = 10
+    p.units.append(unit)
+    return p
+
+
+def test_set_and_undo(plan):
+    uid = plan.units[0].id
+    inverse = SetValue(("units", uid), "teleworkers", 4).apply(plan)
+    assert plan.units[0].teleworkers == 4
+    inverse.apply(plan)
+    assert plan.units[0].teleworkers == 0
+
+
+def test_invalid_edit_leaves_plan_unchanged(plan):
+    uid = plan.units[0].id
+    with pytest.raises(ValidationError) as e:
+        SetValue(("units", uid), "teleworkers", 11).apply(plan)
+    assert "超えています" in e.value.text("ja")
+    assert plan.units[0].teleworkers == 0
+    SetValue(("units", uid), "teleworkers", 8).apply(plan)
+    with pytest.raises(ValidationError):  # staff below teleworkers is refused too
+        SetValue(("units", uid), "staff", 5).apply(plan)
+    assert plan.units[0].staff == 10
+    with pytest.raises(ValidationError):
+        SetValue(("municipality",), "name", "").apply(plan)
+    assert plan.municipality.name == "さくら町"
+
+
+def test_task_selection_and_checklist(plan):
+    unit = plan.units[0]
+    tid = unit.tasks[1].id
+    SetValue(("units", unit.id, "tasks", tid), "selected", True).apply(plan)
+    assert [t.name for _, t in plan.selected_tasks()] == [unit.tasks[1].name]
+    item = next(iter(plan.steps[4].checklist))
+    undo = SetValue(("steps", 4, "checklist", item), "done", True).apply(plan)
+    assert plan.steps[4].checklist[item].done
+    undo.apply(plan)
+    assert not plan.steps[4].checklist[item].done
+
+
+def test_insert_remove_rows_round_trip(plan):
+    undo = InsertRow(("members",), 0, Member("佐藤", "リーダー", "総務課")).apply(plan)
+    assert [x.name for x in plan.members] == ["佐藤"]
+    redo = undo.apply(plan)
+    assert plan.members == []
+    redo.apply(plan)
+    assert plan.members[0].role == "リーダー"
+    with pytest.raises(ValidationError):
+        InsertRow(("members",), 0, Member("")).apply(plan)
+    assert len(plan.members) == 1
+
+
+def test_cost_line_edit_validated(plan):
+    sid = plan.scenarios[0].id
+    InsertRow(("scenarios", sid, "lines"), 0, CostLine("PC", "ict_equipment", 100_000)).apply(plan)
+    lid = plan.scenarios[0].lines[0].id
+    with pytest.raises(ValidationError) as e:
+        SetValue(("scenarios", sid, "lines", lid), "unit_price", -5).apply(plan)
+    assert e.value.field == "line.unit_price"
+    assert plan.scenarios[0].lines[0].unit_price == 100_000
+
+
+def test_batch_is_all_or_nothing(plan):
+    unit = plan.units[0]
+    ops = [SetValue(("units", unit.id, "tasks", t.id), "selected", True) for t in unit.tasks[:3]]
+    bad = SetValue(("units", unit.id), "teleworkers", 99)
+    with pytest.raises(ValidationError):
+        Batch([*ops, bad]).apply(plan)
+    assert plan.selected_tasks() == []
+    undo = Batch(ops).apply(plan)
+    assert len(plan.selected_tasks()) == 3
+    undo.apply(plan)
+    assert plan.selected_tasks() == []
+
+
+def test_phase_dates_in_order(plan):
+    InsertRow(("phases",), 0, Phase("試行", "trial", date(2025, 10, 1), date(2025, 12, 31))).apply(
+        plan
+    )
+    pid = plan.phases[0].id
+    with pytest.raises(ValidationError):
+        SetValue(("phases", pid), "end", date(2025, 9, 1)).apply(plan)
+    assert plan.phases[0].end == date(2025, 12, 31)
+    RemoveRow(("phases",), 0).apply(plan)
+    assert plan.phases == []

@@ -1,24 +1,34 @@
-"""Starting the Qt application and its main window."""
+"""Starting the Qt application: fonts, language, the main window, a file to open."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
-from .main_window import MainWindow
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("TeleworkPlanner")
+    from . import i18n
+    from .fonts import register_fonts
+
+    register_fonts(app)  # after the QApplication exists (see pitfalls.md)
+    i18n.set_language(i18n.saved_language(), remember=False)
     return app  # type: ignore[return-value]
 
 
 def run_gui(args: list[str]) -> int:
     app = create_app(sys.argv[:1])
+    from .main_window import MainWindow
+
     window = MainWindow()
     window.show()
+    files = [a for a in args if not a.startswith("-")]
+    if files:
+        window.files.open(Path(files[0]))
     return app.exec()

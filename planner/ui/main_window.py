@@ -1,14 +1,252 @@
-"""The main window: the ten steps at the side, the current step's page beside them."""
+"""The main window: menus, the welcome screen or the plan workspace, title and drops."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow
+from pathlib import Path
 
-from .. import APP_NAME, APP_NAME_JA
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from .. import APP_NAME, APP_NAME_JA, version
+from ..domain.catalog import Catalog, default_catalog
+from . import i18n
+from .autosave import Autosave, default_recovery_dir
+from .document import PlanDocument
+from .file_actions import FileActions, recent_files
+from .i18n import t
+from .welcome import WelcomePage
+from .workspace import Workspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, catalog: Catalog | None = None, recovery_dir: Path | None = None) -> None:
         super().__init__()
-        self.setWindowTitle(f"{APP_NAME_JA} — {APP_NAME}")
+        self.catalog = catalog or default_catalog()
+        self.doc: PlanDocument | None = None
+        self.workspace: Workspace | None = None
+        self.welcome: WelcomePage | None = None
+        self.last_pdf: Path | None = None
+        self.recovery_dir = recovery_dir or default_recovery_dir()
+        self.autosave = Autosave(self.recovery_dir)
+        self.files = FileActions(self)
+        self.setAcceptDrops(True)
         self.resize(1366, 768)
+        self.setMinimumSize(1024, 640)
+        self._build()
+
+    # -- building (again on a language change) ---------------------------------------------
+
+    def _build(self) -> None:
+        self.menuBar().clear()
+        self._build_menus()
+        if self.doc is None:
+            self._show_welcome()
+        else:
+            self._show_workspace()
+        self.update_title()
+
+    def _action(self, menu, ja: str, en: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(t(ja, en), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        f = bar.addMenu(t("ファイル(&F)", "&File"))
+        self._action(f, "新規作成", "New", self.new_plan, QKeySequence.StandardKey.New, "actionNew")
+        self._action(
+            f, "開く…", "Open…", self.files.open_dialog, QKeySequence.StandardKey.Open, "actionOpen"
+        )
+        recent = f.addMenu(t("最近使ったファイル", "Recent files"))
+        for path in recent_files():
+            recent.addAction(str(path), lambda p=path: self.files.open(p))
+        recent.setEnabled(bool(recent_files()))
+        f.addSeparator()
+        has_doc = self.doc is not None
+        self.save_action = self._action(
+            f, "上書き保存", "Save", self.files.save, QKeySequence.StandardKey.Save, "actionSave"
+        )
+        self._action(
+            f,
+            "名前を付けて保存…",
+            "Save As…",
+            self.files.save_as,
+            QKeySequence.StandardKey.SaveAs,
+            "actionSaveAs",
+        )
+        f.addSeparator()
+        self._action(
+            f,
+            "実施計画書（PDF）を出力…",
+            "Export plan (PDF)…",
+            self.files.export_pdf,
+            "Ctrl+E",
+            "actionExportPdf",
+        )
+        self._action(
+            f, "JSONに書き出す…", "Export JSON…", self.files.export_json, None, "actionExportJson"
+        )
+        self._action(
+            f, "JSONから読み込む…", "Import JSON…", self.files.import_json, None, "actionImportJson"
+        )
+        f.addSeparator()
+        self._action(
+            f,
+            "計画を閉じる",
+            "Close plan",
+            self.files.close_plan,
+            QKeySequence.StandardKey.Close,
+            "actionClose",
+        )
+        self._action(f, "終了", "Quit", self.close, QKeySequence.StandardKey.Quit, "actionQuit")
+        for action in f.actions():
+            if action.objectName() in (
+                "actionSave",
+                "actionSaveAs",
+                "actionExportPdf",
+                "actionExportJson",
+                "actionClose",
+            ):
+                action.setEnabled(has_doc)
+        e = bar.addMenu(t("編集(&E)", "&Edit"))
+        if self.doc is not None:
+            stack = self.doc.undo_stack
+            undo = stack.createUndoAction(self, t("元に戻す", "Undo"))
+            undo.setShortcut(QKeySequence.StandardKey.Undo)
+            undo.setObjectName("actionUndo")
+            redo = stack.createRedoAction(self, t("やり直し", "Redo"))
+            redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+            redo.setObjectName("actionRedo")
+            e.addAction(undo)
+            e.addAction(redo)
+        else:
+            e.setEnabled(False)
+        v = bar.addMenu(t("表示(&V)", "&View"))
+        language = v.addMenu(t("言語 / Language", "Language / 言語"))
+        ja = self._action(
+            language,
+            "日本語",
+            "日本語 (Japanese)",
+            lambda: self.set_language("ja"),
+            None,
+            "actionJapanese",
+        )
+        en = self._action(
+            language, "English", "English", lambda: self.set_language("en"), None, "actionEnglish"
+        )
+        for action, code in ((ja, "ja"), (en, "en")):
+            action.setCheckable(True)
+            action.setChecked(i18n.lang() == code)
+        h = bar.addMenu(t("ヘルプ(&H)", "&Help"))
+        self._action(h, "このプログラムについて", "About", self.about, None, "actionAbout")
+
+    def _show_welcome(self) -> None:
+        from ..store.recovery import list_recoveries
+
+        try:
+            recoveries = list_recoveries(self.recovery_dir)
+        except OSError:
+            recoveries = []
+        self.welcome = WelcomePage(recent_files(), recoveries)
+        self.welcome.form.create.connect(self.files.create)
+        self.welcome.open_requested.connect(self.files.open_dialog)
+        self.welcome.open_path.connect(self.files.open)
+        self.welcome.recover.connect(self.files.recover)
+        self.workspace = None
+        self.setCentralWidget(self.welcome)
+
+    def _show_workspace(self, step: int = 0) -> None:
+        self.workspace = Workspace(self.doc, export_pdf=self.files.export_pdf)
+        self.welcome = None
+        self.setCentralWidget(self.workspace)
+        self.workspace.go(step)
+
+    # -- document ------------------------------------------------------------------------------
+
+    def set_document(self, doc: PlanDocument | None) -> None:
+        if self.doc is not None and self.doc is not doc:
+            self.doc.undo_stack.cleanChanged.disconnect(self._clean_changed)
+        step = self.workspace.current() if (self.workspace and doc is self.doc) else 0
+        self.doc = doc
+        if doc is not None:
+            doc.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.autosave.watch(doc)
+        self.menuBar().clear()
+        self._build_menus()
+        if doc is None:
+            self._show_welcome()
+        else:
+            self._show_workspace(step)
+        self.update_title()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.update_title()
+
+    def mark_recovered(self) -> None:
+        if self.doc is not None:
+            self.doc.undo_stack.resetClean()  # recovered work is unsaved work
+            self.update_title()
+
+    def update_title(self) -> None:
+        name = f"{APP_NAME_JA} — {APP_NAME}"
+        if self.doc is None:
+            self.setWindowTitle(name)
+            self.setWindowModified(False)
+            return
+        title = f"{self.doc.plan.title}[*] — {name}"
+        if self.doc.read_only:
+            owner = self.doc.lock_owner or ""
+            title = t(f"{self.doc.plan.title}（読み取り専用: {owner} が使用中）[*] — {name}",
+                      f"{self.doc.plan.title} (read-only: open by {owner})[*] — {name}")  # fmt: skip
+        self.setWindowTitle(title)
+        self.setWindowModified(self.doc.dirty)
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def new_plan(self) -> None:
+        if self.files.close_plan():
+            self._show_welcome()
+
+    def set_language(self, code: str) -> None:
+        i18n.set_language(code)
+        self._build()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            t("このプログラムについて", "About"),
+            f"{APP_NAME_JA}\n{APP_NAME} {version()}\n\n"
+            + t(
+                "フォント: BIZ UDゴシック / BIZ UD明朝（SIL Open Font License）",
+                "Fonts: BIZ UDGothic / BIZ UDMincho (SIL Open Font License)",
+            ),  # fmt: skip
+        )
+
+    def open_last_pdf(self) -> None:
+        if self.last_pdf:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf)))
+
+    # -- Qt events -----------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.files.close_plan():
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if any(u.toLocalFile().endswith(".twplan") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            path = url.toLocalFile()
+            if path.endswith(".twplan"):
+                self.files.open(Path(path))
+                event.acceptProposedAction()
+                return

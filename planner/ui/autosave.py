@@ -1,0 +1,64 @@
+"""Autosave to the recovery folder every few minutes and after a burst of edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
+
+from .document import PlanDocument
+
+INTERVAL_MS = 3 * 60 * 1000
+EDITS_BEFORE_SAVE = 25
+
+
+def default_recovery_dir() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+class Autosave(QObject):
+    def __init__(self, recovery_dir: Path) -> None:
+        super().__init__()
+        self.recovery_dir = recovery_dir
+        self.doc: PlanDocument | None = None
+        self.file: Path | None = None
+        self._edits = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.save_now)
+
+    def watch(self, doc: PlanDocument | None) -> None:
+        self.doc = doc
+        self._edits = 0
+        if doc is None:
+            self.timer.stop()
+            return
+        doc.changed.connect(self._count)
+        self.timer.start()
+
+    def _count(self) -> None:
+        self._edits += 1
+        if self._edits >= EDITS_BEFORE_SAVE:
+            self.save_now()
+
+    def save_now(self) -> Path | None:
+        """Write the recovery copy if there is anything unsaved."""
+        doc = self.doc
+        if doc is None or not doc.dirty:
+            return None
+        from ..store.recovery import write_recovery
+
+        self._edits = 0
+        try:
+            self.file = write_recovery(doc.plan, self.recovery_dir, doc.path)
+        except OSError:
+            return None  # the next attempt may succeed; the user's own file is untouched
+        return self.file
+
+    def discard(self) -> None:
+        """The work is saved or deliberately dropped: remove its recovery copy."""
+        if self.file is not None:
+            self.file.unlink(missing_ok=True)
+            self.file = None
+        self._edits = 0

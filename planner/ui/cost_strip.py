@@ -1,0 +1,56 @@
+"""The strip at the bottom: the adopted scenario's figures for one fiscal year, always current."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from ..domain.costs import adopted_estimate
+from ..domain.errors import PlannerError
+from ..domain.fiscal import fiscal_year_label, fiscal_year_of
+from ..domain.money import format_yen
+from .document import PlanDocument
+from .i18n import lang, t
+
+
+class CostStrip(QWidget):
+    def __init__(self, doc: PlanDocument) -> None:
+        super().__init__()
+        self.doc = doc
+        self.label = QLabel()
+        self.label.setObjectName("costStrip")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.addWidget(self.label, 1)
+        doc.changed.connect(self.refresh)
+        self.refresh()
+
+    def focus_year(self) -> int:
+        """This fiscal year if the plan covers it, otherwise the plan's first year."""
+        years = self.doc.plan.fiscal_years
+        today = fiscal_year_of(date.today())
+        return today if today in years else years[0]
+
+    def refresh(self) -> None:
+        try:
+            est = adopted_estimate(self.doc.plan, self.doc.catalog.subsidy_rules)
+        except PlannerError as err:
+            self.label.setText(err.text(lang()))
+            return
+        fy = self.focus_year()
+        year = est.year(fy) if est else None
+        if year is None:
+            self.label.setText(t("経費はまだ入力されていません。", "No costs entered yet."))
+            return
+        assumed = (
+            t("（前年度までのルールを仮定）", " (earlier rule assumed)") if year.assumed else ""
+        )
+        self.label.setText(
+            t(
+                f"{fiscal_year_label(fy)}  事業費 {format_yen(year.total)}   特別交付税措置見込 {format_yen(year.subsidy)}"
+                f"   実質負担 {format_yen(year.net)}{assumed}   ※措置額は見込みです",
+                f"{fiscal_year_label(fy, 'en')}  Cost {format_yen(year.total, 'en')}   Est. subsidy {format_yen(year.subsidy, 'en')}"
+                f"   Net {format_yen(year.net, 'en')}{assumed}   * the subsidy is an estimate",
+            )
+        )

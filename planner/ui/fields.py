@@ -1,0 +1,143 @@
+"""Form fields bound to one value of the plan, with their message beside them.
+
+A field applies its value when editing finishes; an invalid value is refused
+by the domain, the message appears next to the field in red, and the plan
+keeps its old value (the field shows what the user typed until corrected).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import PlannerError, ValidationError
+from ..domain.operations import Path, SetValue, resolve
+from ..domain.text import L10n
+from .document import PlanDocument
+from .i18n import lang, tx
+from .table_model import Column, parse_cell
+
+
+class ErrorLabel(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("color: #b00020;")
+        self.setWordWrap(True)
+        self.setObjectName("fieldError")
+        self.hide()
+
+    def show_error(self, err: PlannerError | None) -> None:
+        self.setText(err.text(lang()) if err else "")
+        self.setVisible(err is not None)
+
+
+class BoundField(QWidget):
+    """A labelled editor for ``resolve(plan, path).field``."""
+
+    def __init__(
+        self,
+        doc: PlanDocument,
+        path: Path,
+        column: Column,
+        *,
+        multiline: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.doc, self.path, self.column = doc, path, column
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.editor: QWidget
+        if column.kind == "choice":
+            combo = QComboBox()
+            for key, label in column.choices:
+                combo.addItem(tx(label), key)
+            combo.activated.connect(lambda _i: self._commit(combo.currentData()))
+            self.editor = combo
+        elif column.kind == "bool":
+            box = QCheckBox(tx(column.header))
+            box.toggled.connect(self._commit)
+            self.editor = box
+        elif multiline:
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(80)
+            text.focusOutEvent = self._wrap_focus_out(text.focusOutEvent)  # type: ignore[method-assign]
+            self.editor = text
+        else:
+            line = QLineEdit()
+            line.editingFinished.connect(lambda: self._commit(line.text()))
+            if column.kind in ("int", "money"):
+                line.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.editor = line
+        self.editor.setObjectName(f"field_{column.field}")
+        self.editor.setEnabled(not doc.read_only and column.editable)
+        self.error = ErrorLabel()
+        layout.addWidget(self.editor)
+        layout.addWidget(self.error)
+        doc.changed.connect(self.load)
+        self.load()
+
+    def _wrap_focus_out(self, original: Any) -> Any:
+        def handler(event: Any) -> None:
+            original(event)
+            self._commit(self.editor.toPlainText())  # type: ignore[attr-defined]
+
+        return handler
+
+    def value(self) -> Any:
+        try:
+            return getattr(resolve(self.doc.plan, self.path), self.column.field)
+        except (ValidationError, KeyError, IndexError):
+            return None
+
+    def load(self) -> None:
+        value = self.value()
+        ed = self.editor
+        ed.blockSignals(True)
+        if isinstance(ed, QComboBox):
+            ed.setCurrentIndex(max(0, ed.findData(self.column.key_of(value))))
+        elif isinstance(ed, QCheckBox):
+            ed.setChecked(bool(value))
+        elif isinstance(ed, QPlainTextEdit):
+            if ed.toPlainText() != (value or ""):
+                ed.setPlainText(value or "")
+        elif isinstance(ed, QLineEdit) and not self.error.isVisible():
+            ed.setText(
+                "" if value is None else (str(value) if self.column.kind != "text" else value)
+            )
+        ed.blockSignals(False)
+
+    def _commit(self, raw: Any) -> None:
+        if self.doc.read_only:
+            return
+        try:
+            value = parse_cell(self.column, raw)
+        except ValidationError as err:
+            self.error.show_error(err)
+            return
+        if value == self.value():
+            self.error.show_error(None)
+            return
+        header = self.column.header
+        op = SetValue(
+            self.path,
+            self.column.field,
+            value,
+            L10n(f"「{header.ja}」の変更", f"Change {header.en}"),
+        )
+        err = self.doc.apply(op)
+        self.error.show_error(err)
+        if err is None:
+            self.load()

@@ -1,0 +1,274 @@
+"""New, Open, Save, Save As, Export, Import and Close — with the store's locks and messages.
+
+The store does the work (and refuses bad files with a readable message); this
+module asks the user where, shows what went wrong, and never changes the open
+plan when something fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+
+from ..domain.builders import new_plan
+from ..domain.errors import PlannerError
+from ..domain.model import Municipality
+from . import dialogs
+from .document import PlanDocument
+from .i18n import lang, t
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+MAX_RECENT = 8
+
+
+def recent_files() -> list[Path]:
+    value = QSettings().value("files/recent", [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    return [Path(p) for p in items if isinstance(p, str) and p]
+
+
+def remember(path: Path) -> None:
+    items = [str(path)] + [str(p) for p in recent_files() if p != path]
+    QSettings().setValue("files/recent", items[:MAX_RECENT])
+
+
+class FileActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def doc(self) -> PlanDocument | None:
+        return self.window.doc
+
+    def _error(self, title: str, err: PlannerError) -> None:
+        dialogs.show_error(self.window, title, err.text(lang()))
+
+    # -- new / open ------------------------------------------------------------------------
+
+    def create(self, municipality: Municipality) -> None:
+        if not self.close_plan():
+            return
+        plan = new_plan(municipality, self.window.catalog, lang())
+        self.window.set_document(PlanDocument(plan, self.window.catalog))
+
+    def open_dialog(self) -> None:
+        path = dialogs.choose_open_file(self.window)
+        if path:
+            self.open(path)
+
+    def open(self, path: Path) -> bool:
+        from ..store.lock import PlanLockedError, acquire_lock, is_stale, take_over
+        from ..store.project import open_plan
+
+        title = t("計画を開けません", "Cannot open the plan")
+        try:
+            plan = open_plan(path, self.window.catalog)
+        except PlannerError as err:
+            self._error(title, err)
+            return False
+        except OSError as err:
+            dialogs.show_error(
+                self.window,
+                title,
+                t(
+                    f"ファイルを読めません: {path}\n{err.strerror}",
+                    f"Cannot read {path}: {err.strerror}",
+                ),
+            )
+            return False
+        if not self.close_plan():
+            return False
+        read_only, owner, lock = False, None, None
+        try:
+            lock = acquire_lock(path)
+        except PlanLockedError as locked:
+            info = locked.owner
+            owner = (
+                f"{info.user}（{info.host}）" if lang() == "ja" else f"{info.user} ({info.host})"
+            )
+            since = f"{info.since:%Y-%m-%d %H:%M}"
+            if is_stale(info) and dialogs.ask_yes_no(
+                self.window,
+                t("使用中の表示", "Plan in use"),
+                t(f"{owner} が {since} から開いていることになっていますが、古い記録のようです。引き継いで編集しますか？",
+                  f"{owner} has had this plan open since {since}, but the record looks stale. Take it over?"),
+            ):  # fmt: skip
+                lock = take_over(path)
+            else:
+                read_only = True
+        except OSError:
+            read_only, owner = True, t("（ロックを作成できません）", "(cannot create a lock)")
+        doc = PlanDocument(plan, self.window.catalog, path, read_only=read_only)
+        doc.lock, doc.lock_owner = lock, owner
+        self.window.set_document(doc)
+        remember(path)
+        return True
+
+    def recover(self, entry) -> None:
+        from ..store.project import open_plan
+        from ..store.recovery import discard_recovery
+
+        try:
+            plan = open_plan(entry.path, self.window.catalog)
+        except PlannerError as err:
+            self._error(t("復元できません", "Cannot recover"), err)
+            return
+        doc = PlanDocument(plan, self.window.catalog, None)
+        self.window.set_document(doc)
+        doc.recovered_from = entry.source  # type: ignore[attr-defined]
+        discard_recovery(entry)
+        self.window.mark_recovered()
+
+    # -- save ------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        doc = self.doc
+        if doc is None:
+            return False
+        if doc.path is None or doc.read_only:
+            return self.save_as()
+        return self._save_to(doc.path)
+
+    def save_as(self) -> bool:
+        doc = self.doc
+        if doc is None:
+            return False
+        suggested = (
+            str(doc.path.with_name(doc.path.stem + "_copy.twplan"))
+            if doc.path
+            else f"{doc.plan.title}.twplan"
+        )
+        path = dialogs.choose_save_file(self.window, suggested)
+        if path is None:
+            return False
+        if path.suffix != ".twplan":
+            path = (
+                path.with_suffix(path.suffix + ".twplan")
+                if path.suffix
+                else path.with_suffix(".twplan")
+            )
+        if doc.read_only and doc.path and path.resolve() == doc.path.resolve():
+            dialogs.show_error(self.window, t("保存できません", "Cannot save"),
+                               t("読み取り専用で開いた計画は、別の名前で保存してください。", "A plan opened read-only must be saved under a new name."))  # fmt: skip
+            return False
+        from ..store.lock import PlanLockedError, acquire_lock
+
+        try:
+            new_lock = acquire_lock(path)
+        except PlanLockedError:
+            dialogs.show_error(self.window, t("保存できません", "Cannot save"),
+                               t("保存先のファイルは他の職員が開いています。", "Someone else has that file open."))  # fmt: skip
+            return False
+        except OSError:
+            new_lock = None
+        if not self._save_to(path):
+            if new_lock:
+                new_lock.release()
+            return False
+        if doc.lock:
+            doc.lock.release()
+        doc.lock, doc.read_only, doc.lock_owner = new_lock, False, None
+        remember(path)
+        self.window.set_document(doc)  # rebuild: the pages become editable
+        return True
+
+    def _save_to(self, path: Path) -> bool:
+        from ..store.project import save_plan
+
+        try:
+            save_plan(self.doc.plan, path)
+        except PlannerError as err:
+            self._error(t("保存できません", "Cannot save"), err)
+            return False
+        except OSError as err:
+            dialogs.show_error(self.window, t("保存できません", "Cannot save"),
+                               t(f"{path} に保存できません: {err.strerror}", f"Cannot save to {path}: {err.strerror}"))  # fmt: skip
+            return False
+        self.doc.mark_saved(path)
+        self.window.autosave.discard()
+        self.window.update_title()
+        return True
+
+    # -- close -----------------------------------------------------------------------------
+
+    def close_plan(self) -> bool:
+        """Close the open plan after asking about unsaved changes; False if the user cancels."""
+        doc = self.doc
+        if doc is None:
+            return True
+        if doc.dirty and not doc.read_only:
+            answer = dialogs.ask_save_changes(self.window, doc.display_name())
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                return False
+        self.window.autosave.discard()
+        doc.close()
+        self.window.set_document(None)
+        return True
+
+    # -- export / import -------------------------------------------------------------------
+
+    def export_pdf(self) -> Path | None:
+        doc = self.doc
+        if doc is None:
+            return None
+        base = doc.path.with_suffix(".pdf") if doc.path else Path(f"{doc.plan.title}.pdf")
+        path = dialogs.choose_save_file(self.window, str(base), dialogs.PDF_FILTER)
+        if path is None:
+            return None
+        from ..report import export_pdf
+
+        try:
+            result = export_pdf(doc.plan, path, lang=lang(), catalog=doc.catalog)
+        except PlannerError as err:
+            self._error(t("PDFを出力できません", "Cannot export the PDF"), err)
+            return None
+        except OSError as err:
+            dialogs.show_error(
+                self.window, t("PDFを出力できません", "Cannot export the PDF"), str(err.strerror)
+            )
+            return None
+        text = t(
+            f"{path} に出力しました（{result.pages}ページ）。",
+            f"Exported to {path} ({result.pages} pages).",
+        )
+        if result.warnings:
+            text += "\n\n" + "\n".join(result.warnings)
+        dialogs.show_info(self.window, t("PDFを出力しました", "PDF exported"), text)
+        self.window.last_pdf = path
+        return path
+
+    def export_json(self) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        path = dialogs.choose_save_file(self.window, f"{doc.plan.title}.json", dialogs.JSON_FILTER)
+        if path is None:
+            return
+        from ..store.interchange import export_json
+
+        try:
+            export_json(doc.plan, path)
+        except (PlannerError, OSError) as err:
+            msg = err.text(lang()) if isinstance(err, PlannerError) else str(err)
+            dialogs.show_error(self.window, t("書き出せません", "Cannot export"), msg)
+
+    def import_json(self) -> None:
+        path = dialogs.choose_open_file(self.window, dialogs.JSON_FILTER)
+        if path is None:
+            return
+        from ..store.interchange import import_json
+
+        try:
+            plan = import_json(path)
+        except PlannerError as err:
+            self._error(t("読み込めません", "Cannot import"), err)
+            return
+        except (OSError, ValueError) as err:
+            dialogs.show_error(self.window, t("読み込めません", "Cannot import"), str(err))
+            return
+        if self.close_plan():
+            self.window.set_document(PlanDocument(plan, self.window.catalog))

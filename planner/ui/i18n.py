@@ -1,0 +1,57 @@
+"""The UI language: Japanese by default, English selectable, remembered in QSettings.
+
+Every visible string is a ja/en pair — written inline with ``t(ja, en)`` or
+taken from the resources' L10n texts with ``tx()`` — so no string can exist in
+one language only. Qt's own dialogs are translated by Qt's translation files.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ..domain.text import L10n
+
+_state = {"lang": "ja"}
+_translators: list[QTranslator] = []
+
+
+def lang() -> str:
+    return _state["lang"]
+
+
+def t(ja: str, en: str) -> str:
+    return en if _state["lang"] == "en" else ja
+
+
+def tx(text: L10n) -> str:
+    return text.get(_state["lang"])
+
+
+def saved_language() -> str:
+    value = QSettings().value("ui/language", "ja")
+    return value if value in ("ja", "en") else "ja"
+
+
+def set_language(code: str, *, remember: bool = True) -> None:
+    _state["lang"] = "en" if code == "en" else "ja"
+    if remember:
+        QSettings().setValue("ui/language", _state["lang"])
+    _install_qt_translations()
+
+
+def _install_qt_translations() -> None:
+    """Qt's own strings (standard buttons, context menus) in the chosen language."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    for tr in _translators:
+        app.removeTranslator(tr)
+    _translators.clear()
+    if _state["lang"] != "ja":
+        return
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    tr = QTranslator(app)
+    if tr.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", folder):
+        app.installTranslator(tr)
+        _translators.append(tr)

@@ -1,0 +1,1 @@
+"""One module per step page; ``PAGE_CLASSES`` lists them in order."""

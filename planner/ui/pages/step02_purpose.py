@@ -1,0 +1,99 @@
+"""Step 2: purposes (choose several, add own) and KPIs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout
+
+from ...domain.model import Kpi
+from ...domain.operations import SetValue
+from ...domain.text import L10n
+from ..i18n import t, tx
+from ..table_model import Column
+from .base import StepPage
+
+
+class PurposePage(StepPage):
+    number = 2
+
+    def build_inputs(self) -> None:
+        box = self.section("導入の目的（複数選択可）", "Purposes (choose any)")
+        layout = QVBoxLayout(box)
+        self.purpose_list = QListWidget()
+        self.purpose_list.setObjectName("purposes")
+        for option in self.doc.catalog.purposes:
+            item = QListWidgetItem(tx(option.text))
+            item.setData(Qt.ItemDataRole.UserRole, option.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            self.purpose_list.addItem(item)
+        self.purpose_list.setMinimumHeight(min(len(self.doc.catalog.purposes), 10) * 26 + 8)
+        self.purpose_list.itemChanged.connect(self._purposes_changed)
+        layout.addWidget(self.purpose_list)
+        layout.addWidget(self._own_label())
+        self.own = QPlainTextEdit()
+        self.own.setObjectName("customPurposes")
+        self.own.setFixedHeight(70)
+        self.own.setTabChangesFocus(True)
+        original = self.own.focusOutEvent
+
+        def focus_out(event) -> None:
+            original(event)
+            self._own_changed()
+
+        self.own.focusOutEvent = focus_out  # type: ignore[method-assign]
+        layout.addWidget(self.own)
+        self.kpis = self.table(
+            L10n("目標（KPI）", "Targets (KPIs)"),
+            ("kpis",),
+            [
+                Column("name", L10n("指標", "Indicator")),
+                Column("baseline", L10n("現状値", "Baseline")),
+                Column("target", L10n("目標値", "Target")),
+                Column("fiscal_year", L10n("達成年度", "By fiscal year"), "fy"),
+            ],
+            new_row=lambda: Kpi(
+                name=t("（指標名）", "(indicator)"), fiscal_year=self.doc.plan.fiscal_years[-1]
+            ),
+            noun=L10n("指標", "KPI"),
+        )
+        self.doc.changed.connect(self.load)
+        self.load()
+
+    def _own_label(self):
+        from PySide6.QtWidgets import QLabel
+
+        return QLabel(t("独自の目的（1行に1つ）", "Own purposes (one per line)"))
+
+    def load(self) -> None:
+        chosen = set(self.doc.plan.purposes)
+        self.purpose_list.blockSignals(True)
+        for i in range(self.purpose_list.count()):
+            item = self.purpose_list.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.purpose_list.blockSignals(False)
+        text = "\n".join(self.doc.plan.custom_purposes)
+        if self.own.toPlainText() != text and not self.own.hasFocus():
+            self.own.setPlainText(text)
+
+    def _purposes_changed(self) -> None:
+        ids = [
+            self.purpose_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.purpose_list.count())
+            if self.purpose_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.doc.apply(SetValue((), "purposes", ids, L10n("導入目的の選択", "Choose purposes")))
+
+    def _own_changed(self) -> None:
+        lines = [x.strip() for x in self.own.toPlainText().splitlines() if x.strip()]
+        if lines != self.doc.plan.custom_purposes:
+            self.doc.apply(
+                SetValue((), "custom_purposes", lines, L10n("独自の目的", "Own purposes"))
+            )
+
+    def warnings(self) -> list[str]:
+        return [
+            t(f"指標「{k.name}」に目標値がありません。", f"KPI '{k.name}' has no target.")
+            for k in self.doc.plan.kpis
+            if not k.target.strip()
+        ]

@@ -1,0 +1,247 @@
+"""Step 4: units and their tasks — suitability by task, pick tasks unit by unit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.builders import unit_from_catalog
+from ...domain.catalog import COORDINATION, NETWORKS, PAPER, PERSONAL_DATA
+from ...domain.model import Task, Unit
+from ...domain.operations import InsertRow
+from ...domain.suitability import Suitability, assess_in_plan
+from ...domain.text import L10n
+from ..i18n import lang, t, tx
+from ..row_table import RowTable
+from ..table_model import Column, RowTableModel
+from .base import StepPage
+
+FACTOR_LABELS = {
+    "none": L10n("なし", "none"),
+    "personal": L10n("個人情報", "personal"),
+    "mynumber": L10n("マイナンバー", "My Number"),
+    "internet": L10n("インターネット系", "internet"),
+    "lgwan": L10n("LGWAN系", "LGWAN"),
+    "some": L10n("一部", "some"),
+    "heavy": L10n("多い", "heavy"),
+    "low": L10n("少ない", "low"),
+    "medium": L10n("中", "medium"),
+    "high": L10n("多い", "high"),
+}
+
+
+def _choices(keys: tuple[str, ...]) -> tuple[tuple[str, L10n], ...]:
+    return tuple((k, FACTOR_LABELS[k]) for k in keys)
+
+
+FILTERS = (
+    (None, L10n("すべて", "All")),
+    (Suitability.SUITABLE, L10n("◎ 適のみ", "◎ suitable only")),
+    (Suitability.CONDITIONAL, L10n("○ 条件付きのみ", "○ conditional only")),
+    (Suitability.UNSUITABLE, L10n("× 不適のみ", "× not suitable only")),
+)
+
+
+class TasksPage(StepPage):
+    number = 4
+
+    def build_inputs(self) -> None:
+        doc = self.doc
+        catalog_row = QHBoxLayout()
+        self.catalog_units = QComboBox()
+        self.catalog_units.setObjectName("catalogUnits")
+        for unit_def in doc.catalog.units:
+            self.catalog_units.addItem(
+                f"{tx(unit_def.name)}（{len(unit_def.tasks)}{t('業務', ' tasks')}）", unit_def.id
+            )
+        add_catalog = QPushButton(t("カタログから課を追加", "Add unit from catalog"))
+        add_catalog.setObjectName("addCatalogUnit")
+        add_catalog.clicked.connect(self.add_catalog_unit)
+        add_catalog.setEnabled(not doc.read_only)
+        self.filter = QComboBox()
+        self.filter.setObjectName("suitabilityFilter")
+        for _level, label in FILTERS:
+            self.filter.addItem(tx(label))
+        self.filter.currentIndexChanged.connect(self.apply_filter)
+        catalog_row.addWidget(QLabel(t("課の一覧:", "Catalog:")))
+        catalog_row.addWidget(self.catalog_units, 1)
+        catalog_row.addWidget(add_catalog)
+        catalog_row.addSpacing(24)
+        catalog_row.addWidget(QLabel(t("絞り込み:", "Filter:")))
+        catalog_row.addWidget(self.filter)
+        self.layout_.addLayout(catalog_row)
+
+        self.unit_table = RowTable(
+            RowTableModel(
+                doc,
+                ("units",),
+                [
+                    Column("name", L10n("課", "Unit")),
+                    Column("", L10n("選択", "Picked"), display=self._picked_count),
+                ],
+                new_row=lambda: Unit(name=t("（新しい課）", "(new unit)")),
+                noun=L10n("課", "unit"),
+            )
+        )
+        self.unit_table.view.setObjectName("unitTable")
+        self.task_model = RowTableModel(
+            doc,
+            ("units", "-", "tasks"),
+            [
+                Column("selected", L10n("対象", "Pick"), "bool"),
+                Column("name", L10n("業務", "Task")),
+                Column("", L10n("適性", "Fit"), display=self._mark, tooltip=self._reasons),
+                Column(
+                    "", L10n("理由", "Reason"), display=self._first_reason, tooltip=self._reasons
+                ),
+                Column(
+                    "factors.personal_data",
+                    L10n("個人情報", "Personal data"),
+                    "choice",
+                    _choices(PERSONAL_DATA),
+                ),
+                Column(
+                    "factors.network", L10n("ネットワーク", "Network"), "choice", _choices(NETWORKS)
+                ),
+                Column("factors.paper", L10n("紙", "Paper"), "choice", _choices(PAPER)),
+                Column("factors.counter", L10n("窓口", "Counter"), "bool"),
+                Column("factors.onsite", L10n("現場", "On site"), "bool"),
+                Column(
+                    "factors.coordination",
+                    L10n("連携", "Teamwork"),
+                    "choice",
+                    _choices(COORDINATION),
+                ),
+            ],
+            new_row=lambda: Task(name=t("（新しい業務）", "(new task)")),
+            noun=L10n("業務", "task"),
+        )
+        self.task_table = RowTable(self.task_model)
+        self.task_table.view.setObjectName("taskTable")
+        self.task_table.view.setColumnWidth(0, 48)
+        self.task_table.view.setColumnWidth(1, 260)
+        self.task_table.view.setColumnWidth(2, 90)
+        self.task_table.view.setColumnWidth(3, 320)
+        self.reason_panel = QLabel()
+        self.reason_panel.setObjectName("reasonPanel")
+        self.reason_panel.setWordWrap(True)
+        self.reason_panel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.task_table, 1)
+        right_layout.addWidget(self.reason_panel)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.unit_table)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 900])
+        splitter.setMinimumHeight(420)
+        self.layout_.addWidget(splitter)
+        self.unit_table.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_unit())
+        self.task_table.view.selectionModel().currentRowChanged.connect(
+            lambda *_: self.show_reasons()
+        )
+        doc.changed.connect(self._after_change)
+        self.show_unit()
+
+    # -- displays ---------------------------------------------------------------------------
+
+    def _assess(self, task: Task):
+        return assess_in_plan(self.doc.plan, task, self.doc.catalog)
+
+    def _mark(self, task: Task) -> str:
+        level = self._assess(task).level
+        return f"{level.mark} {tx(level.label)}"
+
+    def _first_reason(self, task: Task) -> str:
+        return self._assess(task).reasons[0].text.get(lang())
+
+    def _reasons(self, task: Task) -> str:
+        return "\n".join(f"・{r.text.get(lang())}" for r in self._assess(task).reasons)
+
+    def _picked_count(self, unit: Unit) -> str:
+        return f"{sum(t_.selected for t_ in unit.tasks)} / {len(unit.tasks)}"
+
+    # -- behaviour --------------------------------------------------------------------------
+
+    def current_unit(self) -> Unit | None:
+        row = self.unit_table.view.currentIndex().row()
+        units = self.doc.plan.units
+        return units[row] if 0 <= row < len(units) else None
+
+    def select_unit(self, row: int) -> None:
+        self.unit_table.view.selectRow(row)
+        self.show_unit()
+
+    def show_unit(self) -> None:
+        unit = self.current_unit()
+        if unit is None and self.doc.plan.units:
+            self.unit_table.view.selectRow(0)
+            unit = self.doc.plan.units[0]
+        self.task_model.list_path = ("units", unit.id if unit else "-", "tasks")
+        self.task_model.refresh()
+        self.apply_filter()
+        self.show_reasons()
+
+    def _after_change(self) -> None:
+        if self.current_unit() is None:
+            self.show_unit()
+        else:
+            self.apply_filter()
+            self.show_reasons()
+
+    def apply_filter(self) -> None:
+        level = FILTERS[max(0, self.filter.currentIndex())][0]
+        for row in range(self.task_model.rowCount()):
+            task = self.task_model.row_object(row)
+            hide = level is not None and self._assess(task).level != level
+            self.task_table.view.setRowHidden(row, hide)
+
+    def show_reasons(self) -> None:
+        row = self.task_table.view.currentIndex().row()
+        if not 0 <= row < self.task_model.rowCount():
+            self.reason_panel.setText(
+                t(
+                    "業務を選ぶと、判定の理由がここに表示されます。",
+                    "Select a task to see the reasons for its mark.",
+                )
+            )
+            return
+        task = self.task_model.row_object(row)
+        result = self._assess(task)
+        lines = [f"{result.level.mark} {tx(result.level.label)} — {task.name}"]
+        lines += [f"・{r.text.get(lang())}" for r in result.reasons]
+        self.reason_panel.setText("\n".join(lines))
+
+    def add_catalog_unit(self) -> None:
+        unit_def = self.doc.catalog.units[self.catalog_units.currentIndex()]
+        unit = unit_from_catalog(unit_def, lang())
+        op = InsertRow(
+            ("units",),
+            len(self.doc.plan.units),
+            unit,
+            L10n(f"「{unit_def.name.ja}」の追加", f"Add {unit_def.name.en}"),
+        )
+        if self.doc.apply(op) is None:
+            self.select_unit(len(self.doc.plan.units) - 1)
+
+    def warnings(self) -> list[str]:
+        out = []
+        for unit, task in self.doc.plan.selected_tasks():
+            if self._assess(task).level == Suitability.UNSUITABLE:
+                out.append(
+                    t(
+                        f"{unit.name}「{task.name}」は不適ですが選ばれています。",
+                        f"{unit.name}: '{task.name}' is picked but not suitable.",
+                    )
+                )
+        return out

@@ -1,0 +1,323 @@
+"""Step 7: ICT — access method, devices, tools; cost scenarios and live totals."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.builders import cost_line_from_item
+from ...domain.costs import compare_scenarios, estimate, line_amount
+from ...domain.errors import PlannerError
+from ...domain.model import CostLine, Scenario
+from ...domain.money import format_yen
+from ...domain.operations import InsertRow, RemoveRow, SetValue
+from ...domain.text import L10n
+from ..cost_views import ComparisonTable, YearTable
+from ..fields import ErrorLabel
+from ..i18n import lang, t, tx
+from ..row_table import RowTable
+from ..table_model import Column, RowTableModel
+from .base import StepPage
+from .choices import (
+    DEVICE_POLICIES,
+    ELIGIBILITY,
+    ELIGIBILITY_VALUES,
+    QUANTITY_BASES,
+    RECURRENCES,
+    TOOLS,
+)
+
+
+class IctPage(StepPage):
+    number = 7
+
+    def build_inputs(self) -> None:
+        doc = self.doc
+        form = self.form(self.section("接続方式・端末・ツール", "Access method, devices, tools"))
+        methods = tuple((m.id, m.name) for m in doc.catalog.access_methods)
+        self.access = self.add_field(
+            form,
+            (),
+            Column(
+                "access_method",
+                L10n("リモートアクセスの方式", "Remote access method"),
+                "choice",
+                methods,
+            ),
+        )
+        self.method_note = QLabel()
+        self.method_note.setWordWrap(True)
+        form.addRow("", self.method_note)
+        self.add_field(
+            form, (), Column("device_policy", L10n("端末", "Devices"), "choice", DEVICE_POLICIES)
+        )
+        tools = QWidget()
+        row = QHBoxLayout(tools)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.tool_boxes: dict[str, QCheckBox] = {}
+        for key, label in TOOLS:
+            box = QCheckBox(tx(label))
+            box.setObjectName(f"tool_{key}")
+            box.toggled.connect(self._tools_changed)
+            self.tool_boxes[key] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        form.addRow(t("コミュニケーションツール等", "Tools"), tools)
+
+        money = self.form(self.section("特別交付税措置の見込み", "Special allocation tax estimate"))
+        self.add_field(
+            money,
+            ("municipality",),
+            Column(
+                "fiscal_capacity_index",
+                L10n("財政力指数（3か年平均・任意）", "Fiscal capacity index (optional)"),
+                "decimal",
+            ),
+        )
+        self.add_field(
+            money,
+            (),
+            Column(
+                "fiscal_capacity_multiplier",
+                L10n(
+                    "財政力補正の乗率（県の通知による。補正なし=1.0）",
+                    "Fiscal capacity multiplier (1.0 = none)",
+                ),
+                "decimal",
+            ),
+        )
+
+        self._scenario_bar()
+        self.lines = RowTable(
+            RowTableModel(
+                doc,
+                ("scenarios", "-", "lines"),
+                [
+                    Column("name", L10n("経費項目", "Cost item")),
+                    Column(
+                        "category",
+                        L10n("区分", "Category"),
+                        "choice",
+                        tuple((c.id, c.name) for c in doc.catalog.cost_categories),
+                    ),
+                    Column("unit_price", L10n("単価", "Unit price"), "money"),
+                    Column("quantity", L10n("数量", "Quantity"), "int"),
+                    Column("quantity_basis", L10n("数量の基準", "Per"), "choice", QUANTITY_BASES),
+                    Column("recurrence", L10n("発生", "Recurs"), "choice", RECURRENCES),
+                    Column("start_fy", L10n("開始年度", "From FY"), "fy"),
+                    Column("end_fy", L10n("終了年度", "To FY"), "fy"),
+                    Column(
+                        "eligible_override",
+                        L10n("措置対象", "Eligible"),
+                        "choice",
+                        ELIGIBILITY,
+                        values=ELIGIBILITY_VALUES,
+                    ),
+                    Column("override_reason", L10n("変更の理由", "Reason for override")),
+                    Column("", L10n("年額", "Per year"), display=self._line_amount),
+                ],
+                new_row=self._new_line,
+                noun=L10n("経費", "cost line"),
+            )
+        )
+        self.lines.view.setObjectName("costTable")
+        self.lines.view.setMinimumHeight(260)
+        self.layout_.addWidget(self.lines)
+        self.years = YearTable()
+        self.note = QLabel()
+        self.note.setObjectName("estimateNote")
+        self.note.setWordWrap(True)
+        self.comparison = ComparisonTable()
+        self.layout_.addWidget(
+            QLabel(
+                t(
+                    "年度別の経費と特別交付税措置見込額（見込）",
+                    "Cost and estimated subsidy by fiscal year (estimate)",
+                )
+            )
+        )
+        self.layout_.addWidget(self.years)
+        self.layout_.addWidget(self.note)
+        self.layout_.addWidget(
+            QLabel(t("シナリオの比較（計画期間の合計）", "Scenarios compared (period totals)"))
+        )
+        self.layout_.addWidget(self.comparison)
+        self.error = ErrorLabel()
+        self.layout_.addWidget(self.error)
+        doc.changed.connect(self.load)
+        self.load()
+
+    # -- scenario bar ------------------------------------------------------------------------
+
+    def _scenario_bar(self) -> None:
+        bar = QHBoxLayout()
+        self.scenario_box = QComboBox()
+        self.scenario_box.setObjectName("scenarioBox")
+        self.scenario_box.currentIndexChanged.connect(self._show_scenario)
+        self.scenario_name = QPushButton(t("シナリオを追加", "Add scenario"))
+        self.scenario_name.clicked.connect(self.add_scenario)
+        self.adopt = QPushButton(t("このシナリオを採用", "Adopt this scenario"))
+        self.adopt.setObjectName("adoptScenario")
+        self.adopt.clicked.connect(self.adopt_scenario)
+        self.remove_scenario_button = QPushButton(t("シナリオを削除", "Remove scenario"))
+        self.remove_scenario_button.clicked.connect(self.remove_scenario)
+        self.catalog_items = QComboBox()
+        self.catalog_items.setObjectName("catalogItems")
+        for item in self.doc.catalog.cost_items:
+            self.catalog_items.addItem(
+                f"{tx(item.name)}（{format_yen(item.unit_price, lang())}）", item.id
+            )
+        add_item = QPushButton(t("カタログから経費を追加", "Add from catalog"))
+        add_item.setObjectName("addCatalogItem")
+        add_item.clicked.connect(self.add_catalog_line)
+        for w in (self.scenario_name, self.adopt, self.remove_scenario_button, add_item):
+            w.setEnabled(not self.doc.read_only)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(t("経費シナリオ:", "Cost scenario:")))
+        top.addWidget(self.scenario_box, 1)
+        top.addWidget(self.adopt)
+        top.addWidget(self.scenario_name)
+        top.addWidget(self.remove_scenario_button)
+        bar.addWidget(QLabel(t("経費項目:", "Cost item:")))
+        bar.addWidget(self.catalog_items, 1)
+        bar.addWidget(add_item)
+        box = self.section("経費の見込み", "Cost estimate")
+        layout = QVBoxLayout(box)
+        layout.addLayout(top)
+        layout.addLayout(bar)
+
+    def current_scenario(self) -> Scenario | None:
+        sid = self.scenario_box.currentData()
+        return (
+            next((s for s in self.doc.plan.scenarios if s.id == sid), None)
+            or self.doc.plan.adopted_scenario()
+        )
+
+    def _show_scenario(self) -> None:
+        scenario = self.current_scenario()
+        self.lines.model.list_path = ("scenarios", scenario.id if scenario else "-", "lines")
+        self.lines.model.refresh()
+        self._show_totals()
+
+    def add_scenario(self) -> None:
+        n = len(self.doc.plan.scenarios) + 1
+        scenario = Scenario(name=t(f"シナリオ{n}", f"Scenario {n}"))
+        if (
+            self.doc.apply(
+                InsertRow(("scenarios",), n - 1, scenario, L10n("シナリオの追加", "Add scenario"))
+            )
+            is None
+        ):
+            self.scenario_box.setCurrentIndex(
+                self.scenario_box.findData(self.doc.plan.scenarios[-1].id)
+            )
+
+    def adopt_scenario(self) -> None:
+        scenario = self.current_scenario()
+        if scenario:
+            self.doc.apply(
+                SetValue(
+                    (),
+                    "adopted_scenario_id",
+                    scenario.id,
+                    L10n("採用シナリオの変更", "Adopt scenario"),
+                )
+            )
+
+    def remove_scenario(self) -> None:
+        plan = self.doc.plan
+        scenario = self.current_scenario()
+        if scenario is None or len(plan.scenarios) < 2:
+            self.error.show_error(
+                PlannerError(
+                    L10n("シナリオは1つ以上必要です。", "At least one scenario is needed.")
+                )
+            )
+            return
+        index = plan.scenarios.index(scenario)
+        ops = [RemoveRow(("scenarios",), index)]
+        if plan.adopted_scenario_id == scenario.id:
+            other = plan.scenarios[1 if index == 0 else 0]
+            ops.insert(0, SetValue((), "adopted_scenario_id", other.id))
+        from ...domain.operations import Batch
+
+        self.doc.apply(Batch(ops, L10n("シナリオの削除", "Remove scenario")))
+
+    def _new_line(self) -> CostLine:
+        first = self.doc.plan.fiscal_years[0]
+        return CostLine(
+            name=t("（経費項目）", "(cost item)"),
+            category="ict_equipment",
+            unit_price=0,
+            start_fy=first,
+            end_fy=first,
+        )
+
+    def add_catalog_line(self) -> None:
+        item = self.doc.catalog.cost_item(self.catalog_items.currentData())
+        years = self.doc.plan.fiscal_years
+        if item is not None:
+            self.lines.model.add_row(cost_line_from_item(item, years[0], years[-1], lang()))
+
+    # -- refresh -------------------------------------------------------------------------------
+
+    def _line_amount(self, line: CostLine) -> str:
+        try:
+            return format_yen(line_amount(line, self.doc.plan), lang())
+        except PlannerError:
+            return "—"
+
+    def _tools_changed(self) -> None:
+        chosen = [k for k, _label in TOOLS if self.tool_boxes[k].isChecked()]
+        self.doc.apply(SetValue((), "tools", chosen, L10n("ツールの変更", "Change tools")))
+
+    def load(self) -> None:
+        plan = self.doc.plan
+        for key, box in self.tool_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(key in plan.tools)
+            box.setEnabled(not self.doc.read_only)
+            box.blockSignals(False)
+        method = self.doc.catalog.access_method(plan.access_method)
+        self.method_note.setText(tx(method.description))
+        current = self.scenario_box.currentData()
+        self.scenario_box.blockSignals(True)
+        self.scenario_box.clear()
+        for s in plan.scenarios:
+            mark = t("（採用）", " (adopted)") if s.id == plan.adopted_scenario_id else ""
+            self.scenario_box.addItem(s.name + mark, s.id)
+        index = self.scenario_box.findData(current)
+        self.scenario_box.setCurrentIndex(
+            index if index >= 0 else self.scenario_box.findData(plan.adopted_scenario_id)
+        )
+        self.scenario_box.blockSignals(False)
+        self._show_scenario()
+
+    def _show_totals(self) -> None:
+        plan = self.doc.plan
+        scenario = self.current_scenario()
+        rules = self.doc.catalog.subsidy_rules
+        try:
+            self.years.show_estimate(estimate(plan, scenario, rules) if scenario else None)
+            self.comparison.show_estimates(compare_scenarios(plan, rules), plan.adopted_scenario_id)
+            self.error.show_error(None)
+        except PlannerError as err:
+            self.error.show_error(err)
+        idx = plan.municipality.fiscal_capacity_index
+        self.note.setText(
+            t(
+                f"措置見込額 = 対象経費 × 措置率0.5 × 財政力補正の乗率{plan.fiscal_capacity_multiplier}"
+                f"（財政力指数: {idx if idx is not None else '未入力'}）。1,000円未満切り捨て。"
+                "これは見込みであり、実際の交付額は国の算定によって決まり、保証されるものではありません。",
+                f"Estimated subsidy = eligible cost × rate 0.5 × multiplier {plan.fiscal_capacity_multiplier}"
+                f" (fiscal capacity index: {idx if idx is not None else 'not entered'}), rounded down to ¥1,000. "
+                "This is an estimate: the amount granted is decided by the national calculation and is not guaranteed.",
+            )
+        )

@@ -1,0 +1,30 @@
+"""Step 10: trial, evaluation and rollout phases with dates and evaluation measures."""
+
+from __future__ import annotations
+
+from ...domain.model import Phase
+from ...domain.text import L10n
+from ..i18n import t
+from ..table_model import Column
+from .base import StepPage
+from .choices import PHASE_KINDS
+
+
+class RolloutPage(StepPage):
+    number = 10
+
+    def build_inputs(self) -> None:
+        self.phases = self.table(
+            L10n("試行・効果検証・本格導入の段階", "Phases: trial, evaluation, rollout"),
+            ("phases",),
+            [
+                Column("name", L10n("段階", "Phase")),
+                Column("kind", L10n("種類", "Kind"), "choice", PHASE_KINDS),
+                Column("start", L10n("開始日", "Start"), "date"),
+                Column("end", L10n("終了日", "End"), "date"),
+                Column("measures", L10n("効果の測り方", "How it is evaluated")),
+            ],
+            new_row=lambda: Phase(name=t("（段階名）", "(phase)")),
+            noun=L10n("段階", "phase"),
+        )
+        self.phases.view.setColumnWidth(0, 220)

@@ -1,0 +1,113 @@
+"""The summary after step 10: completion, warnings that matter, charts, export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.costs import adopted_estimate
+from ...domain.errors import PlannerError
+from ...domain.progress import StepState, plan_warnings, step_state
+from ..cost_views import YearTable
+from ..document import PlanDocument
+from ..i18n import lang, t, tx
+
+
+class SummaryPage(QScrollArea):
+    def __init__(self, doc: PlanDocument, export_pdf=None) -> None:
+        super().__init__()
+        self.doc = doc
+        self.export_pdf = export_pdf
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 12, 16, 16)
+        title = QLabel(t("まとめ・出力", "Summary and export"))
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(title)
+        self.completion = QLabel()
+        self.completion.setObjectName("completion")
+        self.completion.setWordWrap(True)
+        layout.addWidget(self.completion)
+        warn_box = QGroupBox(t("確認が必要な点", "Points to check"))
+        self.warnings = QListWidget()
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        QVBoxLayout(warn_box).addWidget(self.warnings)
+        layout.addWidget(warn_box)
+        cost_box = QGroupBox(t("採用シナリオの経費見込み", "Cost estimate of the adopted scenario"))
+        self.years = YearTable()
+        QVBoxLayout(cost_box).addWidget(self.years)
+        layout.addWidget(cost_box)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton(t("実施計画書（PDF）を出力…", "Export plan (PDF)…"))
+        self.export_button.setObjectName("exportPdf")
+        self.export_button.clicked.connect(lambda: self.export_pdf and self.export_pdf())
+        self.chart_button = QPushButton(t("グラフを表示", "Show charts"))
+        self.chart_button.setObjectName("showCharts")
+        self.chart_button.clicked.connect(self.show_charts)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.chart_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.charts = QLabel()
+        self.charts.setObjectName("charts")
+        self.charts.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.charts)
+        layout.addStretch(1)
+        self.setWidget(body)
+        doc.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        plan, catalog = self.doc.plan, self.doc.catalog
+        states = [step_state(plan, s.number) for s in catalog.steps]
+        done = sum(s == StepState.DONE for s in states)
+        lines = [t(f"完了した手順: {done} / 10", f"Steps done: {done} / 10")]
+        lines += [
+            f"{st.mark} {s.number} {tx(s.title)} — {tx(st.label)}"
+            for s, st in zip(catalog.steps, states, strict=True)
+        ]
+        self.completion.setText("\n".join(lines))
+        self.warnings.clear()
+        for w in plan_warnings(plan, catalog):
+            self.warnings.addItem(f"{t('手順', 'Step')} {w.step}: {w.text.get(lang())}")
+        if self.warnings.count() == 0:
+            self.warnings.addItem(t("特にありません。", "Nothing to point out."))
+        try:
+            self.years.show_estimate(adopted_estimate(plan, catalog.subsidy_rules))
+        except PlannerError:
+            self.years.show_estimate(None)
+
+    def show_charts(self) -> None:
+        """Draw the charts with the report's own chart code (matplotlib loads only now)."""
+        from ...report.preview import chart_images
+
+        images = chart_images(self.doc.plan, lang=lang(), catalog=self.doc.catalog)
+        pixmaps = [QPixmap.fromImage(QImage.fromData(png)) for png in images]
+        width = max(p.width() for p in pixmaps)
+        combined = QPixmap(width, sum(p.height() for p in pixmaps))
+        combined.fill(Qt.GlobalColor.white)
+        from PySide6.QtGui import QPainter
+
+        painter = QPainter(combined)
+        y = 0
+        for p in pixmaps:
+            painter.drawPixmap(0, y, p)
+            y += p.height()
+        painter.end()
+        self.charts.setPixmap(
+            combined.scaledToWidth(min(width, 1100), Qt.TransformationMode.SmoothTransformation)
+        )

@@ -1,0 +1,129 @@
+"""A table of plan rows with add / remove, Delete key, context menu and inline messages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .fields import ErrorLabel
+from .i18n import t, tx
+from .table_model import RowTableModel
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box for columns with a fixed set of choices."""
+
+    def __init__(self, model: RowTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt API)
+        column = self._model.columns[index.column()]
+        if column.kind != "choice":
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        for key, label in column.choices:
+            combo.addItem(tx(label), key)
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class RowTable(QWidget):
+    def __init__(
+        self, model: RowTableModel, *, can_add: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setItemDelegate(ChoiceDelegate(model, self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(60)
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        self.view.setMinimumHeight(140)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.error = ErrorLabel()
+        noun = tx(model.noun)
+        self.add_button = QPushButton(t(f"{noun}を追加", f"Add {noun}"))
+        self.remove_button = QPushButton(t("選択行を削除", "Remove selected"))
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.add_button.setVisible(can_add and model.new_row is not None)
+        read_only = model.doc.read_only
+        self.add_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only)
+        delete = QAction(self.view)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.remove_selected)
+        self.view.addAction(delete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        model.rejected.connect(self.error.show_error)
+        model.doc.changed.connect(lambda: self.error.show_error(None))
+        self.view.resizeColumnsToContents()
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+
+    def add_row(self) -> None:
+        if self.model.add_row():
+            last = self.model.rowCount() - 1
+            self.view.setCurrentIndex(self.model.index(last, 0))
+            self.view.setFocus()
+
+    def remove_selected(self) -> None:
+        rows = self.selected_rows() or (
+            [self.view.currentIndex().row()] if self.view.currentIndex().isValid() else []
+        )
+        self.model.remove_rows(rows)
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        noun = tx(self.model.noun)
+        if self.add_button.isVisible():
+            menu.addAction(t(f"{noun}を追加", f"Add {noun}"), self.add_row)
+        if self.view.indexAt(pos) != QModelIndex() or self.selected_rows():
+            menu.addAction(t("削除", "Remove"), self.remove_selected)
+        menu.exec(self.view.viewport().mapToGlobal(pos))

@@ -1,0 +1,269 @@
+"""One table model for every list of the plan (members, KPIs, units, cost lines, …).
+
+A table is declared as columns over a list path of the plan. Every cell edit
+becomes a domain SetValue operation through the document, so it is validated
+and undoable like any other edit; text that is not a valid value is refused
+with a message and the plan stays unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, is_dataclass, replace
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ..domain.errors import ValidationError
+from ..domain.fiscal import fiscal_year_label, parse_era_year
+from ..domain.money import format_yen
+from ..domain.operations import Batch, InsertRow, Operation, Path, RemoveRow, SetValue, resolve
+from ..domain.text import L10n
+from .document import PlanDocument
+from .i18n import lang, tx
+
+Index = QModelIndex | QPersistentModelIndex
+ROW = L10n("行", "row")
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: L10n
+    kind: str = "text"  # text | int | money | decimal | bool | choice | date | fy
+    choices: tuple[tuple[str, L10n], ...] = ()
+    editable: bool = True
+    display: Callable[[Any], str] | None = None  # computed, read-only columns
+    tooltip: Callable[[Any], str] | None = None
+    values: tuple[tuple[str, Any], ...] = ()  # choice key → stored value, where they differ
+
+    def key_of(self, value: Any) -> Any:
+        return next((k for k, v in self.values if v == value and type(v) is type(value)), value)
+
+    def value_of(self, key: Any) -> Any:
+        return next((v for k, v in self.values if k == key), key)
+
+
+def get_field(obj: Any, dotted: str) -> Any:
+    for name in dotted.split("."):
+        obj = getattr(obj, name)
+    return obj
+
+
+def parse_cell(column: Column, text: Any) -> Any:
+    """The value a typed cell text stands for; ValidationError if it is none."""
+    if column.kind == "bool":
+        return text
+    if column.kind == "choice":
+        return column.value_of(text)
+    value = str(text).strip()
+    name = tx(column.header)
+    if column.kind in ("int", "money"):
+        digits = value.replace(",", "").replace("円", "").replace("¥", "").strip()
+        digits = digits.translate(str.maketrans("０１２３４５６７８９－", "0123456789-"))
+        try:
+            return int(digits)
+        except ValueError:
+            raise ValidationError(
+                column.field,
+                f"{name}は数字で入力してください（入力値: {value}）。",
+                f"{name}: enter a number (got '{value}').",
+            ) from None
+    if column.kind == "fy":
+        return parse_era_year(value) if value else None
+    if column.kind == "decimal":
+        try:
+            number = Decimal(
+                value.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
+            )
+        except InvalidOperation:
+            number = None
+        if value and (number is None or not number.is_finite()):
+            raise ValidationError(
+                column.field,
+                f"{name}は数値で入力してください（入力値: {value}）。",
+                f"{name}: enter a number (got '{value}').",
+            )
+        return number
+    if column.kind == "date":
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value.replace("/", "-").replace(".", "-"))
+        except ValueError:
+            raise ValidationError(
+                column.field,
+                f"{name}は 2025-10-01 の形式で入力してください（入力値: {value}）。",
+                f"{name}: enter a date as 2025-10-01 (got '{value}').",
+            ) from None
+    return str(text)
+
+
+def format_cell(column: Column, value: Any) -> str:
+    if value is None and column.kind != "choice":
+        return ""
+    if column.kind == "money":
+        return format_yen(value, lang())
+    if column.kind == "int":
+        return f"{value:,}"
+    if column.kind == "choice":
+        key = column.key_of(value)
+        return next((tx(label) for k, label in column.choices if k == key), str(value))
+    if column.kind == "date":
+        return value.isoformat()
+    if column.kind == "fy":
+        return fiscal_year_label(value, lang())
+    return str(value)
+
+
+class RowTableModel(QAbstractTableModel):
+    rejected = Signal(object)  # a ValidationError for an edit that was not kept
+
+    def __init__(
+        self,
+        doc: PlanDocument,
+        list_path: Path,
+        columns: list[Column],
+        new_row: Callable[[], Any] | None = None,
+        noun: L10n = ROW,
+    ) -> None:
+        super().__init__()
+        self.doc = doc
+        self.list_path = list_path
+        self.columns = columns
+        self.new_row = new_row
+        self.noun = noun
+        self._rows: list[Any] = self._read()
+        doc.changed.connect(self.refresh)
+
+    def _read(self) -> list[Any]:
+        try:
+            return list(resolve(self.doc.plan, self.list_path))
+        except (ValidationError, KeyError, IndexError):
+            return []  # the list's owner (a unit, a scenario) was removed
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = self._read()
+        self.endResetModel()
+
+    def row_object(self, row: int) -> Any:
+        return self._rows[row]
+
+    def _row_key(self, row: int) -> Any:
+        obj = self._rows[row]
+        return getattr(obj, "id", row)
+
+    # -- Qt model API -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.columns):
+                return tx(self.columns[section].header)
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        col = self.columns[index.column()]
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if col.editable and col.display is None and not self.doc.read_only:
+            flags |= (
+                Qt.ItemFlag.ItemIsUserCheckable
+                if col.kind == "bool"
+                else Qt.ItemFlag.ItemIsEditable
+            )
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        col = self.columns[index.column()]
+        obj = self._rows[index.row()]
+        if col.display is not None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return col.display(obj)
+            if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
+                return col.tooltip(obj)
+            return None
+        value = get_field(obj, col.field)
+        if col.kind == "bool":
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_cell(col, value)
+        if role == Qt.ItemDataRole.EditRole:
+            return (
+                col.key_of(value) if col.kind == "choice" else ("" if value is None else str(value))
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return col.tooltip(obj) if col.tooltip else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("int", "money"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or self.doc.read_only:
+            return False
+        col = self.columns[index.column()]
+        if col.kind == "bool":
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            parsed: Any = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role == Qt.ItemDataRole.EditRole:
+            try:
+                parsed = parse_cell(col, value)
+            except ValidationError as err:
+                self.rejected.emit(err)
+                return False
+        else:
+            return False
+        if parsed == get_field(self._rows[index.row()], col.field):
+            return True
+        row_path = (*self.list_path, self._row_key(index.row()))
+        *inner, name = col.field.split(".")
+        label = L10n(f"「{col.header.ja}」の変更", f"Change {col.header.en}")
+        holder = get_field(self._rows[index.row()], ".".join(inner)) if inner else None
+        if is_dataclass(holder) and holder.__dataclass_params__.frozen:  # e.g. a task's factors
+            op = SetValue(
+                (*row_path, *inner[:-1]), inner[-1], replace(holder, **{name: parsed}), label
+            )
+        else:
+            op = SetValue((*row_path, *inner), name, parsed, label)
+        return self._apply(op)
+
+    def _apply(self, op: Operation) -> bool:
+        err = self.doc.apply(op)
+        if err is not None:
+            self.rejected.emit(err)
+        return err is None
+
+    # -- rows -------------------------------------------------------------------------------
+
+    def add_row(self, row: Any = None, at: int | None = None) -> bool:
+        row = row if row is not None else (self.new_row() if self.new_row else None)
+        if row is None or self.doc.read_only:
+            return False
+        index = len(self._rows) if at is None else at
+        label = L10n(f"{self.noun.ja}の追加", f"Add {self.noun.en}")
+        return self._apply(InsertRow(self.list_path, index, row, label))
+
+    def remove_rows(self, rows: list[int]) -> bool:
+        if not rows or self.doc.read_only:
+            return False
+        ops = [RemoveRow(self.list_path, r) for r in sorted(set(rows), reverse=True)]
+        label = L10n(f"{self.noun.ja}の削除", f"Remove {self.noun.en}")
+        return self._apply(Batch(ops, label))

@@ -1,0 +1,168 @@
+"""The step pages, driven through their widgets and models as a user would."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from planner.ui.fields import BoundField
+from tests.ui_helpers import check_cell, choose, column_texts, create_plan, edit_cell, type_into
+
+
+def test_new_plan_form_validates_as_you_type(window, qtbot):
+    form = window.welcome.form
+    assert not form.create_button.isEnabled()
+    assert form.error.text() == "団体名を入力してください。"
+    form.name.setText("さくら町")
+    form.prefecture.setCurrentIndex(form.prefecture.findData("長野県"))
+    qtbot.keyClicks(form.general, "abc")
+    assert "一般行政職員数は数字で入力してください" in form.error.text()
+    form.general.clear()
+    qtbot.keyClicks(form.general, "200")
+    qtbot.keyClicks(form.all_staff, "180")
+    assert form.error.text() == "一般行政職員数（200人）が全職員数（180人）を超えています。"
+    assert not form.create_button.isEnabled()
+    form.all_staff.clear()
+    qtbot.keyClicks(form.all_staff, "250")
+    assert form.create_button.isEnabled() and not form.error.isVisible()
+
+
+def test_new_plan_starts_with_fresh_history(window, qtbot):
+    doc = create_plan(window, qtbot)
+    assert doc.plan.municipality.name == "さくら町"
+    assert doc.undo_stack.count() == 0 and not doc.dirty
+    assert window.windowTitle().startswith("さくら町 テレワーク導入実施計画")
+    doc.undo_stack.undo()  # nothing to undo: the plan stays
+    assert doc.plan.municipality.name == "さくら町" and len(doc.plan.steps) == 10
+
+
+def test_step1_leader_members_and_undo(window, qtbot):
+    doc = create_plan(window, qtbot)
+    page = window.workspace.page(1)
+    field = bound(page, "leader")
+    type_into(qtbot, field, "副町長 田中")
+    assert doc.plan.leader == "副町長 田中"
+    assert doc.dirty and window.isWindowModified()
+    page.members.add_row()
+    assert edit_cell(page.members.model, 0, "role", "事務局長")
+    assert doc.plan.members[0].role == "事務局長"
+    undo = window.findChild(QAction, "actionUndo")
+    assert undo.text() == "元に戻す 「役割」の変更"
+    undo.trigger()
+    assert doc.plan.members[0].role == ""
+    window.findChild(QAction, "actionRedo").trigger()
+    assert doc.plan.members[0].role == "事務局長"
+
+
+def bound(page, field_name):
+    return next(f for f in page.findChildren(BoundField) if f.column.field == field_name)
+
+
+def _button(page, name):
+    from PySide6.QtWidgets import QPushButton
+
+    return page.findChild(QPushButton, name)
+
+
+def test_step4_pick_tasks_and_suitability_follows_access_method(window, qtbot):
+    doc = create_plan(window, qtbot)
+    page = window.workspace.page(4)
+    for uid in ("somu", "kikaku"):
+        page.catalog_units.setCurrentIndex(page.catalog_units.findData(uid))
+        qtbot.mouseClick(_button(page, "addCatalogUnit"), Qt.MouseButton.LeftButton)
+    assert [u.name for u in doc.plan.units] == ["総務課", "企画政策課"]
+    page.select_unit(0)
+    names = column_texts(page.task_model, "業務")
+    row = names.index("例規の調査・条例案の審査")
+    assert column_texts(page.task_model, "適性")[row] == "○ 条件付き"  # no access method yet
+    assert check_cell(page.task_model, row, "selected")
+    page.select_unit(1)
+    assert check_cell(page.task_model, 0, "selected")
+    assert [t.name for _, t in doc.plan.selected_tasks()] == [
+        "例規の調査・条例案の審査",
+        "総合計画の策定",
+    ]
+    # choose an internet-only method in step 7: the LGWAN task becomes not suitable at once
+    ict = window.workspace.page(7)
+    choose(ict.access, "internet_vpn")
+    page.select_unit(0)
+    assert column_texts(page.task_model, "適性")[row] == "× 不適"
+    choose(ict.access, "jlis_lgwan")
+    assert column_texts(page.task_model, "適性")[row] == "◎ 適"
+    page.task_table.view.setCurrentIndex(page.task_model.index(row, 1))
+    assert "LGWAN" in page.reason_panel.text()
+    # filter: only unsuitable tasks of 総務課 stay visible
+    page.filter.setCurrentIndex(3)
+    visible = [
+        r for r in range(page.task_model.rowCount()) if not page.task_table.view.isRowHidden(r)
+    ]
+    assert {column_texts(page.task_model, "適性")[r] for r in visible} == {"× 不適"}
+
+
+def test_step5_teleworkers_above_staff_refused_with_message(window, qtbot):
+    doc = create_plan(window, qtbot)
+    page4 = window.workspace.page(4)
+    qtbot.mouseClick(_button(page4, "addCatalogUnit"), Qt.MouseButton.LeftButton)
+    page = window.workspace.page(5)
+    model = page.units.model
+    assert edit_cell(model, 0, "staff", "40")
+    assert not edit_cell(model, 0, "teleworkers", "45")
+    assert (
+        page.units.error.text() == "テレワーク実施人数（45人）が課の職員数（40人）を超えています。"
+    )
+    assert doc.plan.units[0].teleworkers == 0
+    assert not edit_cell(model, 0, "teleworkers", "たくさん")
+    assert "数字で入力してください" in page.units.error.text()
+    assert not edit_cell(model, 0, "staff", "-3")
+    assert "負の値" in page.units.error.text()
+    assert edit_cell(model, 0, "teleworkers", "12")
+    assert not page.units.error.isVisible()
+    assert "テレワーク実施人数の合計: 12人" in page.total.text()
+
+
+def test_step7_costs_and_live_totals(window, qtbot):
+    doc = create_plan(window, qtbot)
+    qtbot.mouseClick(_button(window.workspace.page(4), "addCatalogUnit"), Qt.MouseButton.LeftButton)
+    staff = window.workspace.page(5).units.model
+    edit_cell(staff, 0, "staff", "20")
+    edit_cell(staff, 0, "teleworkers", "10")
+    page = window.workspace.page(7)
+    page.catalog_items.setCurrentIndex(page.catalog_items.findData("laptop_pc"))
+    qtbot.mouseClick(_button(page, "addCatalogItem"), Qt.MouseButton.LeftButton)
+    lines = page.lines.model
+    assert lines.rowCount() == 1
+    assert edit_cell(lines, 0, "unit_price", "150,000")
+    # 10 devices × 150,000 = 1,500,000; eligible; × 1/2 → 750,000 (FY2024 rule assumed)
+    years = page.years
+    assert [years.item(0, c).text() for c in range(5)] == [
+        "令和7年度 (2025)",
+        "1,500,000円",
+        "1,500,000円",
+        "750,000円",
+        "750,000円",
+    ]
+    assert "仮定" in years.item(0, 5).text()
+    assert "保証されるものではありません" in page.note.text()
+    # the multiplier changes the estimate at once
+    mult = bound(page, "fiscal_capacity_multiplier")
+    type_into(qtbot, mult, "0.8")
+    assert years.item(0, 3).text() == "600,000円"
+    assert (
+        "600,000円" in window.workspace.strip.label.text()
+        or "令和8年度" in window.workspace.strip.label.text()
+    )
+    # a bad price is refused next to the table, the plan unchanged
+    assert not edit_cell(lines, 0, "unit_price", "-1")
+    assert "負の値" in page.lines.error.text()
+    assert doc.plan.scenarios[0].lines[0].unit_price == 150_000
+    doc.undo_stack.undo()  # undo the multiplier
+    assert years.item(0, 3).text() == "750,000円"
+
+
+def test_checklist_tick_changes_step_state(window, qtbot):
+    doc = create_plan(window, qtbot)
+    page = window.workspace.page(9)
+    model = page.checklist_model
+    steps = window.workspace.step_model
+    assert steps.data(steps.index(8)).startswith("○")
+    model.setData(model.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert steps.data(steps.index(8)).startswith("◐")
+    assert doc.plan.steps[9].checklist[page.step.checklist[0].id].done

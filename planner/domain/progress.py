@@ -46,13 +46,32 @@ def has_inputs(plan: Plan, number: int) -> bool:
     }[number]()
 
 
+def has_any_input(plan: Plan, number: int) -> bool:
+    """Whether anything of the step's own has been entered (it is then at least in progress)."""
+    p = plan
+    return {
+        1: lambda: bool(p.leader.strip() or p.members or p.meeting_plan.strip()),
+        2: lambda: bool(p.purposes or p.custom_purposes or p.kpis),
+        3: lambda: (
+            bool(p.existing_devices or p.existing_rules.strip() or p.current_notes.strip())
+            or has_inputs(p, 3)
+        ),
+        4: lambda: bool(p.units),
+        5: lambda: has_inputs(p, 5),
+        6: lambda: has_inputs(p, 6),
+        7: lambda: p.access_method != "none" or any(s.lines for s in p.scenarios),
+        8: lambda: has_inputs(p, 8),
+        9: lambda: has_inputs(p, 9),
+        10: lambda: has_inputs(p, 10),
+    }[number]()
+
+
 def step_state(plan: Plan, number: int) -> StepState:
     entries = plan.steps[number].checklist.values()
     ticked = sum(e.done for e in entries)
-    inputs = has_inputs(plan, number)
-    if inputs and entries and ticked == len(entries):
+    if has_inputs(plan, number) and entries and ticked == len(entries):
         return StepState.DONE
-    if inputs or ticked or plan.steps[number].notes.strip():
+    if ticked or has_any_input(plan, number) or plan.steps[number].notes.strip():
         return StepState.IN_PROGRESS
     return StepState.NOT_STARTED
 

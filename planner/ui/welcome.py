@@ -115,7 +115,12 @@ class NewPlanForm(QGroupBox):
         numbers: list[int] = []
         problems: list[ValidationError] = []
         for edit, field, ja, en in (
-            (self.general, "municipality.general_staff", "一般行政職員数", "General administrative staff"),
+            (
+                self.general,
+                "municipality.general_staff",
+                "一般行政職員数",
+                "General administrative staff",
+            ),
             (self.all_staff, "municipality.all_staff", "全職員数", "All staff"),
         ):
             try:

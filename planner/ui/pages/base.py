@@ -223,9 +223,10 @@ class StepPage(QScrollArea):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 260)
-        view.resizeRowsToContents()
-        rows = len(self.step.checklist)
-        view.setMinimumHeight(min(rows, 12) * 30 + 30)
+        # rows follow their wrapped text as the page is resized, never taller than needed
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.verticalHeader().setMinimumSectionSize(28)
+        view.setMinimumHeight(len(self.step.checklist) * 28 + 32)
         layout = QVBoxLayout(box)
         layout.addWidget(view)
         self.checklist_view = view

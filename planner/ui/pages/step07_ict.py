@@ -129,6 +129,9 @@ class IctPage(StepPage):
         )
         self.lines.view.setObjectName("costTable")
         self.lines.view.setMinimumHeight(260)
+        self.lines.view.setWordWrap(False)
+        for col, width in enumerate((210, 200, 110, 60, 150, 130, 150, 150, 110, 180, 120)):
+            self.lines.view.setColumnWidth(col, width)
         self.layout_.addWidget(self.lines)
         self.years = YearTable()
         self.note = QLabel()

@@ -61,7 +61,7 @@ class FileActions:
             self.open(path)
 
     def open(self, path: Path) -> bool:
-        from ..store.lock import PlanLockedError, acquire_lock, is_stale, take_over
+        from ..store.lock import PlanLockedError, acquire_lock, take_over
         from ..store.project import open_plan
 
         title = t("計画を開けません", "Cannot open the plan")
@@ -87,17 +87,17 @@ class FileActions:
             lock = acquire_lock(path)
         except PlanLockedError as locked:
             info = locked.owner
-            owner = (
-                f"{info.user}（{info.host}）" if lang() == "ja" else f"{info.user} ({info.host})"
-            )
-            since = f"{info.since:%Y-%m-%d %H:%M}"
-            if is_stale(info) and dialogs.ask_yes_no(
+            owner = f"{info.user}（{info.host}）" if lang() == "ja" else f"{info.user} ({info.host})"
+            if locked.stale and dialogs.ask_yes_no(
                 self.window,
                 t("使用中の表示", "Plan in use"),
-                t(f"{owner} が {since} から開いていることになっていますが、古い記録のようです。引き継いで編集しますか？",
-                  f"{owner} has had this plan open since {since}, but the record looks stale. Take it over?"),
+                t(f"{info.describe('ja')}開いていることになっていますが、古い記録のようです。引き継いで編集しますか？",
+                  f"The plan is marked as open by {info.describe('en')}, but the record looks stale. Take it over?"),
             ):  # fmt: skip
-                lock = take_over(path)
+                try:
+                    lock = take_over(path)
+                except (PlannerError, OSError):
+                    read_only = True
             else:
                 read_only = True
         except OSError:

@@ -1,0 +1,251 @@
+"""Charts for the PDF, made with matplotlib from figures the domain computed.
+
+No pyplot: each function returns a ``matplotlib.figure.Figure`` (dpi 72, so
+one figure pixel is one PDF point) that ``ChartFlowable`` draws as vector
+graphics and real text onto the page (see ``mplcanvas``). matplotlib is
+imported here only, and this module only when a PDF is exported. Every text
+in a chart has gone through the report's TextGuard before it gets here, and
+``$`` is escaped so that no label is read as mathtext.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import matplotlib
+from matplotlib.figure import Figure
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from .fonts import matplotlib_family
+from .mplcanvas import draw_figure
+
+DPI = 72  # figure pixels are PDF points
+MM = 1 / 25.4  # inches per millimetre
+
+# print-safe colours, distinguishable in greyscale by lightness
+STEP_COLOR = "#3B6FB6"
+PHASE_COLORS = {
+    "preparation": "#9A9A9A",
+    "trial": "#E08A3C",
+    "evaluation": "#4E9A5B",
+    "rollout": "#B8383D",
+}
+TRAINING_COLOR = "#222222"
+SUBSIDY_COLOR = "#9DC3E6"
+NET_COLOR = "#1F4E79"
+
+
+@dataclass(frozen=True, slots=True)
+class GanttRow:
+    label: str
+    kind: str  # "step", a phase kind, or "training" (a milestone on ``start``)
+    start: date | None
+    end: date | None
+
+
+def _rc() -> dict:
+    return {
+        "font.family": [matplotlib_family()],
+        "font.size": 8,
+        "axes.unicode_minus": False,
+        "axes.linewidth": 0.6,
+        "xtick.major.width": 0.6,
+        "ytick.major.width": 0.6,
+        "path.simplify": False,
+    }
+
+
+def _t(text: str) -> str:
+    """A label as typed: a ``$`` would otherwise start mathtext."""
+    return text.replace("$", r"\$")
+
+
+class ChartFlowable(Flowable):
+    """A figure drawn as vectors at its own size, centred in the frame."""
+
+    def __init__(self, fig: Figure, w_mm: float, h_mm: float) -> None:
+        super().__init__()
+        self.fig = fig
+        self.width = w_mm * mm
+        self.height = h_mm * mm
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_w, avail_h):
+        return self.width, self.height
+
+    def draw(self):
+        with matplotlib.rc_context(_rc()):
+            draw_figure(self.fig, self.canv, self.width, self.height)
+
+
+def _month_pos(day: date, first_fy: int) -> float:
+    """Months since 1 April of ``first_fy``, with the day as a fraction of its month."""
+    import calendar
+
+    months = (day.year - first_fy) * 12 + (day.month - 4)
+    return months + (day.day - 1) / calendar.monthrange(day.year, day.month)[1]
+
+
+def gantt(
+    rows: Sequence[GanttRow],
+    first_fy: int,
+    years: int,
+    year_labels: Sequence[str],
+    legend: dict[str, str],
+    width_mm: float,
+    height_mm: float,
+) -> Figure:
+    """The schedule over ``years`` fiscal years from ``first_fy``: months across, rows down.
+
+    Drawn with few artists (one collection for the grid, plain texts for the
+    labels instead of tick objects): a month tick costs more than its label.
+    """
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.transforms import blended_transform_factory
+
+    with matplotlib.rc_context(_rc()):
+        fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
+        n = max(len(rows), 1)
+        months = years * 12
+        top_mm, bottom_mm, label_mm = 11.0, 14.0, 64.0
+        ax = fig.add_axes((
+            label_mm / width_mm,
+            bottom_mm / height_mm,
+            1 - (label_mm + 2) / width_mm,
+            1 - (top_mm + bottom_mm) / height_mm,
+        ))  # fmt: skip
+        ax.set_xlim(0, months)
+        ax.set_ylim(n - 0.5, -0.5)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        # zebra rows, month grid, heavier lines between fiscal years
+        ax.broken_barh([(0, months)], (-0.5, 1), color="none")  # keeps limits honest
+        for r in range(1, n, 2):
+            ax.broken_barh([(0, months)], (r - 0.5, 1), color="#F0F0F0", zorder=0, lw=0)
+        minor = [[(m, -0.5), (m, n - 0.5)] for m in range(months + 1) if m % 12]
+        major = [[(m, -0.5), (m, n - 0.5)] for m in range(0, months + 1, 12)]
+        ax.add_collection(LineCollection(minor, colors="#C8C8C8", linewidths=0.4, zorder=1))
+        ax.add_collection(LineCollection(major, colors="#000000", linewidths=0.8, zorder=1))
+        # month numbers under the axis, fiscal-year labels above it
+        below = blended_transform_factory(ax.transData, ax.transAxes)
+        for m in range(months):
+            ax.text(m + 0.5, -0.012, str((m + 3) % 12 + 1), transform=below, ha="center",
+                    va="top", fontsize=7.5)  # fmt: skip
+        for i, label in enumerate(year_labels[:years]):
+            ax.text(i * 12 + 6, 1.012, _t(label), transform=below, ha="center", va="bottom",
+                    fontsize=9, fontweight="bold")  # fmt: skip
+        # row labels, left-aligned in the margin
+        left = blended_transform_factory(fig.transFigure, ax.transData)
+        for i, row in enumerate(rows):
+            ax.text(3 / width_mm, i, _t(row.label), transform=left, ha="left", va="center",
+                    fontsize=8.5)  # fmt: skip
+        lo, hi = 0.0, float(months)
+        for i, row in enumerate(rows):
+            if row.start is None:
+                continue
+            if row.kind == "training":
+                x = _month_pos(row.start, first_fy)
+                if lo <= x <= hi:
+                    ax.plot([x], [i], marker="D", ms=5.5, color=TRAINING_COLOR, zorder=3)
+                continue
+            end = row.end or row.start
+            x0 = max(lo, _month_pos(row.start, first_fy))
+            x1 = min(hi, _month_pos(end, first_fy) + 1 / 30)
+            if x1 <= lo or x0 >= hi or x1 <= x0:
+                continue
+            color = STEP_COLOR if row.kind == "step" else PHASE_COLORS.get(row.kind, "#777777")
+            ax.broken_barh([(x0, x1 - x0)], (i - 0.28, 0.56), color=color, lw=0, zorder=2)
+        handles = []
+        for kind, text in legend.items():
+            if kind == "training":
+                handles.append(Line2D([], [], marker="D", ls="", color=TRAINING_COLOR, label=_t(text)))
+            else:
+                color = STEP_COLOR if kind == "step" else PHASE_COLORS.get(kind, "#777777")
+                handles.append(Patch(color=color, label=_t(text)))
+        fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False,
+                   fontsize=8, bbox_to_anchor=(0.5, 0.0), handlelength=1.2)  # fmt: skip
+        return fig
+
+
+def _thousands(v: float) -> str:
+    return f"{v:,.0f}"
+
+
+def cost_bars(
+    year_labels: Sequence[str],
+    subsidy_k: Sequence[int],
+    net_k: Sequence[int],
+    labels: dict[str, str],
+    width_mm: float,
+    height_mm: float,
+):
+    """Per fiscal year: estimated subsidy (below) and net burden (above), in 千円."""
+    with matplotlib.rc_context(_rc()):
+        fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
+        ax = fig.add_axes((0.12, 0.2, 0.86, 0.68))
+        xs = range(len(year_labels))
+        ax.bar(xs, subsidy_k, width=0.55, color=SUBSIDY_COLOR, label=_t(labels["subsidy"]))
+        ax.bar(xs, net_k, width=0.55, bottom=subsidy_k, color=NET_COLOR, label=_t(labels["net"]))
+        top = max((s + n for s, n in zip(subsidy_k, net_k, strict=True)), default=0)
+        ax.set_ylim(0, top * 1.18 if top else 1)
+        for x, s, n in zip(xs, subsidy_k, net_k, strict=True):
+            ax.text(
+                x, s + n + top * 0.02, _thousands(s + n), ha="center", va="bottom", fontsize=7.5
+            )
+        ax.set_xticks(list(xs))
+        ax.set_xticklabels([_t(x) for x in year_labels], fontsize=7.5)
+        ax.set_ylabel(_t(labels["unit"]), fontsize=7.5)
+        ax.yaxis.set_major_formatter(_formatter())
+        ax.tick_params(axis="y", labelsize=7)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.legend(
+            loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=7.5
+        )
+        return fig
+
+
+def scenario_bars(
+    names: Sequence[str],
+    subsidy_k: Sequence[int],
+    net_k: Sequence[int],
+    labels: dict[str, str],
+    width_mm: float,
+    height_mm: float,
+):
+    """Each scenario's period total, split into estimated subsidy and net burden (千円)."""
+    with matplotlib.rc_context(_rc()):
+        fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
+        ax = fig.add_axes((0.3, 12 / height_mm, 0.62, 1 - 22 / height_mm))
+        ys = list(range(len(names)))
+        ax.barh(ys, subsidy_k, height=0.5, color=SUBSIDY_COLOR, label=_t(labels["subsidy"]))
+        ax.barh(ys, net_k, height=0.5, left=subsidy_k, color=NET_COLOR, label=_t(labels["net"]))
+        top = max((s + n for s, n in zip(subsidy_k, net_k, strict=True)), default=0)
+        ax.set_xlim(0, top * 1.2 if top else 1)
+        for y, s, n in zip(ys, subsidy_k, net_k, strict=True):
+            ax.text(s + n + top * 0.01, y, _thousands(s + n), va="center", fontsize=7.5)
+        ax.set_yticks(ys)
+        ax.set_yticklabels([_t(x) for x in names], fontsize=7.5)
+        ax.set_ylim(len(names) - 0.5, -0.5)
+        ax.xaxis.set_major_formatter(_formatter())
+        ax.tick_params(axis="x", labelsize=7)
+        ax.set_xlabel(_t(labels["unit"]), fontsize=7.5)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.legend(
+            loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=7.5
+        )
+        return fig
+
+
+def _formatter():
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _pos: _thousands(v))

@@ -1,0 +1,178 @@
+"""Japanese line breaking (禁則処理) for reportlab paragraphs.
+
+reportlab's ``wordWrap='CJK'`` lets ！？：；） start a line when they are
+full-width, and lets 「（ end one. ``JParagraph`` uses the same greedy
+algorithm as reportlab's ``cjkFragSplit`` with complete rule sets:
+
+- a character that may not start a line takes the character before it to
+  the next line (追い出し; no hanging punctuation, so nothing ever sticks out
+  of a table cell);
+- a character that may not end a line moves to the next line.
+
+Everything else about the paragraph (markup, fonts, splitting across pages)
+is reportlab's own.
+"""
+
+from __future__ import annotations
+
+from unicodedata import category
+
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.platypus.paragraph import (
+    FragLine,
+    Paragraph,
+    ParaLines,
+    _handleBulletWidth,
+    cjkFragSplit,
+)
+from reportlab.rl_config import _FUZZ
+
+# 行頭禁則: closing brackets, stops, commas, small kana, prolonged sound mark, etc.
+CANNOT_START = frozenset(
+    "!%),.:;?]}¢°’”‰′″℃、。〃々〆〉》」』】〕〗〙〟ゝゞ゠・ヽヾ"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿー―‐"
+    "゛゜！％），．：；？］｝｡｣､･ｧｨｩｪｫｬｭｮｯｰﾞﾟ￠"
+)
+# 行末禁則: opening brackets and prefixes
+CANNOT_END = frozenset("([{£¥‘“〈《「『【〔〖〘〝（［｛｟｢￡￥＄＃＠＄$#@§〒")
+
+
+def _widths(frag) -> list[float]:
+    """Glyph advance of each character of a fragment (one font look-up, not one per glyph)."""
+    font = getFont(frag.fontName)
+    face = getattr(font, "face", None)
+    size = frag.fontSize
+    if getattr(face, "charWidths", None) is not None and not getattr(face, "builtIn", False):
+        get = face.charWidths.get
+        dw = face.defaultWidth
+        scale = 0.001 * size
+        return [get(ord(c), dw) * scale for c in frag.text]
+    return [stringWidth(c, frag.fontName, size) for c in frag.text]
+
+
+def _line(frags, chars, owner, a, b, max_width, width_used, extra, line_break):
+    """A reportlab FragLine for characters a..b-1: one word per run of the same fragment."""
+    words = []
+    max_size = max_ascent = min_descent = 0
+    i = a
+    while i < b:
+        o = owner[i]
+        j = i + 1
+        while j < b and owner[j] == o:
+            j += 1
+        f = frags[o]
+        ascent, descent = getAscentDescent(f.fontName, f.fontSize)
+        max_size = max(max_size, f.fontSize)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        word = f.clone()
+        word.text = "".join(chars[i:j])
+        words.append(word)
+        i = j
+    return FragLine(
+        kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=max_size,
+        ascent=max_ascent, descent=min_descent, maxWidth=max_width, currentWidth=width_used,
+        lineBreak=line_break,
+    )  # fmt: skip
+
+
+def kinsoku_split(frags, max_widths, calc_bounds):
+    """Greedy CJK line breaking with 禁則処理; returns reportlab ParaLines."""
+    if any(hasattr(f, "cbDefn") for f in frags):  # inline images/anchors: not used by us
+        return cjkFragSplit(frags, max_widths, calc_bounds)
+    chars: list[str] = []
+    widths: list[float] = []
+    owner: list[int] = []
+    for k, f in enumerate(frags):
+        if isinstance(f.text, bytes):
+            f.text = f.text.decode("utf8")
+        if f.text:
+            chars.extend(f.text)
+            widths.extend(_widths(f))
+            owner.extend([k] * len(f.text))
+        else:  # an empty fragment, such as the one a <br/> makes
+            chars.append("")
+            widths.append(0.0)
+            owner.append(k)
+    lines = []
+    i = width_used = line_start = 0
+    max_width = max_widths[0]
+    n = len(chars)
+    while i < n:
+        u = chars[i]
+        w = widths[i]
+        i += 1
+        width_used += w
+        line_break = hasattr(frags[owner[i - 1]], "lineBreak") and u == ""
+        if (width_used > max_width + _FUZZ and width_used > 0) or line_break:
+            extra = max_width - width_used
+            if not line_break:
+                if u and ord(u) < 0x3000:
+                    # inside a run of Latin text: go back to a space or a CJK character
+                    limit = (line_start + i) >> 1
+                    for j in range(i - 1, limit, -1):
+                        uj = chars[j]
+                        if uj and (category(uj) == "Zs" or ord(uj) >= 0x3000):
+                            k = j + 1
+                            if k < i:
+                                extra += sum(widths[k + 1 : i])
+                                w = widths[k]
+                                i = k + 1
+                                break
+                if i > line_start + 1:
+                    i -= 1  # the overflowing character goes to the next line ...
+                    extra += w
+                    # ... and takes the character before it along if it may not start a line
+                    while i > line_start + 1 and chars[i] in CANNOT_START:
+                        i -= 1
+                        extra += widths[i]
+                    # an opening bracket never ends a line (追い出し)
+                    while i > line_start + 1 and chars[i - 1] in CANNOT_END:
+                        i -= 1
+                        extra += widths[i]
+            lines.append(
+                _line(frags, chars, owner, line_start, i, max_width, width_used, extra, line_break)
+            )
+            try:
+                max_width = max_widths[len(lines)]
+            except IndexError:
+                max_width = max_widths[-1]
+            line_start = i
+            width_used = 0  # characters carried over are measured again
+    if width_used > 0 or line_start < n:
+        lines.append(
+            _line(frags, chars, owner, line_start, n, max_width, width_used,
+                  max_width - width_used, False)
+        )  # fmt: skip
+    return ParaLines(kind=1, lines=lines)
+
+
+class JParagraph(Paragraph):
+    """A Paragraph whose CJK wrapping follows Japanese line-breaking rules."""
+
+    def breakLinesCJK(self, maxWidths):  # noqa: N802, N803 - reportlab's names
+        if not isinstance(maxWidths, list | tuple):
+            maxWidths = [maxWidths]
+        style = self.style
+        self.height = 0
+        _handleBulletWidth(self.bulletText, style, maxWidths)
+        frags = self.frags
+        if not frags:
+            return ParaLines(
+                kind=0, fontSize=style.fontSize, fontName=style.fontName,
+                textColor=style.textColor, lines=[], ascent=style.fontSize,
+                descent=-0.2 * style.fontSize,
+            )  # fmt: skip
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara
+        auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+        return kinsoku_split(frags, maxWidths, auto_leading not in ("", "off"))
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        # a table wraps each cell to measure it and again to draw it: break the lines once
+        key = (availWidth, self.style.wordWrap)
+        if getattr(self, "_wrapped_for", None) == key and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_for = key
+        return size

@@ -1,0 +1,110 @@
+"""Writing the plan PDF: validate the target, lay out once, replace atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from ..domain.catalog import Catalog, default_catalog
+from ..domain.model import Plan
+from ..domain.text import LANGS
+from .chapters import ReportBuilder
+from .fonts import GOTHIC, register_reportlab_fonts
+from .layout import Header, PlanDoc
+from .result import ExportResult, ReportError
+from .textsafe import TextGuard
+
+
+def _target(out_path: str | os.PathLike[str]) -> Path:
+    path = Path(out_path)
+    if path.exists() and path.is_dir():
+        raise ReportError(
+            f"保存先「{path}」はフォルダです。PDFのファイル名を指定してください。",
+            f"'{path}' is a folder. Give a file name for the PDF.",
+        )
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise ReportError(
+            f"保存先のフォルダ「{parent}」がありません。既存のフォルダを指定してください。",
+            f"The folder '{parent}' does not exist. Choose an existing folder.",
+        )
+    return path
+
+
+def write_pdf(
+    plan: Plan,
+    out_path: str | os.PathLike[str],
+    *,
+    lang: str = "ja",
+    catalog: Catalog | None = None,
+) -> ExportResult:
+    if lang not in LANGS:
+        raise ReportError(
+            f"出力言語「{lang}」には対応していません（ja または en）。",
+            f"Unknown output language '{lang}' (use ja or en).",
+        )
+    path = _target(out_path)
+    catalog = catalog or default_catalog()
+    guard = TextGuard(register_reportlab_fonts())
+
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or "."
+        )
+        os.close(fd)
+    except OSError as e:
+        raise ReportError(
+            f"保存先のフォルダ「{path.parent}」に書き込めません（{e.strerror}）。別の保存先を選んでください。",
+            f"Cannot write to the folder '{path.parent}' ({e.strerror}). Choose another location.",
+        ) from e
+    tmp = Path(tmp_name)
+    try:
+        pages = _build(plan, catalog, lang, guard, tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        _replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return ExportResult(path=path, pages=pages, warnings=guard.warnings(lang))
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    try:
+        os.replace(tmp, path)
+    except OSError as e:
+        raise ReportError(
+            f"「{path}」を上書きできません（{e.strerror}）。PDFを開いているアプリを閉じるか、別の名前で保存してください。",
+            f"Cannot overwrite '{path}' ({e.strerror}). Close any program that has the PDF open, "
+            "or save under another name.",
+        ) from e
+
+
+def _build(plan: Plan, catalog: Catalog, lang: str, guard: TextGuard, target: Path) -> int:
+    mu = plan.municipality
+    header = Header(left="")
+    doc = PlanDoc(
+        str(target),
+        header,
+        title="",
+        author=guard.clean(mu.department or mu.name),
+        subject="",
+        creator="Telework Planner",
+        lang="ja-JP" if lang == "ja" else "en",
+        invariant=0,
+        # the canvas starts in our font: no page refers to Helvetica, not even its preamble
+        initialFontName=GOTHIC,
+        initialFontSize=10,
+        initialLeading=12,
+    )
+    builder = ReportBuilder(plan, catalog, lang, guard, doc)
+    story = builder.story()
+    title = guard.clean(builder.title())
+    header.left = title
+    doc.title = title
+    doc.subject = builder.t("テレワーク導入実施計画", "Telework implementation plan")
+    doc.build(doc.finish_story(story))
+    return doc.page

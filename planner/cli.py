@@ -1,13 +1,29 @@
-"""The headless command line: same domain, store and report as the GUI."""
+"""The headless command line: same domain, store and report as the GUI.
+
+    planner validate FILE                 check a plan file (.twplan or .json)
+    planner summary FILE [--json]         municipality, tasks, teleworkers, costs
+    planner import-json IN.json -o OUT.twplan
+    planner export-json FILE -o OUT.json  (-o - writes to standard output)
+    planner export-pdf FILE -o OUT.pdf [--lang ja|en]
+
+Exit status 0 on success; 1 with a one-line reason on stderr when a file is
+refused or cannot be written; 2 for a usage error. Every figure of ``summary``
+comes from planner.domain.costs for the adopted scenario, as in the GUI and the PDF.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
+from typing import Any
 
 from . import APP_NAME, version
+from .domain.errors import PlannerError
 
 COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf")
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 def is_cli_invocation(args: list[str]) -> bool:
@@ -16,18 +32,253 @@ def is_cli_invocation(args: list[str]) -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="planner", description=f"{APP_NAME} — テレワーク導入計画ウィザード"
+        prog="planner",
+        description=f"{APP_NAME} — テレワーク導入計画ウィザード. "
+        "Without a command the program window opens; 'planner FILE' opens FILE in it.",
     )
     parser.add_argument("--version", "-V", action="version", version=f"{APP_NAME} {version()}")
-    parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument(
+            "--lang", choices=("ja", "en"), default="ja", help="language of messages (default ja)"
+        )
+        return p
+
+    p = command("validate", "check a plan file (.twplan or .json) / 計画ファイルを検査する")
+    p.add_argument("file", type=Path)
+    p = command("summary", "print the plan's key figures / 計画の概要と経費")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="machine-readable output (integer yen)")
+    p = command("import-json", "make a .twplan from a plan JSON file / JSONから計画ファイルを作る")
+    p.add_argument("input", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p = command("export-json", "write a plan as JSON / 計画をJSONに書き出す")
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", required=True, help="output file, or - for standard output")
+    p = command("export-pdf", "write the implementation plan as PDF / 実施計画書をPDFに出力する")
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True)
     return parser
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _load(path: Path):  # noqa: ANN202 - returns a Plan
+    """A plan from a .twplan file, or from a plan JSON file (by suffix)."""
+    if path.suffix.lower() == ".json":
+        from .store.interchange import import_json
+
+        return import_json(path)
+    from .store.project import open_plan
+
+    return open_plan(path)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _fail(message: str) -> int:
+    print(f"planner: {_one_line(message)}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def _check_not_locked(path: Path, lang: str) -> None:
+    from .store.lock import PlanLockedError, is_stale, read_lock
+
+    owner = read_lock(path)
+    if owner is not None and not is_stale(owner):
+        raise PlanLockedError(path, owner, False)
+
+
+# -- commands -----------------------------------------------------------------------------
+
+
+def cmd_validate(ns: argparse.Namespace) -> int:
+    plan = _load(ns.file)
+    if ns.lang == "en":
+        print(f"OK: {ns.file} — {plan.municipality.name}, {len(plan.units)} units, "
+              f"{len(plan.selected_tasks())} selected tasks")  # fmt: skip
+    else:
+        print(f"OK: {ns.file} — {plan.municipality.name}（課 {len(plan.units)}、"
+              f"選定業務 {len(plan.selected_tasks())}件）")  # fmt: skip
+    return EXIT_OK
+
+
+def summary_data(plan: Any) -> dict[str, Any]:
+    """The figures of ``planner summary --json`` (integers in yen)."""
+    from .domain.catalog import default_catalog
+    from .domain.costs import adopted_estimate
+
+    est = adopted_estimate(plan, default_catalog().subsidy_rules)
+    mu = plan.municipality
+    scenario = plan.adopted_scenario()
+
+    def figures(f: Any) -> dict[str, int]:
+        return {"total": f.total, "eligible": f.eligible, "subsidy": f.subsidy, "net": f.net}
+
+    return {
+        "municipality": {
+            "name": mu.name, "prefecture": mu.prefecture,
+            "general_staff": mu.general_staff, "all_staff": mu.all_staff,
+        },
+        "fiscal_years": plan.fiscal_years,
+        "units": len(plan.units),
+        "selected_tasks": [{"unit": u.name, "task": t.name} for u, t in plan.selected_tasks()],
+        "teleworkers": plan.teleworkers(),
+        "devices_needed": plan.devices_needed(),
+        "adopted_scenario": None if scenario is None else {"id": scenario.id, "name": scenario.name},
+        "years": []
+        if est is None
+        else [{"fiscal_year": y.fiscal_year, **figures(y), "assumed_rule": y.assumed}
+              for y in est.years],
+        "period": None if est is None else figures(est.period),
+    }  # fmt: skip
+
+
+def _summary_text(plan: Any, lang: str) -> str:
+    from .domain.fiscal import fiscal_year_label
+    from .domain.money import format_yen
+
+    d = summary_data(plan)
+    en = lang == "en"
+    mu = d["municipality"]
+    years = d["fiscal_years"]
+    lines = []
+    if en:
+        lines.append(
+            f"Municipality: {mu['name']} ({mu['prefecture']}), "
+            f"{mu['general_staff']:,} general administrative staff"
+        )
+        lines.append(
+            f"Plan period: {fiscal_year_label(years[0], 'en')} – {fiscal_year_label(years[-1], 'en')}"
+        )
+        lines.append(f"Selected tasks: {len(d['selected_tasks'])} in {d['units']} units")
+        lines.append(
+            f"Teleworkers: {d['teleworkers']:,}; devices to procure: {d['devices_needed']:,}"
+        )
+    else:
+        lines.append(
+            f"団体: {mu['name']}（{mu['prefecture']}） 一般行政職員 {mu['general_staff']:,}人"
+        )
+        lines.append(f"計画期間: {fiscal_year_label(years[0])} 〜 {fiscal_year_label(years[-1])}")
+        lines.append(f"選定業務: {len(d['selected_tasks'])}件（課 {d['units']}）")
+        lines.append(
+            f"テレワーク実施人数: {d['teleworkers']:,}人　新たに必要な端末: {d['devices_needed']:,}台"
+        )
+    for unit_name in dict.fromkeys(x["unit"] for x in d["selected_tasks"]):
+        names = [x["task"] for x in d["selected_tasks"] if x["unit"] == unit_name]
+        lines.append(f"  {unit_name}: " + ("; " if en else "、").join(names))
+    if d["adopted_scenario"] is None:
+        lines.append("No cost scenario." if en else "経費シナリオがありません。")
+        return "\n".join(lines)
+    lines.append(("Adopted scenario: " if en else "採用シナリオ: ") + d["adopted_scenario"]["name"])
+    head = (("Fiscal year", "Total", "Eligible", "Subsidy (est.)", "Net burden") if en
+            else ("年度", "事業費", "対象経費", "特別交付税措置見込", "実質負担"))  # fmt: skip
+    rows = [head]
+    for y in d["years"]:
+        label = fiscal_year_label(y["fiscal_year"], lang) + (" *" if y["assumed_rule"] else "")
+        rows.append(
+            (label, *(format_yen(y[k], lang) for k in ("total", "eligible", "subsidy", "net")))
+        )
+    p = d["period"]
+    rows.append(("Plan period" if en else "計画期間合計",
+                 *(format_yen(p[k], lang) for k in ("total", "eligible", "subsidy", "net"))))  # fmt: skip
+    widths = [max(_width(r[i]) for r in rows) for i in range(5)]
+    for r in rows:
+        cells = [_pad(r[0], widths[0], left=True)] + [
+            _pad(c, w) for c, w in zip(r[1:], widths[1:], strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    if any(y["assumed_rule"] for y in d["years"]):
+        lines.append("* the rule of an earlier fiscal year is assumed." if en
+                     else "* 前年度までのルールを仮定した見込み。")  # fmt: skip
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, left: bool = False) -> str:
+    fill = " " * (width - _width(text))
+    return text + fill if left else fill + text
+
+
+def cmd_summary(ns: argparse.Namespace) -> int:
+    plan = _load(ns.file)
+    if ns.json:
+        print(json.dumps(summary_data(plan), ensure_ascii=False, indent=2))
+    else:
+        print(_summary_text(plan, ns.lang))
+    return EXIT_OK
+
+
+def cmd_import_json(ns: argparse.Namespace) -> int:
+    from .store.interchange import import_json
+    from .store.project import save_plan
+
+    plan = import_json(ns.input)
+    _check_not_locked(ns.output, ns.lang)
+    save_plan(plan, ns.output)
+    print(f"{ns.output}: {plan.municipality.name}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export_json(ns: argparse.Namespace) -> int:
+    from .store.interchange import dumps, export_json
+
+    plan = _load(ns.file)
+    if ns.output == "-":
+        sys.stdout.write(dumps(plan))
+    else:
+        export_json(plan, ns.output)
+    return EXIT_OK
+
+
+def cmd_export_pdf(ns: argparse.Namespace) -> int:
+    plan = _load(ns.file)
+    try:
+        from .report import export_pdf
+    except ImportError:
+        return _fail("PDF出力はこの版では利用できません。" if ns.lang == "ja"
+                     else "PDF export is not available in this version.")  # fmt: skip
+    result = export_pdf(plan, ns.output, lang=ns.lang)
+    for w in result.warnings:
+        print(f"planner: {_one_line(w)}", file=sys.stderr)
+    pages = f"{result.pages} pages" if ns.lang == "en" else f"{result.pages}ページ"
+    print(f"{ns.output}: {pages}", file=sys.stderr)
+    return EXIT_OK
+
+
+HANDLERS = {
+    "validate": cmd_validate,
+    "summary": cmd_summary,
+    "import-json": cmd_import_json,
+    "export-json": cmd_export_json,
+    "export-pdf": cmd_export_pdf,
+}
 
 
 def run_cli(args: list[str]) -> int:
     parser = build_parser()
-    ns = parser.parse_args(args)
+    try:
+        ns = parser.parse_args(args)
+    except SystemExit as e:  # --help, --version (0) and usage errors (2)
+        return int(e.code or 0)
     if ns.command is None:
         parser.print_help(sys.stderr)
-        return 2
-    print(f"planner: '{ns.command}' is not available yet", file=sys.stderr)
-    return 2
+        return EXIT_USAGE
+    try:
+        return HANDLERS[ns.command](ns)
+    except PlannerError as e:
+        return _fail(e.text(ns.lang))
+    except OSError as e:
+        return _fail(f"{e.strerror or e}: {e.filename or ''}")
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,266 @@
+"""Lock files beside plans on shared folders (who has the plan open, since when).
+
+While a plan is open the program keeps ``.~lock.NAME.twplan#`` beside it (the
+name office suites use, so people recognise it), a small JSON record::
+
+    {"user": "yamada", "host": "PC-SOUMU-01", "pid": 4242,
+     "since": "2025-06-02T09:14:03+00:00", "program": "Telework Planner 0.1.0",
+     "token": "…"}
+
+A second person who opens the plan gets ``PlanLockedError`` carrying the owner
+and may open it read-only (a read-only plan is saved only under a new name).
+A lock is *stale* when its process is gone on the same computer, or when it is
+older than a day; the UI may then offer ``take_over`` after asking.
+
+Standard library only. Creating the lock uses O_CREAT|O_EXCL, which is atomic
+on local disks and on SMB shares.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import secrets
+import socket
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from .. import APP_NAME, version
+from .errors import ProjectFileError, shown
+
+STALE_AFTER = timedelta(days=1)
+GARBLED_GRACE = timedelta(minutes=1)  # a lock file being written right now looks empty
+MAX_LOCK_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    user: str
+    host: str
+    pid: int
+    since: datetime  # timezone-aware (local time when read from a lock file)
+    program: str = ""
+    token: str = ""
+
+    @property
+    def readable(self) -> bool:
+        """False for an empty or garbled lock file (user and host unknown)."""
+        return bool(self.user or self.host)
+
+    def describe(self, lang: str = "ja") -> str:
+        since = self.since.astimezone().strftime("%Y-%m-%d %H:%M")
+        user, host = shown(self.user or "?", 40), shown(self.host or "?", 40)
+        if lang == "en":
+            return f"{user} on {host} since {since}"
+        return f"{user}（{host}）が {since} から"
+
+
+class PlanLockedError(ProjectFileError):
+    """Someone else has the plan open. ``owner`` says who; ``stale`` whether it may be taken over."""
+
+    def __init__(self, path: Path, owner: LockInfo, stale: bool) -> None:
+        name = shown(path.name, 80)
+        extra_ja = "（このロックは古いため、引き継ぐこともできます）" if stale else ""
+        extra_en = " (the lock is stale and may be taken over)" if stale else ""
+        super().__init__(
+            "locked",
+            f"計画「{name}」は {owner.describe('ja')}開いています。読み取り専用で開くことができます{extra_ja}。",
+            f"The plan '{name}' is open by {owner.describe('en')}. You can open it read-only{extra_en}.",
+        )
+        self.path = path
+        self.owner = owner
+        self.stale = stale
+
+
+def lock_path(path: str | os.PathLike[str]) -> Path:
+    p = Path(path)
+    return p.with_name(f".~lock.{p.name}#")
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in the environment
+        return "?"
+
+
+def current_host() -> str:
+    return socket.gethostname() or "?"
+
+
+def _record(token: str) -> LockInfo:
+    return LockInfo(
+        user=current_user(),
+        host=current_host(),
+        pid=os.getpid(),
+        since=datetime.now(UTC).replace(microsecond=0),
+        program=f"{APP_NAME} {version()}",
+        token=token,
+    )
+
+
+def _encode(info: LockInfo) -> bytes:
+    data = {
+        "user": info.user, "host": info.host, "pid": info.pid,
+        "since": info.since.isoformat(), "program": info.program, "token": info.token,
+    }  # fmt: skip
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+class Lock:
+    """A lock this process holds on a plan. Release it when the plan is closed."""
+
+    def __init__(self, plan_path: Path, info: LockInfo) -> None:
+        self.plan_path = plan_path
+        self.path = lock_path(plan_path)
+        self.info = info
+
+    def is_held(self) -> bool:
+        """Whether the lock file is still ours (nobody has taken it over)."""
+        current = read_lock(self.plan_path)
+        return current is not None and current.token == self.info.token
+
+    def release(self) -> None:
+        """Remove the lock file if it is still ours; never raises."""
+        try:
+            if self.is_held():
+                self.path.unlink()
+        except OSError:
+            pass
+
+    def __enter__(self) -> Lock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
+    """The lock of a plan, or None if there is none. A garbled lock reads as unknown owner."""
+    lp = lock_path(path)
+    try:
+        with lp.open("rb") as f:
+            raw = f.read(MAX_LOCK_BYTES + 1)
+        mtime = datetime.fromtimestamp(lp.stat().st_mtime, UTC)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return LockInfo("", "", 0, datetime.now(UTC))
+    try:
+        if len(raw) > MAX_LOCK_BYTES:
+            raise ValueError("too long")
+        d = json.loads(raw.decode("utf-8"))
+        since = datetime.fromisoformat(d["since"])
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=UTC)
+        since = since.astimezone()
+        info = LockInfo(
+            user=d["user"], host=d["host"], pid=d["pid"], since=since,
+            program=d.get("program", ""), token=d.get("token", ""),
+        )  # fmt: skip
+        if not all(isinstance(x, str) for x in (info.user, info.host, info.program, info.token)):
+            raise ValueError("types")
+        if type(info.pid) is not int:
+            raise ValueError("pid")
+        return info
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, RecursionError):
+        return LockInfo("", "", 0, mtime.astimezone())
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this computer."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def is_stale(info: LockInfo, *, now: datetime | None = None) -> bool:
+    """Stale: its process is gone on this computer, or it is older than a day."""
+    now = now or datetime.now(UTC)
+    age = now - info.since
+    if age > STALE_AFTER:
+        return True
+    if not info.readable:
+        return age > GARBLED_GRACE
+    same_host = info.host.casefold() == current_host().casefold()
+    return same_host and info.pid != os.getpid() and not pid_alive(info.pid)
+
+
+class LockUnavailableError(ProjectFileError, OSError):
+    """No lock file can be made (read-only folder, permissions): open the plan read-only.
+
+    Also an OSError, so callers that treat any OS failure as "open read-only" catch it.
+    """
+
+    def __str__(self) -> str:
+        return self.message.en
+
+
+def _lock_error(path: Path, e: OSError) -> ProjectFileError:
+    name = shown(path.name, 80)
+    return LockUnavailableError(
+        "lock_failed",
+        f"計画「{name}」のフォルダーにロックファイルを作れません（{shown(e.strerror or e, 40)}）。読み取り専用で開いてください。",
+        f"Cannot create a lock file beside '{name}' ({shown(e.strerror or e, 40)}). Open it read-only.",
+    )
+
+
+def acquire_lock(path: str | os.PathLike[str]) -> Lock:
+    """Lock a plan for this process, or raise PlanLockedError naming who has it."""
+    p = Path(path)
+    info = _record(secrets.token_hex(8))
+    lp = lock_path(p)
+    try:
+        fd = os.open(lp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    except FileExistsError:
+        owner = read_lock(p) or LockInfo("", "", 0, datetime.now(UTC))
+        raise PlanLockedError(p, owner, is_stale(owner)) from None
+    except OSError as e:
+        raise _lock_error(p, e) from None
+    try:
+        os.write(fd, _encode(info))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return Lock(p, info)
+
+
+def take_over(path: str | os.PathLike[str]) -> Lock:
+    """Replace someone's (stale) lock by ours. The caller asks the user first."""
+    p = Path(path)
+    info = _record(secrets.token_hex(8))
+    lp = lock_path(p)
+    tmp = lp.with_name(f"{lp.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    try:
+        with tmp.open("wb") as f:
+            f.write(_encode(info))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, lp)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise _lock_error(p, e) from None
+    return Lock(p, info)

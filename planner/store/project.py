@@ -1,0 +1,166 @@
+"""Open and save plan files (.twplan): the functions the GUI and the CLI call.
+
+``open_plan`` reads a file defensively (see sqlfile.py) and returns a validated
+Plan or raises ProjectFileError with a ja/en message; it never changes the
+file. ``save_plan`` writes atomically: a complete new file beside the target,
+fsync, read back, keep the old file as ``NAME.twplan.bak``, then ``os.replace``.
+
+This module imports no database library at import time; the work is done in
+submodules imported when first needed, so the window appears fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import shutil
+import time
+from pathlib import Path
+
+from .. import APP_NAME, version
+from ..domain.catalog import Catalog, default_catalog
+from ..domain.model import Plan
+from ..domain.validation import validate_plan
+from . import schema
+from .errors import ProjectFileError, shown
+
+__all__ = ["ProjectFileError", "open_plan", "open_plan_with_info", "save_plan", "backup_path"]
+
+log = logging.getLogger(__name__)
+STALE_TEMP_SECONDS = 3600
+
+
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    p = Path(path)
+    return p.with_name(p.name + ".bak")
+
+
+def open_plan(path: str | os.PathLike[str], catalog: Catalog | None = None) -> Plan:
+    """Open a plan file; raises ProjectFileError (never anything else) if it cannot be used."""
+    return open_plan_with_info(path, catalog)[0]
+
+
+def open_plan_with_info(
+    path: str | os.PathLike[str],
+    catalog: Catalog | None = None,
+    *,
+    time_limit: float = schema.OPEN_TIME_LIMIT,
+) -> tuple[Plan, dict[str, str]]:
+    """The plan and the file's own record (``program_version``, ``saved_at``, …).
+
+    ``info["migrated_from"]`` is set when the file had an older schema revision:
+    the plan was upgraded in memory and the file changes only when saved.
+    """
+    p = Path(path)
+    try:
+        from . import sqlfile
+
+        return sqlfile.open_file(p, catalog, time_limit)
+    except ProjectFileError:
+        raise
+    except (Exception, RecursionError, MemoryError) as e:  # noqa: BLE001 - the program goes on
+        log.exception("unexpected error while opening %s", p)
+        raise ProjectFileError(
+            "unreadable",
+            f"計画ファイル「{shown(p.name, 80)}」を開けませんでした（{type(e).__name__}）。",
+            f"The plan file '{shown(p.name, 80)}' could not be opened ({type(e).__name__}).",
+        ) from None
+
+
+def save_plan(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    catalog: Catalog | None = None,
+    keep_backup: bool = True,
+    extra_info: dict[str, str] | None = None,
+) -> None:
+    """Save atomically. A process killed at any moment leaves the old file or the new one.
+
+    The plan is validated first (raises ValidationError: a plan that could not be
+    opened again is never written). Other failures raise ProjectFileError.
+    """
+    target = Path(path)
+    validate_plan(plan, (catalog or default_catalog()).category_ids())
+    from . import sqlfile
+
+    directory = target.parent
+    name = shown(target.name, 80)
+    tmp = directory / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    info = {
+        "format": "telework-planner-plan",
+        "program": APP_NAME,
+        "program_version": version(),
+        "schema_revision": schema.HEAD_REVISION,
+        "saved_at": sqlfile.now_text(),
+        **(extra_info or {}),
+    }
+    try:
+        _remove_stale_temporaries(target)
+        sqlfile.write_file(plan, tmp, info)
+        sqlfile.verify_file(tmp, plan)
+        if keep_backup and target.is_file():
+            _make_backup(target)
+        sqlfile.retry(lambda: os.replace(tmp, target))
+        sqlfile.fsync_dir(directory)
+    except PermissionError:
+        raise ProjectFileError(
+            "busy",
+            f"「{name}」を保存できませんでした。ファイルが他のプログラムで使用中か、書き込みが許可されていません。"
+            "しばらくしてからもう一度保存するか、別の名前で保存してください。",
+            f"'{name}' could not be saved: the file is in use by another program or not writable. "
+            "Try again in a moment, or save under another name.",
+        ) from None
+    except OSError as e:
+        raise ProjectFileError(
+            "write_failed",
+            f"「{name}」を保存できませんでした（{shown(e.strerror or e, 60)}）。",
+            f"'{name}' could not be saved ({shown(e.strerror or e, 60)}).",
+        ) from None
+    except ProjectFileError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        log.exception("unexpected error while saving %s", target)
+        raise ProjectFileError(
+            "write_failed",
+            f"「{name}」を保存できませんでした（{type(e).__name__}）。元のファイルは変更されていません。",
+            f"'{name}' could not be saved ({type(e).__name__}). The original file is unchanged.",
+        ) from None
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _make_backup(target: Path) -> None:
+    """NAME.twplan.bak := the current file, replaced atomically too."""
+    from . import sqlfile
+
+    bak = backup_path(target)
+    tmp = target.with_name(f".{target.name}.bak.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    try:
+        try:
+            os.link(target, tmp)  # cheap: the old file keeps its data when the target is replaced
+        except OSError:
+            shutil.copyfile(target, tmp)
+            sqlfile.fsync_file(tmp)
+        sqlfile.retry(lambda: os.replace(tmp, bak))
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Temporary files of saves killed long ago (hidden, beside the target)."""
+    limit = time.time() - STALE_TEMP_SECONDS
+    try:
+        for p in target.parent.glob(f".{target.name}.*.tmp*"):
+            try:
+                if p.stat().st_mtime < limit:
+                    p.unlink()
+            except OSError:
+                pass
+    except OSError:
+        pass

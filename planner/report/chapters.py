@@ -37,6 +37,7 @@ from .fonts import GOTHIC, GOTHIC_BOLD
 from .layout import (
     GRID,
     HEAD_BG,
+    LONG_CELL,
     Center,
     Heading,
     Markup,
@@ -146,8 +147,9 @@ class ReportBuilder:
         """Label | value (markup) pairs, as in a form."""
         width = self.doc.portrait_width
         data = [[para(self.esc(k), self.s.cell_head), para(v, self.s.cell)] for k, v in rows]
+        split = int(any(len(v) > LONG_CELL for _k, v in rows))
         table = Table(data, colWidths=[label_mm * mm, width - label_mm * mm], hAlign="LEFT",
-                      splitInRow=1)  # fmt: skip
+                      splitInRow=split)  # fmt: skip
         table.spaceAfter = 6
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), GOTHIC, 8.5, 12),
@@ -166,10 +168,11 @@ class ReportBuilder:
             return [self.p(self.value(""))]
         return data_table(header, rows, widths_mm, self.s, self.esc, total_rows=total_rows)
 
-    def chapter(self, key: str, title: str) -> list[Flowable]:
+    def chapter(self, key: str, title: str, room_mm: float = 70) -> list[Flowable]:
+        """A chapter heading; starts a new page unless ``room_mm`` is left on this one."""
         self.toc.append((key, title, 0))
         return [
-            CondPageBreak(70 * mm),
+            CondPageBreak(room_mm * mm),
             Heading(self.esc(title), self.s.h1, key=key, outline=self.clean(title)),
             _Rule(self.doc.portrait_width),
         ]
@@ -595,7 +598,8 @@ class ReportBuilder:
         return base
 
     def cost_chapter(self) -> list[Flowable]:
-        out = self.chapter("costs", self.t("第11章　経費見込み", "Chapter 11. Cost estimate"))
+        out = self.chapter("costs", self.t("第11章　経費見込み", "Chapter 11. Cost estimate"),
+                           room_mm=110)  # fmt: skip
         est, error = self._adopted()
         if error:
             out.append(self.p('<font color="#B00000">' + self.esc(error) + "</font>"))
@@ -726,23 +730,17 @@ class ReportBuilder:
             if line.eligible_override is None:
                 elig = self.t("区分による", "by category")
             else:
-                elig = (
-                    self.t("対象", "eligible")
-                    if line.eligible_override
-                    else self.t("対象外", "not eligible")
-                )
-                if line.override_reason.strip():
-                    elig += (
-                        f"（{line.override_reason}）"
-                        if self.lang == "ja"
-                        else f" ({line.override_reason})"
-                    )
-            name = line.name
+                elig = self.t("対象", "eligible") if line.eligible_override else self.t("対象外", "not eligible")
+            name = self.esc(line.name)
+            if line.eligible_override is not None and line.override_reason.strip():
+                name += '<br/><font size="7.5">' + self.esc(self.t(
+                    f"※{elig}とした理由: {line.override_reason}",
+                    f"* {elig}: {line.override_reason}")) + "</font>"  # fmt: skip
             cat = self.catalog.category_name(line.category).get(self.lang)
-            rows.append([name, cat, Num(self.yen(line.unit_price)),
-                         Num(f"{qty:,}") if basis == L.QUANTITY_BASIS["fixed"].get(self.lang)
-                         else f"{qty:,}（{basis}）" if self.lang == "ja" else f"{qty:,} ({basis})",
-                         amount, years, elig])  # fmt: skip
+            fixed = line.quantity_basis == "fixed"
+            qty_text = (f"{qty:,}" if fixed else self.t(f"{qty:,}（{basis}）", f"{qty:,} ({basis})"))
+            rows.append([Markup(name), cat, Num(self.yen(line.unit_price)),
+                         Num(qty_text) if fixed else qty_text, amount, years, elig])  # fmt: skip
         out += self.table([self.t("品目", "Item"), self.t("区分", "Category"), self.t("単価", "Unit price"),
                            self.t("数量", "Qty"), self.t("年度額", "Per year"),
                            self.t("計上年度", "Years"), self.t("措置対象", "Eligible")],

@@ -33,6 +33,7 @@ from .fonts import GOTHIC, GOTHIC_BOLD, MINCHO
 from .kinsoku import JParagraph
 
 CHUNK_ROWS = 200  # big tables slow down faster than linearly: lay them out in pieces
+LONG_CELL = 600  # characters: a cell this long may need more than a page
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
@@ -288,12 +289,15 @@ def data_table(
         for r, row in enumerate(chunk, start=1):
             out_row = []
             for c, cell in enumerate(row):
-                if isinstance(cell, Num):
-                    out_row.append(str(cell))
-                    cmds.append(("ALIGN", (c, r), (c, r), "RIGHT"))
-                elif isinstance(cell, Center):
-                    out_row.append(str(cell))
-                    cmds.append(("ALIGN", (c, r), (c, r), "CENTER"))
+                if isinstance(cell, Num | Center):
+                    plain = str(cell)
+                    right = isinstance(cell, Num)
+                    if "\n" in plain or stringWidth(plain, GOTHIC, 8.5) > widths[c] - 6:
+                        # too wide for a plain string: wrap it like any other text
+                        out_row.append(para(esc(plain), styles.cell_r if right else styles.cell_c))
+                    else:
+                        out_row.append(plain)
+                        cmds.append(("ALIGN", (c, r), (c, r), "RIGHT" if right else "CENTER"))
                 elif isinstance(cell, Markup):
                     out_row.append(para(str(cell), styles.cell))
                 elif isinstance(cell, str):
@@ -306,7 +310,10 @@ def data_table(
             first_total = len(data) - total_rows
             cmds.append(("BACKGROUND", (0, first_total), (-1, -1), TOTAL_BG))
             cmds.append(("FONT", (0, first_total), (-1, -1), GOTHIC_BOLD, 8.5, 12))
-        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        # rows may split across pages only in tables with texts too long for one page;
+        # elsewhere a row moves to the next page whole, which reads better
+        split = int(any(len(c) > LONG_CELL for row in chunk for c in row if isinstance(c, str)))
+        table = Table(data, colWidths=widths, repeatRows=1, splitInRow=split, hAlign="LEFT")
         table.setStyle(TableStyle(cmds))
         table.spaceAfter = 6
         out.append(table)

@@ -278,6 +278,9 @@ def run_cli(args: list[str]) -> int:
         return HANDLERS[ns.command](ns)
     except PlannerError as e:
         return _fail(e.text(ns.lang))
+    except BrokenPipeError:  # e.g. `planner summary FILE | head`
+        sys.stderr.close()
+        return EXIT_OK
     except OSError as e:
         return _fail(f"{e.strerror or e}: {e.filename or ''}")
     except KeyboardInterrupt:

@@ -314,3 +314,14 @@ def test_importing_the_report_package_loads_no_pdf_or_chart_library():
 def test_era_labels_used_match_the_domain(full_ja):
     _result, text = full_ja
     assert era_year_label(2025) in text
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_new_pdf_gets_the_usual_file_mode(catalog, full, tmp_path):
+    umask = os.umask(0o022)
+    try:
+        out = tmp_path / "plan.pdf"
+        export_pdf(full, out, catalog=catalog)
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644  # not the 0600 of a temporary file

@@ -61,6 +61,7 @@ def write_pdf(
         ) from e
     tmp = Path(tmp_name)
     try:
+        _set_mode(tmp, path)
         pages = _build(plan, catalog, lang, guard, tmp)
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
@@ -70,6 +71,18 @@ def write_pdf(
             tmp.unlink()
         raise
     return ExportResult(path=path, pages=pages, warnings=guard.warnings(lang))
+
+
+def _set_mode(tmp: Path, path: Path) -> None:
+    """mkstemp makes the file private (0600): give it the mode a normal new file would get."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, mode)
 
 
 def _replace(tmp: Path, path: Path) -> None:
@@ -106,5 +119,12 @@ def _build(plan: Plan, catalog: Catalog, lang: str, guard: TextGuard, target: Pa
     header.left = title
     doc.title = title
     doc.subject = builder.t("テレワーク導入実施計画", "Telework implementation plan")
-    doc.build(doc.finish_story(story))
+    from reportlab import rl_config
+
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0  # binary streams: smaller files, no pure-Python ASCII85 pass
+    try:
+        doc.build(doc.finish_story(story))
+    finally:
+        rl_config.useA85 = a85
     return doc.page

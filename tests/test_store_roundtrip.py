@@ -104,6 +104,9 @@ def test_saved_sample_passes_integrity_check_and_is_marked_as_ours(tmp_path):
         assert info["program_version"] and info["saved_at"]
         assert conn.execute("SELECT municipality_name FROM plan").fetchone()[0] == "かわせみ町"
     assert path.read_bytes()[68:72] == b"TWPL"
+    for name in SAMPLE_NAMES:  # the shipped samples too
+        with closing(sqlite3.connect(f"{sample_twplan(name).as_uri()}?mode=ro", uri=True)) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert [p.name for p in tmp_path.iterdir()] == ["town.twplan"]  # no journal, no temporaries
 
 

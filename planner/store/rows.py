@@ -8,7 +8,7 @@ row and column. Only the columns this program declares are ever read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -141,44 +141,52 @@ def _bad(table: str, row: int, column: str, ja: str, en: str) -> ProjectFileErro
     )
 
 
-def _converter(table: Table, name: str) -> Callable[[Any, int], Any]:
+def _kind(table: Table, name: str) -> tuple[str, bool]:
     col = table.c[name]
     typ = col.type.impl_instance if isinstance(col.type, TypeDecorator) else col.type
     nullable = bool(col.nullable) and not col.primary_key
+    for cls, code in ((Boolean, "bool"), (Integer, "int"), (Date, "date"), (String, "str")):
+        if isinstance(typ, cls):
+            return code, nullable
+    raise AssertionError(f"unhandled column type {typ!r}")  # pragma: no cover
 
-    def convert(value: Any, row: int) -> Any:
-        if value is None:
-            if nullable:
-                return None
-            raise _bad(table.name, row, name, "値がありません", "missing value")
-        if isinstance(typ, Boolean):
-            if type(value) is int and value in (0, 1):
-                return bool(value)
-            raise _bad(table.name, row, name, "真偽値ではありません", "not a boolean")
-        if isinstance(typ, Integer):
-            if type(value) is int:
-                return value
-            raise _bad(table.name, row, name, "整数ではありません", "not an integer")
-        if isinstance(typ, Date):
-            day = parse_date(value) if isinstance(value, str) else None
-            if day is None:
-                raise _bad(table.name, row, name, "日付ではありません", "not a date")
-            return day
-        if isinstance(typ, String):
-            if isinstance(value, str):
-                return value
-            raise _bad(table.name, row, name, "文字列ではありません", "not text")
-        raise AssertionError(f"unhandled column type {typ!r}")  # pragma: no cover
 
-    return convert
+_PROBLEMS = {
+    "bool": ("真偽値ではありません", "not a boolean"),
+    "int": ("整数ではありません", "not an integer"),
+    "date": ("日付ではありません", "not a date"),
+    "str": ("文字列ではありません", "not text"),
+}
 
 
 def convert_rows(table: Table, raw: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Rows as dicts, each value checked against its column's declared type."""
     names = [c.name for c in table.columns]
-    convs = [_converter(table, n) for n in names]
+    kinds = [_kind(table, n) for n in names]
     out = []
     for i, values in enumerate(raw, start=1):
-        out.append({n: conv(v, i) for n, conv, v in zip(names, convs, values, strict=True)})
+        row: dict[str, Any] = {}
+        for name, (kind, nullable), v in zip(names, kinds, values, strict=True):
+            t = type(v)
+            if v is None:
+                if not nullable:
+                    raise _bad(table.name, i, name, "値がありません", "missing value")
+            elif kind == "str":
+                if t is not str:
+                    raise _bad(table.name, i, name, *_PROBLEMS[kind])
+            elif kind == "int":
+                if t is not int:
+                    raise _bad(table.name, i, name, *_PROBLEMS[kind])
+            elif kind == "bool":
+                if t is not int or v not in (0, 1):
+                    raise _bad(table.name, i, name, *_PROBLEMS[kind])
+                v = v == 1
+            else:
+                v = parse_date(v) if t is str else None
+                if v is None:
+                    raise _bad(table.name, i, name, *_PROBLEMS[kind])
+            row[name] = v
+        out.append(row)
     return out
 
 

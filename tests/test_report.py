@@ -325,3 +325,20 @@ def test_a_new_pdf_gets_the_usual_file_mode(catalog, full, tmp_path):
     finally:
         os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o644  # not the 0600 of a temporary file
+
+
+def test_a_write_error_is_reported_and_the_old_file_kept(catalog, full, tmp_path, monkeypatch):
+    from planner.report import pdf
+
+    out = tmp_path / "plan.pdf"
+    out.write_bytes(b"old")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdf, "_build", disk_full)
+    with pytest.raises(ReportError) as e:
+        export_pdf(full, out, catalog=catalog)
+    assert "No space left on device" in e.value.text("en")
+    assert out.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.pdf"]

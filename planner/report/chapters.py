@@ -840,6 +840,7 @@ class ReportBuilder:
         last = max(fiscal_year_of(d) for d in dated)
         first = min(first, self.plan.municipality.fiscal_year)
         last = max(last, min(self.plan.fiscal_years[-1], first + 2))
+        last = min(last, first + 9)  # a stray far-off date must not add pages of empty chart
         from . import charts
 
         w_mm = self.doc.landscape_width / mm

@@ -62,9 +62,15 @@ def write_pdf(
     tmp = Path(tmp_name)
     try:
         _set_mode(tmp, path)
-        pages = _build(plan, catalog, lang, guard, tmp)
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
+        try:
+            pages = _build(plan, catalog, lang, guard, tmp)
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+        except OSError as e:  # disk full, network share gone, ...
+            raise ReportError(
+                f"PDFの書き込み中にエラーが発生しました（{e.strerror or e}）。空き容量と保存先を確認してください。",
+                f"Writing the PDF failed ({e.strerror or e}). Check the free space and the location.",
+            ) from e
         _replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

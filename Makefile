@@ -28,5 +28,8 @@ lint: $(VENV)/.test-installed
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+bench: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

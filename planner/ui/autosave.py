@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
+from ..domain.errors import PlannerError
 from .document import PlanDocument
 
 INTERVAL_MS = 3 * 60 * 1000
@@ -52,7 +53,7 @@ class Autosave(QObject):
         self._edits = 0
         try:
             self.file = write_recovery(doc.plan, self.recovery_dir, doc.path)
-        except OSError:
+        except (OSError, PlannerError):
             return None  # the next attempt may succeed; the user's own file is untouched
         return self.file
 

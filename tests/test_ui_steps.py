@@ -3,7 +3,9 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
+from planner.domain.progress import StepState
 from planner.ui.fields import BoundField
+from planner.ui.step_list import STATE_ROLE
 from tests.ui_helpers import check_cell, choose, column_texts, create_plan, edit_cell, type_into
 
 
@@ -162,7 +164,26 @@ def test_checklist_tick_changes_step_state(window, qtbot):
     page = window.workspace.page(9)
     model = page.checklist_model
     steps = window.workspace.step_model
-    assert steps.data(steps.index(8)).startswith("○")
+    assert steps.data(steps.index(8), STATE_ROLE) == StepState.NOT_STARTED
+    assert steps.data(steps.index(8), Qt.ItemDataRole.ToolTipRole) == "未着手"
     model.setData(model.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert steps.data(steps.index(8)).startswith("◐")
+    assert steps.data(steps.index(8), STATE_ROLE) == StepState.IN_PROGRESS
+    assert steps.data(steps.index(8), Qt.ItemDataRole.ToolTipRole) == "作業中"
     assert doc.plan.steps[9].checklist[page.step.checklist[0].id].done
+
+
+def test_summary_lists_warnings_and_draws_charts(window, qtbot):
+    doc = create_plan(window, qtbot)
+    from planner.domain.model import Kpi
+    from planner.domain.operations import InsertRow
+
+    doc.apply(InsertRow(("kpis",), 0, Kpi("実施率")))
+    ws = window.workspace
+    ws.go(10)
+    assert ws.pages.currentWidget() is ws.summary
+    texts = [ws.summary.warnings.item(i).text() for i in range(ws.summary.warnings.count())]
+    assert "手順 2: 指標「実施率」に目標値がありません。" in texts
+    assert "完了した手順: 0 / 10" in ws.summary.completion.text()
+    qtbot.mouseClick(_button(ws.summary, "showCharts"), Qt.MouseButton.LeftButton)
+    pixmap = ws.summary.charts.pixmap()
+    assert pixmap is not None and pixmap.width() >= 400 and pixmap.height() > 300

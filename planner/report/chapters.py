@@ -796,19 +796,10 @@ class ReportBuilder:
     # -- chapter 12: schedule ---------------------------------------------------------------
 
     def gantt_rows(self) -> list[GanttRow]:
-        rows = []
-        for step in self.catalog.steps:
-            rec = self.plan.steps.get(step.number)
-            rows.append(GanttRow(f"{step.number} {step.title.get(self.lang)}", "step",
-                                 rec.start if rec else None, rec.end if rec else None))  # fmt: skip
-        for ph in self.plan.phases:
-            kind = L.label(L.PHASE_KIND, ph.kind, self.lang)
-            rows.append(GanttRow(f"{kind}: {ph.name}", ph.kind, ph.start, ph.end))
-        for ev in sorted(self.plan.training, key=lambda e: (e.day is None, e.day or date.min)):
-            rows.append(GanttRow(self.t(f"研修: {ev.name}", f"Training: {ev.name}"), "training",
-                                 ev.day, ev.day))  # fmt: skip
+        from .preview import schedule_rows
+
         return [GanttRow(fit_text(self.clean(r.label), GOTHIC, 8.5, 58 * mm), r.kind, r.start, r.end)
-                for r in rows]  # fmt: skip
+                for r in schedule_rows(self.plan, self.catalog, self.lang)]  # fmt: skip
 
     def schedule_chapter(self) -> list[Flowable]:
         out = self.chapter("schedule", self.t("第12章　スケジュール", "Chapter 12. Schedule"))

@@ -28,7 +28,7 @@ MAX_RECENT = 8
 def recent_files() -> list[Path]:
     value = QSettings().value("files/recent", [])
     items = [value] if isinstance(value, str) else list(value or [])
-    return [Path(p) for p in items if isinstance(p, str) and p]
+    return [Path(p) for p in items if isinstance(p, str) and p and Path(p).exists()]
 
 
 def remember(path: Path) -> None:
@@ -87,7 +87,9 @@ class FileActions:
             lock = acquire_lock(path)
         except PlanLockedError as locked:
             info = locked.owner
-            owner = f"{info.user}（{info.host}）" if lang() == "ja" else f"{info.user} ({info.host})"
+            owner = (
+                f"{info.user}（{info.host}）" if lang() == "ja" else f"{info.user} ({info.host})"
+            )
             if locked.stale and dialogs.ask_yes_no(
                 self.window,
                 t("使用中の表示", "Plan in use"),

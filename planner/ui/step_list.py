@@ -3,12 +3,34 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from ..domain.progress import StepState, step_state
 from .document import PlanDocument
 from .i18n import t, tx
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+_ICONS: dict[StepState | None, QIcon] = {}
+
+
+def state_icon(state: StepState | None) -> QIcon:
+    """○ not started, ◐ in progress, ● done — drawn, so every font shows them alike."""
+    if state not in _ICONS:
+        pix = QPixmap(16, 16)
+        pix.fill(Qt.GlobalColor.transparent)
+        if state is not None:
+            p = QPainter(pix)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(QPen(QColor("#1F4E79"), 1.5))
+            p.drawEllipse(2, 2, 12, 12)
+            p.setBrush(QColor("#1F4E79"))
+            if state == StepState.DONE:
+                p.drawEllipse(2, 2, 12, 12)
+            elif state == StepState.IN_PROGRESS:
+                p.drawPie(2, 2, 12, 12, 90 * 16, 180 * 16)
+            p.end()
+        _ICONS[state] = QIcon(pix)
+    return _ICONS[state]
 
 
 class StepListModel(QAbstractListModel):
@@ -37,8 +59,12 @@ class StepListModel(QAbstractListModel):
             if state is None:
                 return t("   まとめ・出力", "   Summary and export")
             step = self.doc.catalog.steps[row]
-            return f"{state.mark} {step.number:>2} {tx(step.title)}"
+            return f"{step.number:>2}  {tx(step.title)}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return state_icon(state)
         if role == Qt.ItemDataRole.ToolTipRole and state is not None:
+            return tx(state.label)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and state is not None:
             return tx(state.label)
         if role == STATE_ROLE:
             return None if state is None else int(state)

@@ -128,7 +128,7 @@ class TasksPage(StepPage):
         self.task_table.view.setObjectName("taskTable")
         self.task_table.view.setColumnWidth(0, 48)
         self.task_table.view.setColumnWidth(1, 260)
-        self.task_table.view.setColumnWidth(2, 90)
+        self.task_table.view.setColumnWidth(2, 90 if lang() == "ja" else 190)
         self.task_table.view.setColumnWidth(3, 320)
         self.reason_panel = QLabel()
         self.reason_panel.setObjectName("reasonPanel")

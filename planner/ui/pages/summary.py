@@ -45,6 +45,7 @@ class SummaryPage(QScrollArea):
         self.warnings = QListWidget()
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
+        self.warnings.setMaximumHeight(150)
         QVBoxLayout(warn_box).addWidget(self.warnings)
         layout.addWidget(warn_box)
         cost_box = QGroupBox(t("採用シナリオの経費見込み", "Cost estimate of the adopted scenario"))

@@ -12,11 +12,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, String, Table, TypeDecorator
-
 from ..domain import model as m
 from ..domain.catalog import TaskFactors
-from . import tables as t
+from .columns import TABLE_SPECS, TableSpec
 from .errors import ProjectFileError, shown
 from .values import decimal_text, parse_date, parse_decimal
 
@@ -29,7 +27,7 @@ Rows = dict[str, list[dict[str, Any]]]
 
 def plan_to_rows(plan: m.Plan, info: dict[str, str]) -> Rows:
     mu = plan.municipality
-    rows: Rows = {tb.name: [] for tb in t.TABLES}
+    rows: Rows = {tb.name: [] for tb in TABLE_SPECS}
     rows["file_info"] = [{"key": k, "value": v} for k, v in info.items()]
     rows["plan"] = [
         {
@@ -141,16 +139,6 @@ def _bad(table: str, row: int, column: str, ja: str, en: str) -> ProjectFileErro
     )
 
 
-def _kind(table: Table, name: str) -> tuple[str, bool]:
-    col = table.c[name]
-    typ = col.type.impl_instance if isinstance(col.type, TypeDecorator) else col.type
-    nullable = bool(col.nullable) and not col.primary_key
-    for cls, code in ((Boolean, "bool"), (Integer, "int"), (Date, "date"), (String, "str")):
-        if isinstance(typ, cls):
-            return code, nullable
-    raise AssertionError(f"unhandled column type {typ!r}")  # pragma: no cover
-
-
 _PROBLEMS = {
     "bool": ("真偽値ではありません", "not a boolean"),
     "int": ("整数ではありません", "not an integer"),
@@ -159,10 +147,10 @@ _PROBLEMS = {
 }
 
 
-def convert_rows(table: Table, raw: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
+def convert_rows(table: TableSpec, raw: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
     """Rows as dicts, each value checked against its column's declared type."""
-    names = [c.name for c in table.columns]
-    kinds = [_kind(table, n) for n in names]
+    names = table.column_names
+    kinds = [(c.kind, c.nullable) for c in table.columns]
     out = []
     for i, values in enumerate(raw, start=1):
         row: dict[str, Any] = {}

@@ -38,6 +38,7 @@ from ..domain.catalog import Catalog, default_catalog
 from ..domain.errors import ValidationError
 from ..domain.validation import validate_plan
 from . import schema as s
+from .columns import ALEMBIC_VERSION_SQL, TABLE_SPECS, head_columns
 from .errors import ProjectFileError, shown
 
 log = logging.getLogger(__name__)
@@ -264,13 +265,11 @@ def file_revision(conn: sqlite3.Connection, name: str, generation: int) -> str:
 
 def read_plan_rows(conn: sqlite3.Connection) -> m.Plan:
     from .rows import convert_rows, rows_to_plan
-    from .tables import TABLES
 
     rows: dict[str, list[dict[str, Any]]] = {}
-    for tb in TABLES:
-        cols = ", ".join(_q(c.name) for c in tb.columns)
-        order = ", ".join(_q(c.name) for c in tb.primary_key.columns)
-        cur = conn.execute(f"SELECT {cols} FROM {_q(tb.name)} ORDER BY {order}")
+    for tb in TABLE_SPECS:
+        cols = ", ".join(_q(c) for c in tb.column_names)
+        cur = conn.execute(f"SELECT {cols} FROM {_q(tb.name)} ORDER BY {_q(tb.primary_key)}")
         rows[tb.name] = convert_rows(tb, cur)
     return rows_to_plan(rows)
 
@@ -281,14 +280,6 @@ def read_file_info(conn: sqlite3.Connection) -> dict[str, str]:
         for k, v in conn.execute("SELECT key, value FROM file_info LIMIT 100")
         if isinstance(k, str) and isinstance(v, str)
     }
-
-
-def _head_columns() -> dict[str, list[str]]:
-    from .tables import TABLES
-
-    cols = {t.name: [c.name for c in t.columns] for t in TABLES}
-    cols["alembic_version"] = ["version_num"]
-    return cols
 
 
 def _migrate_copy(conn: sqlite3.Connection, name: str, rev: str, work: Path) -> Path:
@@ -362,7 +353,7 @@ def open_file(
                 check_database(conn, name)
                 rev = file_revision(conn, name, generation)
                 if rev == s.HEAD_REVISION:
-                    require_tables(conn, name, _head_columns())
+                    require_tables(conn, name, head_columns())
                     check_foreign_keys(conn, name)
                     plan = read_plan_rows(conn)
                     info = read_file_info(conn)
@@ -434,40 +425,55 @@ def invalid_plan(name: str, e: ValidationError) -> ProjectFileError:
 
 
 def write_file(plan: m.Plan, path: Path, info: dict[str, str]) -> None:
-    """Write a complete new plan file at ``path`` (which must not exist) and fsync it."""
-    from sqlalchemy import create_engine, event, insert, text
-    from sqlalchemy.pool import NullPool
+    """Write a complete new plan file at ``path`` (which must not exist) and fsync it.
 
+    Plain ``sqlite3`` with the head schema from columns.py (the same DDL SQLAlchemy
+    would emit): saving never waits for SQLAlchemy to import.
+    """
     from .rows import plan_to_rows
-    from .tables import TABLES, metadata
 
     rows = plan_to_rows(plan, {**info, "content_sha256": plan_digest(plan)})
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection, _record) -> None:  # noqa: ANN001
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         for pragma in (
             f"application_id = {s.APPLICATION_ID}", f"user_version = {s.HEAD_GENERATION}",
             "journal_mode = DELETE", "synchronous = OFF", "foreign_keys = ON",
         ):  # fmt: skip
-            dbapi_connection.execute(f"PRAGMA {pragma}")
-
-    try:
-        with engine.begin() as conn:
-            metadata.create_all(conn)
-            conn.execute(
-                text(
-                    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
-                    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+            conn.execute(f"PRAGMA {pragma}")
+        conn.execute("BEGIN")
+        try:
+            for tb in TABLE_SPECS:
+                conn.execute(tb.create_sql())
+            conn.execute(ALEMBIC_VERSION_SQL)
+            conn.execute("INSERT INTO alembic_version VALUES (?)", (s.HEAD_REVISION,))
+            for tb in TABLE_SPECS:
+                table_rows = rows[tb.name]
+                if not table_rows:
+                    continue
+                cols = list(table_rows[0])  # the columns given; the others take their default
+                dates = [i for i, c in enumerate(cols) if tb.column(c).kind == "date"]
+                values = [tuple(r[c] for c in cols) for r in table_rows]
+                if dates:
+                    values = [_iso_dates(v, dates) for v in values]
+                conn.executemany(
+                    f"INSERT INTO {_q(tb.name)} ({', '.join(_q(c) for c in cols)}) "
+                    f"VALUES ({', '.join('?' * len(cols))})",
+                    values,
                 )
-            )
-            conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": s.HEAD_REVISION})
-            for tb in TABLES:
-                if rows[tb.name]:
-                    conn.execute(insert(tb), rows[tb.name])
-    finally:
-        engine.dispose()
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
     fsync_file(path)
+
+
+def _iso_dates(values: tuple[Any, ...], dates: list[int]) -> tuple[Any, ...]:
+    """Dates as ISO text (``2025-04-01``), as SQLAlchemy's Date type stores them in SQLite."""
+    out = list(values)
+    for i in dates:
+        if out[i] is not None:
+            out[i] = out[i].isoformat()
+    return tuple(out)
 
 
 def fsync_file(path: Path) -> None:

@@ -32,14 +32,18 @@ def test_every_column_has_the_sqlmodel_name_type_and_nullability():
         ]
         assert [(c.name, c.kind, c.nullable) for c in spec.columns] == expected, spec.name
         assert [spec.primary_key] == [c.name for c in table.primary_key.columns]
-        fks = sorted((f.parent.name, f.column.table.name, f.column.name) for f in table.foreign_keys)
+        fks = sorted(
+            (f.parent.name, f.column.table.name, f.column.name) for f in table.foreign_keys
+        )
         assert sorted(spec.foreign_keys) == fks
         assert not table.indexes  # columns.py would need them too
 
 
 def test_the_ddl_is_what_sqlalchemy_emits():
     for spec, table in zip(TABLE_SPECS, TABLES, strict=True):
-        assert spec.create_sql() == str(CreateTable(table).compile(dialect=sqlite.dialect())).strip()
+        assert (
+            spec.create_sql() == str(CreateTable(table).compile(dialect=sqlite.dialect())).strip()
+        )
 
 
 def test_head_columns_include_alembic_version():

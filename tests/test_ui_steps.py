@@ -187,3 +187,34 @@ def test_summary_lists_warnings_and_draws_charts(window, qtbot):
     qtbot.mouseClick(_button(ws.summary, "showCharts"), Qt.MouseButton.LeftButton)
     pixmap = ws.summary.charts.pixmap()
     assert pixmap is not None and pixmap.width() >= 400 and pixmap.height() > 300
+
+
+def test_form_fields_refuse_bad_input_next_to_the_field(window, qtbot):
+    doc = create_plan(window, qtbot)
+    page3 = window.workspace.page(3)
+    devices = bound(page3, "existing_devices")
+    type_into(qtbot, devices, "abc")
+    assert (
+        devices.error.text()
+        == "既存の利用可能端末数（台）は数字で入力してください（入力値: abc）。"
+    )
+    type_into(qtbot, devices, "-2")
+    assert "負の値は入力できません" in devices.error.text()
+    assert doc.plan.existing_devices == 0 and doc.undo_stack.count() == 0
+    type_into(qtbot, devices, "6")
+    assert doc.plan.existing_devices == 6 and devices.error.isHidden()
+    page1 = window.workspace.page(1)
+    name = bound(page1, "name")
+    type_into(qtbot, name, " ")
+    assert name.error.text() == "団体名を入力してください。"
+    assert doc.plan.municipality.name == "さくら町"
+    type_into(qtbot, name, "さくら村")
+    assert window.windowTitle().startswith("さくら村 テレワーク導入実施計画")
+    staff = bound(page1, "general_staff")
+    type_into(qtbot, staff, "500")
+    assert staff.error.text() == "一般行政職員数（500人）が全職員数（180人）を超えています。"
+    assert doc.plan.municipality.general_staff == 120
+    page1.members.add_row()
+    assert not edit_cell(page1.members.model, 0, "name", "")
+    assert page1.members.error.text() == "メンバー名を入力してください。"
+    assert doc.plan.members[0].name == "（氏名）"

@@ -5,15 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
+from ..resources import resource_path
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("TeleworkPlanner")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "telework-planner-256.png"))))
     from . import i18n
     from .fonts import register_fonts
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -149,7 +150,8 @@ class MainWindow(QMainWindow):
         from ..store.recovery import list_recoveries
 
         try:
-            recoveries = list_recoveries(self.recovery_dir)
+            # another running copy of the program is still working on its plan: not ours to offer
+            recoveries = [e for e in list_recoveries(self.recovery_dir) if not e.running or e.pid == os.getpid()]
         except OSError:
             recoveries = []
         self.welcome = WelcomePage(recent_files(), recoveries)

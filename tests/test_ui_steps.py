@@ -218,3 +218,20 @@ def test_form_fields_refuse_bad_input_next_to_the_field(window, qtbot):
     assert not edit_cell(page1.members.model, 0, "name", "")
     assert page1.members.error.text() == "メンバー名を入力してください。"
     assert doc.plan.members[0].name == "（氏名）"
+
+
+def test_tools_and_network_layers_check_boxes(window, qtbot):
+    from PySide6.QtWidgets import QCheckBox
+
+    doc = create_plan(window, qtbot)
+    ict = window.workspace.page(7)
+    web = ict.findChild(QCheckBox, "tools_web_meeting")
+    assert web.text() == "Web会議" and not web.isChecked()
+    web.setChecked(True)
+    assert doc.plan.tools == ["web_meeting"]
+    layers = window.workspace.page(3).findChild(QCheckBox, "network_layers_mynumber")
+    assert layers.isChecked()  # a new plan assumes all three layers
+    layers.setChecked(False)
+    assert doc.plan.network_layers == ["lgwan", "internet"]
+    doc.undo_stack.undo()
+    assert layers.isChecked() and doc.plan.network_layers == ["mynumber", "lgwan", "internet"]

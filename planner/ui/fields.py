@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -141,3 +142,38 @@ class BoundField(QWidget):
         self.error.show_error(err)
         if err is None:
             self.load()
+
+
+class BoundCheckBoxes(QWidget):
+    """A row of check boxes for a list field of choices (network layers, tools)."""
+
+    def __init__(
+        self, doc: PlanDocument, field: str, choices: tuple[tuple[str, L10n], ...], label: L10n
+    ) -> None:
+        super().__init__()
+        self.doc, self.field, self.choices, self.label = doc, field, choices, label
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for key, text in choices:
+            box = QCheckBox(tx(text))
+            box.setObjectName(f"{field}_{key}")
+            box.toggled.connect(self._commit)
+            self.boxes[key] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        doc.changed.connect(self.load)
+        self.load()
+
+    def load(self) -> None:
+        chosen = getattr(self.doc.plan, self.field)
+        for key, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(key in chosen)
+            box.setEnabled(not self.doc.read_only)
+            box.blockSignals(False)
+
+    def _commit(self) -> None:
+        chosen = [k for k, _text in self.choices if self.boxes[k].isChecked()]
+        label = L10n(f"「{self.label.ja}」の変更", f"Change {self.label.en}")
+        self.doc.apply(SetValue((), self.field, chosen, label))

@@ -151,7 +151,11 @@ class MainWindow(QMainWindow):
 
         try:
             # another running copy of the program is still working on its plan: not ours to offer
-            recoveries = [e for e in list_recoveries(self.recovery_dir) if not e.running or e.pid == os.getpid()]
+            recoveries = [
+                e
+                for e in list_recoveries(self.recovery_dir)
+                if not e.running or e.pid == os.getpid()
+            ]
         except OSError:
             recoveries = []
         self.welcome = WelcomePage(recent_files(), recoveries)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
-
 from ...domain.model import Unit
-from ...domain.operations import SetValue
 from ...domain.text import L10n
-from ..i18n import t, tx
+from ..fields import BoundCheckBoxes
+from ..i18n import t
 from ..table_model import Column
 from .base import StepPage
 from .choices import NETWORK_LAYERS
@@ -27,17 +25,9 @@ class CurrentPage(StepPage):
                 "int",
             ),
         )
-        layers = QWidget()
-        row = QHBoxLayout(layers)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.layer_boxes: dict[str, QCheckBox] = {}
-        for key, label in NETWORK_LAYERS:
-            box = QCheckBox(tx(label))
-            box.setObjectName(f"layer_{key}")
-            box.toggled.connect(self._layers_changed)
-            self.layer_boxes[key] = box
-            row.addWidget(box)
-        row.addStretch(1)
+        layers = BoundCheckBoxes(
+            self.doc, "network_layers", NETWORK_LAYERS, L10n("ネットワーク", "Network layers")
+        )
         form.addRow(t("利用中のネットワーク（三層分離）", "Network layers in use"), layers)
         self.add_field(
             form,
@@ -63,21 +53,4 @@ class CurrentPage(StepPage):
             ],
             new_row=lambda: Unit(name=t("（新しい課）", "(new unit)")),
             noun=L10n("課", "unit"),
-        )
-        self.doc.changed.connect(self.load)
-        self.load()
-
-    def load(self) -> None:
-        for key, box in self.layer_boxes.items():
-            box.blockSignals(True)
-            box.setChecked(key in self.doc.plan.network_layers)
-            box.setEnabled(not self.doc.read_only)
-            box.blockSignals(False)
-
-    def _layers_changed(self) -> None:
-        chosen = [k for k, _label in NETWORK_LAYERS if self.layer_boxes[k].isChecked()]
-        self.doc.apply(
-            SetValue(
-                (), "network_layers", chosen, L10n("ネットワークの変更", "Change network layers")
-            )
         )

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...domain.builders import cost_line_from_item
@@ -20,7 +18,7 @@ from ...domain.money import format_yen
 from ...domain.operations import InsertRow, RemoveRow, SetValue
 from ...domain.text import L10n
 from ..cost_views import ComparisonTable, YearTable
-from ..fields import ErrorLabel
+from ..fields import BoundCheckBoxes, ErrorLabel
 from ..i18n import lang, t, tx
 from ..row_table import RowTable
 from ..table_model import Column, RowTableModel
@@ -58,17 +56,7 @@ class IctPage(StepPage):
         self.add_field(
             form, (), Column("device_policy", L10n("端末", "Devices"), "choice", DEVICE_POLICIES)
         )
-        tools = QWidget()
-        row = QHBoxLayout(tools)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.tool_boxes: dict[str, QCheckBox] = {}
-        for key, label in TOOLS:
-            box = QCheckBox(tx(label))
-            box.setObjectName(f"tool_{key}")
-            box.toggled.connect(self._tools_changed)
-            self.tool_boxes[key] = box
-            row.addWidget(box)
-        row.addStretch(1)
+        tools = BoundCheckBoxes(doc, "tools", TOOLS, L10n("ツール", "Tools"))
         form.addRow(t("コミュニケーションツール等", "Tools"), tools)
 
         money = self.form(self.section("特別交付税措置の見込み", "Special allocation tax estimate"))
@@ -277,17 +265,8 @@ class IctPage(StepPage):
         except PlannerError:
             return "—"
 
-    def _tools_changed(self) -> None:
-        chosen = [k for k, _label in TOOLS if self.tool_boxes[k].isChecked()]
-        self.doc.apply(SetValue((), "tools", chosen, L10n("ツールの変更", "Change tools")))
-
     def load(self) -> None:
         plan = self.doc.plan
-        for key, box in self.tool_boxes.items():
-            box.blockSignals(True)
-            box.setChecked(key in plan.tools)
-            box.setEnabled(not self.doc.read_only)
-            box.blockSignals(False)
         method = self.doc.catalog.access_method(plan.access_method)
         self.method_note.setText(tx(method.description))
         current = self.scenario_box.currentData()

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export QT_API := pyside6
 
-.PHONY: run test lint bench package clean
+.PHONY: run test lint bench package package-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,20 @@ lint: $(VENV)/.test-installed
 	$(BIN)/lint-imports
 
 test: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not packaging" $(PYTEST_ARGS)
+
+# The one-folder bundle (PyInstaller, packaging/planner.spec) in dist/TeleworkPlanner/.
+$(VENV)/.package-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	touch $@
+
+package: $(VENV)/.package-installed
+	$(BIN)/python -m PyInstaller --noconfirm --distpath dist --workpath build packaging/planner.spec
+	@du -sh dist/TeleworkPlanner
+
+# Builds the bundle in a temporary folder and runs it headless (tests/test_packaging.py).
+package-test: $(VENV)/.test-installed $(VENV)/.package-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m packaging -rA $(PYTEST_ARGS) tests/test_packaging.py
 
 bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench.py

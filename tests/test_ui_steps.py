@@ -12,7 +12,10 @@ from tests.ui_helpers import check_cell, choose, column_texts, create_plan, edit
 def test_new_plan_form_validates_as_you_type(window, qtbot):
     form = window.welcome.form
     assert not form.create_button.isEnabled()
-    assert form.error.text() == "団体名を入力してください。"
+    assert form.error.isHidden()  # nothing red before the user types
+    qtbot.keyClicks(form.name, "x")
+    form.name.clear()
+    assert form.error.text() == "団体名を入力してください。" and not form.error.isHidden()
     form.name.setText("さくら町")
     form.prefecture.setCurrentIndex(form.prefecture.findData("長野県"))
     qtbot.keyClicks(form.general, "abc")

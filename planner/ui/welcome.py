@@ -85,10 +85,11 @@ class NewPlanForm(QGroupBox):
         form.addRow(t("担当部署", "Department"), self.department)
         form.addRow("", self.error)
         form.addRow("", self.create_button)
+        self._touched = False  # no red text before the user has typed anything
         for w in (self.name, self.general, self.all_staff, self.author, self.department):
-            w.textChanged.connect(self.validate)
-        self.prefecture.currentIndexChanged.connect(self.validate)
-        self.fiscal_year.valueChanged.connect(self.validate)
+            w.textChanged.connect(self._edited)
+        self.prefecture.currentIndexChanged.connect(self._edited)
+        self.fiscal_year.valueChanged.connect(self._edited)
         self.create_button.clicked.connect(self._create)
         self.validate()
 
@@ -143,12 +144,17 @@ class NewPlanForm(QGroupBox):
         validate_municipality(mu)
         return mu
 
+    def _edited(self) -> None:
+        self._touched = True
+        self.validate()
+
     def validate(self) -> Municipality | None:
         """Check as the user types: the first problem is shown under the form."""
         try:
             mu = self.municipality()
         except ValidationError as err:
             self.error.show_error(err)
+            self.error.setVisible(self._touched)
             self.create_button.setEnabled(False)
             return None
         self.error.show_error(None)

@@ -13,7 +13,6 @@ recovery is one file and cannot be half-written.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import time
@@ -55,6 +54,8 @@ class RecoveryEntry:
 
 def recovery_key(source_path: str | os.PathLike[str] | None, plan: Plan | None = None) -> str:
     if source_path is not None:
+        import hashlib
+
         text = os.path.normcase(os.path.abspath(source_path))
         return "plan-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"untitled-{os.getpid()}-{id(plan):x}"

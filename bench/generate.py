@@ -7,7 +7,17 @@ from datetime import date
 
 from planner.domain.builders import cost_line_from_item, new_plan, unit_from_catalog
 from planner.domain.catalog import Catalog
-from planner.domain.model import CostLine, Kpi, Member, Municipality, Phase, Plan, Scenario, Task, TrainingEvent
+from planner.domain.model import (
+    CostLine,
+    Kpi,
+    Member,
+    Municipality,
+    Phase,
+    Plan,
+    Scenario,
+    Task,
+    TrainingEvent,
+)
 
 
 def large_plan(catalog: Catalog, units: int = 40, tasks: int = 2000, lines: int = 2000, seed: int = 1) -> Plan:

@@ -7,6 +7,7 @@ TrueType. Every character of the document is checked against the fonts' cmap
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -29,9 +30,18 @@ def font_file(name: str) -> Path:
     return resource_path("fonts", FILES[name])
 
 
+# preload() may register the fonts in a background thread while an export starts
+_LOCK = threading.Lock()
+
+
 @cache
 def register_reportlab_fonts() -> frozenset[int]:
     """Register the three faces with reportlab; return the code points all of them have."""
+    with _LOCK:
+        return _register_reportlab_fonts()
+
+
+def _register_reportlab_fonts() -> frozenset[int]:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -55,6 +65,11 @@ def register_reportlab_fonts() -> frozenset[int]:
 @cache
 def matplotlib_family() -> str:
     """Add the Gothic to matplotlib's font manager and return its family name."""
+    with _LOCK:
+        return _matplotlib_family()
+
+
+def _matplotlib_family() -> str:
     from matplotlib import font_manager
 
     for name in (GOTHIC, GOTHIC_BOLD):

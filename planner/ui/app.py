@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +27,22 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+PRELOAD_DELAY_MS = 1500
+
+
+def start_report_preload() -> threading.Thread:
+    """Load the PDF libraries and fonts in the background (see ``planner.report.preload``).
+
+    Not a daemon: interpreter shutdown waits for the imports to finish (at most
+    about a second) rather than tearing them down halfway.
+    """
+    from ..report import preload
+
+    thread = threading.Thread(target=preload, name="report-preload")
+    thread.start()
+    return thread
+
+
 def run_gui(args: list[str]) -> int:
     app = create_app(sys.argv[:1])
     from .main_window import MainWindow
@@ -34,4 +52,6 @@ def run_gui(args: list[str]) -> int:
     files = [a for a in args if not a.startswith("-")]
     if files:
         window.files.open(Path(files[0]))
+    # after the window is up and idle: the first PDF export then takes no import time
+    QTimer.singleShot(PRELOAD_DELAY_MS, start_report_preload)
     return app.exec()

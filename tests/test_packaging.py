@@ -141,6 +141,26 @@ def test_export_pdf_has_pages_and_the_font_cache_persists(bundle, user_home, tmp
     assert caches, sorted(str(p.relative_to(user_home)) for p in user_home.rglob("*"))
 
 
+def test_the_window_starts_from_the_bundle_with_a_plan(bundle, user_home, tmp_path):
+    """The GUI executable opens a plan given on its command line (as a double-click does)."""
+    plan = sample_copy(tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "MPL", "QT_"))}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(user_home),
+               XDG_CACHE_HOME=str(user_home / ".cache"), XDG_CONFIG_HOME=str(user_home / ".config"))  # fmt: skip
+    proc = subprocess.Popen(
+        [str(bundle / f"TeleworkPlanner{EXE}"), str(plan)], cwd=tmp_path, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+    )  # fmt: skip
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):  # still running: the event loop is up
+            proc.wait(timeout=8)
+    finally:
+        proc.terminate()
+        _out, err = proc.communicate(timeout=30)
+    assert "Traceback" not in err, err
+    assert "Could not load the Qt platform plugin" not in err, err
+
+
 def test_the_bundle_holds_what_the_program_needs_and_nothing_unneeded(bundle):
     internal = bundle / "_internal"
     for needed in (  # the planner package itself is in the executables' archive (PYZ)

@@ -8,7 +8,7 @@
 ; Per-user install: no administrator rights (PrivilegesRequired=lowest), program files in
 ; {autopf} (= %LOCALAPPDATA%\Programs for a per-user install), registry under HKA
 ; (= HKCU\Software\Classes for the .twplan file type). Uninstalling removes the program,
-; its Start-menu entry, the file type, its settings and its font cache; the user's plans
+; its Start-menu entry, the file type, its settings and its caches; the user's plans
 ; (.twplan files) and autosave recovery copies of unsaved work are left alone.
 
 #ifndef AppVersion
@@ -84,6 +84,8 @@ Root: HKCU; Subkey: "Software\TeleworkPlanner\{#AppName}"; Flags: uninsdeletekey
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
-; matplotlib's font cache (MPLCONFIGDIR, set by packaging/rthooks/mplconfig.py)
+; caches only: matplotlib's font cache (MPLCONFIGDIR, set by packaging/rthooks/mplconfig.py)
+; and the parsed-catalog cache (planner/domain/catalog.py, user_cache_dir)
 Type: filesandordirs; Name: "{localappdata}\TeleworkPlanner\matplotlib"
+Type: filesandordirs; Name: "{localappdata}\TeleworkPlanner\cache"
 Type: dirifempty; Name: "{localappdata}\TeleworkPlanner"

@@ -101,6 +101,9 @@ else:
     from planner.store.project import open_plan
     catalog = default_catalog()
     plan = open_plan(pathlib.Path(src), catalog)
+    if mode == "preloaded":  # what the GUI does in the background once the window is idle
+        from planner.report import preload
+        preload()
     t = time.perf_counter()
     from planner.report import export_pdf
     export_pdf(plan, out, catalog=catalog)
@@ -255,6 +258,11 @@ def bench_first_export(work: Path) -> None:
         for _ in range(max(3, RUNS // 2))
     ]
     summarise(f"PDF export: {SAMPLE.name}, first in a process", runs, floor, "≤ 1,500 ms")
+    preloaded = [
+        float(run_child(FIRST_EXPORT_CHILD, ["preloaded", str(sample), str(out), "0"], work))
+        for _ in range(max(3, RUNS // 2))
+    ]
+    summarise("PDF export: first, after the GUI's preload", preloaded, floor, "≤ 1,500 ms")
 
 
 def bench_pdf(work: Path) -> None:

@@ -30,13 +30,31 @@ def is_cli_invocation(args: list[str]) -> bool:
     return bool(args) and (args[0] in COMMANDS or args[0] in ("--version", "-V", "--help", "-h"))
 
 
+class _PrintVersion(argparse.Action):
+    """``--version``: the version in the installed package's metadata (read only when asked)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from importlib.metadata import PackageNotFoundError
+        from importlib.metadata import version as dist_version
+
+        try:
+            installed = dist_version("telework-planner")
+        except PackageNotFoundError:  # a source tree that was never installed
+            installed = version()
+        print(f"{APP_NAME} {installed}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planner",
         description=f"{APP_NAME} — テレワーク導入計画ウィザード. "
         "Without a command the program window opens; 'planner FILE' opens FILE in it.",
     )
-    parser.add_argument("--version", "-V", action="version", version=f"{APP_NAME} {version()}")
+    parser.add_argument("--version", "-V", action=_PrintVersion, help="show the installed version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:

@@ -18,3 +18,13 @@ def test_the_version_constant_is_pyprojects():
 
 def test_the_installed_metadata_agrees():
     assert installed_version("telework-planner") == planner.__version__
+
+
+def test_version_option_prints_the_package_metadata(monkeypatch, capsys):
+    import importlib.metadata
+
+    from planner.cli import run_cli
+
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "9.9.9" if name == "telework-planner" else "?")
+    assert run_cli(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == "Telework Planner 9.9.9"

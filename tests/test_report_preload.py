@@ -51,3 +51,17 @@ def test_start_up_modules_import_no_heavy_library():
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_the_welcome_screen_does_not_import_the_step_pages():
+    code = (
+        "import sys\n"
+        "import planner.ui.main_window\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('planner.ui.pages', 'planner.ui.workspace'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -17,7 +17,6 @@ from .document import PlanDocument
 from .file_actions import FileActions, recent_files
 from .i18n import t
 from .welcome import WelcomePage
-from .workspace import Workspace
 
 
 class MainWindow(QMainWindow):
@@ -25,7 +24,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.catalog = catalog or default_catalog()
         self.doc: PlanDocument | None = None
-        self.workspace: Workspace | None = None
+        self.workspace = None  # the plan workspace once a plan is open
         self.welcome: WelcomePage | None = None
         self.last_pdf: Path | None = None
         self.recovery_dir = recovery_dir or default_recovery_dir()
@@ -167,6 +166,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.welcome)
 
     def _show_workspace(self, step: int = 0) -> None:
+        from .workspace import Workspace  # not needed for the welcome screen
+
         self.workspace = Workspace(self.doc, export_pdf=self.files.export_pdf)
         self.welcome = None
         self.setCentralWidget(self.workspace)

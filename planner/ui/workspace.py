@@ -17,23 +17,30 @@ from PySide6.QtWidgets import (
 from .cost_strip import CostStrip
 from .document import PlanDocument
 from .i18n import t
-from .pages.step01_structure import StructurePage
-from .pages.step02_purpose import PurposePage
-from .pages.step03_current import CurrentPage
-from .pages.step04_tasks import TasksPage
-from .pages.step05_staff import StaffPage
-from .pages.step06_rules import RulesPage
-from .pages.step07_ict import IctPage
-from .pages.step08_security import SecurityPage
-from .pages.step09_training import TrainingPage
-from .pages.step10_rollout import RolloutPage
-from .pages.summary import SummaryPage
 from .step_list import StepListModel
 
-PAGE_CLASSES = (
-    StructurePage, PurposePage, CurrentPage, TasksPage, StaffPage,
-    RulesPage, IctPage, SecurityPage, TrainingPage, RolloutPage,
-)  # fmt: skip
+SUMMARY = 10  # the row after the ten steps
+
+
+def page_class(row: int) -> type:
+    """The page class of a row, imported when first needed (start-up stays light)."""
+    from .pages import step01_structure as s1
+    from .pages import step02_purpose as s2
+    from .pages import step03_current as s3
+    from .pages import step04_tasks as s4
+    from .pages import step05_staff as s5
+    from .pages import step06_rules as s6
+    from .pages import step07_ict as s7
+    from .pages import step08_security as s8
+    from .pages import step09_training as s9
+    from .pages import step10_rollout as s10
+    from .pages import summary
+
+    return (
+        s1.StructurePage, s2.PurposePage, s3.CurrentPage, s4.TasksPage, s5.StaffPage,
+        s6.RulesPage, s7.IctPage, s8.SecurityPage, s9.TrainingPage, s10.RolloutPage,
+        summary.SummaryPage,
+    )[row]  # fmt: skip
 
 
 class Workspace(QWidget):
@@ -59,11 +66,12 @@ class Workspace(QWidget):
         self.steps.setModel(self.step_model)
         self.steps.setMinimumWidth(230)
         self.steps.setSpacing(2)
+        self.export_pdf = export_pdf
         self.pages = QStackedWidget()
-        self.page_widgets = [cls(doc) for cls in PAGE_CLASSES]
-        self.summary = SummaryPage(doc, export_pdf=export_pdf)
-        for page in [*self.page_widgets, self.summary]:
-            self.pages.addWidget(page)
+        # each page is built when first shown: opening a plan builds one page, not eleven
+        self._built: dict[int, QWidget] = {}
+        for _row in range(SUMMARY + 1):
+            self.pages.addWidget(QWidget())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.steps)
         splitter.addWidget(self.pages)
@@ -104,11 +112,28 @@ class Workspace(QWidget):
     def _show(self, row: int) -> None:
         if row < 0:
             return
+        page = self._page_at(row)
         self.pages.setCurrentIndex(row)
         self.back.setEnabled(row > 0)
         self.next.setEnabled(row < self.pages.count() - 1)
-        if self.pages.currentWidget() is self.summary:
-            self.summary.refresh()
+        if row == SUMMARY:
+            page.refresh()
+
+    def _page_at(self, row: int) -> QWidget:
+        if row not in self._built:
+            cls = page_class(row)
+            page = cls(self.doc, export_pdf=self.export_pdf) if row == SUMMARY else cls(self.doc)
+            placeholder = self.pages.widget(row)
+            self.pages.insertWidget(row, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[row] = page
+        return self._built[row]
 
     def page(self, number: int):
-        return self.page_widgets[number - 1]
+        """Step page 1–10 (built now if it has not been shown yet)."""
+        return self._page_at(number - 1)
+
+    @property
+    def summary(self):
+        return self._page_at(SUMMARY)

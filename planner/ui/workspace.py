@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,25 +24,18 @@ from .step_list import StepListModel
 SUMMARY = 10  # the row after the ten steps
 
 
-def page_class(row: int) -> type:
-    """The page class of a row, imported when first needed (start-up stays light)."""
-    from .pages import step01_structure as s1
-    from .pages import step02_purpose as s2
-    from .pages import step03_current as s3
-    from .pages import step04_tasks as s4
-    from .pages import step05_staff as s5
-    from .pages import step06_rules as s6
-    from .pages import step07_ict as s7
-    from .pages import step08_security as s8
-    from .pages import step09_training as s9
-    from .pages import step10_rollout as s10
-    from .pages import summary
+PAGES = (
+    ("step01_structure", "StructurePage"), ("step02_purpose", "PurposePage"),
+    ("step03_current", "CurrentPage"), ("step04_tasks", "TasksPage"), ("step05_staff", "StaffPage"),
+    ("step06_rules", "RulesPage"), ("step07_ict", "IctPage"), ("step08_security", "SecurityPage"),
+    ("step09_training", "TrainingPage"), ("step10_rollout", "RolloutPage"), ("summary", "SummaryPage"),
+)  # fmt: skip
 
-    return (
-        s1.StructurePage, s2.PurposePage, s3.CurrentPage, s4.TasksPage, s5.StaffPage,
-        s6.RulesPage, s7.IctPage, s8.SecurityPage, s9.TrainingPage, s10.RolloutPage,
-        summary.SummaryPage,
-    )[row]  # fmt: skip
+
+def page_class(row: int) -> type:
+    """The page class of a row, its module imported when first needed (start-up stays light)."""
+    module, name = PAGES[row]
+    return getattr(import_module(f"{__package__}.pages.{module}"), name)
 
 
 class Workspace(QWidget):

@@ -238,3 +238,20 @@ def test_tools_and_network_layers_check_boxes(window, qtbot):
     assert doc.plan.network_layers == ["lgwan", "internet"]
     doc.undo_stack.undo()
     assert layers.isChecked() and doc.plan.network_layers == ["mynumber", "lgwan", "internet"]
+
+
+def test_summary_exports_the_pdf_and_opens_it(window, qtbot, tmp_path, replies, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    create_plan(window, qtbot)
+    summary = window.workspace.summary
+    open_button = _button(summary, "openPdf")
+    assert not open_button.isEnabled()
+    replies["save"] = tmp_path / "plan.pdf"
+    qtbot.mouseClick(_button(summary, "exportPdf"), Qt.MouseButton.LeftButton)
+    assert (tmp_path / "plan.pdf").stat().st_size > 10_000
+    assert open_button.isEnabled()
+    qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path / "plan.pdf")]

@@ -240,7 +240,6 @@ class FileActions:
         if result.warnings:
             text += "\n\n" + "\n".join(result.warnings)
         dialogs.show_info(self.window, t("PDFを出力しました", "PDF exported"), text)
-        self.window.last_pdf = path
         return path
 
     def export_json(self) -> None:

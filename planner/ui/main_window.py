@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from .. import APP_NAME, APP_NAME_JA, version
@@ -26,7 +25,6 @@ class MainWindow(QMainWindow):
         self.doc: PlanDocument | None = None
         self.workspace = None  # the plan workspace once a plan is open
         self.welcome: WelcomePage | None = None
-        self.last_pdf: Path | None = None
         self.recovery_dir = recovery_dir or default_recovery_dir()
         self.autosave = Autosave(self.recovery_dir)
         self.files = FileActions(self)
@@ -234,10 +232,6 @@ class MainWindow(QMainWindow):
                 "Fonts: BIZ UDGothic / BIZ UDMincho (SIL Open Font License)",
             ),  # fmt: skip
         )
-
-    def open_last_pdf(self) -> None:
-        if self.last_pdf:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf)))
 
     # -- Qt events -----------------------------------------------------------------------------
 

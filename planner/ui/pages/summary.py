@@ -55,11 +55,17 @@ class SummaryPage(QScrollArea):
         buttons = QHBoxLayout()
         self.export_button = QPushButton(t("実施計画書（PDF）を出力…", "Export plan (PDF)…"))
         self.export_button.setObjectName("exportPdf")
-        self.export_button.clicked.connect(lambda: self.export_pdf and self.export_pdf())
+        self.export_button.clicked.connect(self._export)
+        self.open_button = QPushButton(t("出力したPDFを開く", "Open the exported PDF"))
+        self.open_button.setObjectName("openPdf")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self._open_pdf)
+        self.last_pdf = None
         self.chart_button = QPushButton(t("グラフを表示", "Show charts"))
         self.chart_button.setObjectName("showCharts")
         self.chart_button.clicked.connect(self.show_charts)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.open_button)
         buttons.addWidget(self.chart_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -71,6 +77,20 @@ class SummaryPage(QScrollArea):
         self.setWidget(body)
         doc.changed.connect(self.refresh)
         self.refresh()
+
+    def _export(self) -> None:
+        path = self.export_pdf() if self.export_pdf else None
+        if path is not None:
+            self.last_pdf = path
+            self.open_button.setEnabled(True)
+
+    def _open_pdf(self) -> None:
+        """Open the PDF in the PC's own viewer (to read or print it)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if self.last_pdf is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf)))
 
     def refresh(self) -> None:
         plan, catalog = self.doc.plan, self.doc.catalog

@@ -97,3 +97,11 @@ def test_phase_dates_in_order(plan):
     assert plan.phases[0].end == date(2025, 12, 31)
     RemoveRow(("phases",), 0).apply(plan)
     assert plan.phases == []
+
+
+def test_an_edit_of_a_removed_row_is_refused_not_a_crash(plan):
+    with pytest.raises(ValidationError) as e:
+        SetValue(("members", 3), "name", "x").apply(plan)
+    assert e.value.text("ja") == "編集対象が見つかりません。"
+    with pytest.raises(ValidationError):
+        SetValue(("steps", 4, "checklist", "no-such-item"), "done", True).apply(plan)

@@ -25,13 +25,17 @@ Path = tuple[Any, ...]
 
 def resolve(plan: m.Plan, path: Path) -> Any:
     obj: Any = plan
-    for part in path:
-        if isinstance(obj, dict):
-            obj = obj[part]
-        elif isinstance(obj, list):
-            obj = obj[part] if isinstance(part, int) else _by_id(obj, part)
-        else:
-            obj = getattr(obj, part)
+    try:
+        for part in path:
+            if isinstance(obj, dict):
+                obj = obj[part]
+            elif isinstance(obj, list):
+                obj = obj[part] if isinstance(part, int) else _by_id(obj, part)
+            else:
+                obj = getattr(obj, part)
+    except (KeyError, IndexError, AttributeError, TypeError):
+        # the row was removed meanwhile (e.g. by an undo): refuse the edit, never crash
+        raise ValidationError("path", "編集対象が見つかりません。", "The item to edit no longer exists.") from None
     return obj
 
 

@@ -141,3 +141,22 @@ def test_drop_a_plan_file_onto_the_window(window, qtbot, tmp_path, replies):
     window.dropEvent(event)
     assert window.doc is not None and window.doc.path == tmp_path / "dropped.twplan"
     assert doc is not window.doc
+
+
+def test_an_unexpected_error_becomes_a_message_and_an_autosave(window, qtbot, replies, monkeypatch):
+    import sys
+
+    from planner.ui.app import install_error_handler
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    doc = create_plan(window, qtbot)
+    _edit_leader(doc)
+    install_error_handler(window)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    title, text = replies["errors"][-1]
+    assert title == "予期しないエラー"
+    assert "RuntimeError" in text and "自動保存しました" in text
+    assert window.autosave.file is not None and window.autosave.file.exists()

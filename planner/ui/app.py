@@ -43,11 +43,34 @@ def start_report_preload() -> threading.Thread:
     return thread
 
 
+def install_error_handler(window) -> None:
+    """An unexpected error becomes a message and an autosave, never a silent traceback."""
+    import logging
+    import traceback
+
+    def handler(kind, value, tb) -> None:
+        logging.getLogger("planner").error("".join(traceback.format_exception(kind, value, tb)))
+        saved = window.autosave.save_now() if window.doc is not None and window.doc.dirty else None
+        from . import dialogs
+        from .i18n import t
+
+        note = t("作業中の計画は自動保存しました。", "Your open plan was autosaved.") if saved else ""
+        dialogs.show_error(
+            window,
+            t("予期しないエラー", "Unexpected error"),
+            t(f"予期しないエラーが発生しました（{kind.__name__}）。{note}",
+              f"An unexpected error occurred ({kind.__name__}). {note}"),  # fmt: skip
+        )
+
+    sys.excepthook = handler
+
+
 def run_gui(args: list[str]) -> int:
     app = create_app(sys.argv[:1])
     from .main_window import MainWindow
 
     window = MainWindow()
+    install_error_handler(window)
     window.show()
     files = [a for a in args if not a.startswith("-")]
     if files:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -73,6 +74,8 @@ class BoundField(QWidget):
         elif multiline:
             text = QPlainTextEdit()
             text.setTabChangesFocus(True)
+            # Japanese has no spaces to break at: wrap anywhere rather than scroll sideways
+            text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
             text.setFixedHeight(80)
             text.focusOutEvent = self._wrap_focus_out(text.focusOutEvent)  # type: ignore[method-assign]
             self.editor = text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout
 
 from ...domain.model import Kpi
@@ -26,7 +27,10 @@ class PurposePage(StepPage):
             item.setData(Qt.ItemDataRole.UserRole, option.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             self.purpose_list.addItem(item)
-        self.purpose_list.setMinimumHeight(min(len(self.doc.catalog.purposes), 10) * 26 + 8)
+        self.purpose_list.setSpacing(2)
+        rows = self.purpose_list.count()
+        line = max(self.purpose_list.sizeHintForRow(0), self.purpose_list.fontMetrics().height() + 6)
+        self.purpose_list.setFixedHeight(rows * (line + 4) + 12)
         self.purpose_list.itemChanged.connect(self._purposes_changed)
         layout.addWidget(self.purpose_list)
         layout.addWidget(self._own_label())
@@ -34,6 +38,7 @@ class PurposePage(StepPage):
         self.own.setObjectName("customPurposes")
         self.own.setFixedHeight(70)
         self.own.setTabChangesFocus(True)
+        self.own.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         original = self.own.focusOutEvent
 
         def focus_out(event) -> None:

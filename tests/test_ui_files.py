@@ -100,6 +100,8 @@ def test_autosave_and_recovery_after_a_crash(app, qtbot, tmp_path, replies):
     qtbot.addWidget(first)
     first.show()
     doc = create_plan(first, qtbot)
+    replies["save"] = tmp_path / "source.twplan"
+    assert first.files.save()
     _edit_leader(doc, "復元される人")
     saved = first.autosave.save_now()
     assert saved is not None and saved.exists()
@@ -120,6 +122,9 @@ def test_autosave_and_recovery_after_a_crash(app, qtbot, tmp_path, replies):
     assert second.doc.plan.leader == "復元される人"
     assert second.isWindowModified()  # recovered work still needs saving
     assert not saved.exists()
+    replies["save"] = None  # the user cancels the dialog: we only look at what was offered
+    assert not second.files.save()
+    assert replies["asked"][-1] == ("save", (str(tmp_path / "source.twplan"),))
     second.doc.undo_stack.setClean()
     doc.undo_stack.setClean()
 

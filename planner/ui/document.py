@@ -55,6 +55,7 @@ class PlanDocument(QObject):
         self.read_only = read_only
         self.lock = None  # the store's lock while the file is open for writing
         self.lock_owner: str | None = None
+        self.suggested_path: Path | None = None  # for Save As of a plan with no file yet
         self.undo_stack = QUndoStack(self)
 
     def apply(self, op: Operation) -> ValidationError | None:

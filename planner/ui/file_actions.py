@@ -120,8 +120,8 @@ class FileActions:
             self._error(t("復元できません", "Cannot recover"), err)
             return
         doc = PlanDocument(plan, self.window.catalog, None)
+        doc.suggested_path = entry.source  # Save offers the file the work came from
         self.window.set_document(doc)
-        doc.recovered_from = entry.source  # type: ignore[attr-defined]
         discard_recovery(entry)
         self.window.mark_recovered()
 
@@ -139,11 +139,10 @@ class FileActions:
         doc = self.doc
         if doc is None:
             return False
-        suggested = (
-            str(doc.path.with_name(doc.path.stem + "_copy.twplan"))
-            if doc.path
-            else f"{doc.plan.title}.twplan"
-        )
+        if doc.path:
+            suggested = str(doc.path.with_name(doc.path.stem + "_copy.twplan"))
+        else:
+            suggested = str(doc.suggested_path or f"{doc.plan.title}.twplan")
         path = dialogs.choose_save_file(self.window, suggested)
         if path is None:
             return False

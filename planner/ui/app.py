@@ -54,12 +54,16 @@ def install_error_handler(window) -> None:
         from . import dialogs
         from .i18n import t
 
-        note = t("作業中の計画は自動保存しました。", "Your open plan was autosaved.") if saved else ""
+        note = (
+            t("作業中の計画は自動保存しました。", "Your open plan was autosaved.") if saved else ""
+        )
         dialogs.show_error(
             window,
             t("予期しないエラー", "Unexpected error"),
-            t(f"予期しないエラーが発生しました（{kind.__name__}）。{note}",
-              f"An unexpected error occurred ({kind.__name__}). {note}"),  # fmt: skip
+            t(
+                f"予期しないエラーが発生しました（{kind.__name__}）。{note}",
+                f"An unexpected error occurred ({kind.__name__}). {note}",
+            ),  # fmt: skip
         )
 
     sys.excepthook = handler

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         recent.setEnabled(bool(recent_files()))
         f.addSeparator()
         has_doc = self.doc is not None
-        self.save_action = self._action(
+        self._action(
             f, "上書き保存", "Save", self.files.save, QKeySequence.StandardKey.Save, "actionSave"
         )
         self._action(

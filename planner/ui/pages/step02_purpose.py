@@ -29,7 +29,9 @@ class PurposePage(StepPage):
             self.purpose_list.addItem(item)
         self.purpose_list.setSpacing(2)
         rows = self.purpose_list.count()
-        line = max(self.purpose_list.sizeHintForRow(0), self.purpose_list.fontMetrics().height() + 6)
+        line = max(
+            self.purpose_list.sizeHintForRow(0), self.purpose_list.fontMetrics().height() + 6
+        )
         self.purpose_list.setFixedHeight(rows * (line + 4) + 12)
         self.purpose_list.itemChanged.connect(self._purposes_changed)
         layout.addWidget(self.purpose_list)

@@ -63,7 +63,7 @@ def replies(monkeypatch):
 
     def record(kind, value):
         def fn(*args, **kwargs):
-            state["asked"].append((kind, args[1:] if len(args) > 1 else ()))
+            state["asked"].append((kind, tuple(args[1:]) + tuple(kwargs.values())))
             return value() if callable(value) else value
 
         return fn

@@ -165,3 +165,16 @@ def test_an_unexpected_error_becomes_a_message_and_an_autosave(window, qtbot, re
     assert title == "予期しないエラー"
     assert "RuntimeError" in text and "自動保存しました" in text
     assert window.autosave.file is not None and window.autosave.file.exists()
+
+
+def test_dialogs_start_in_the_folder_of_the_last_plan(window, qtbot, tmp_path, replies):
+    create_plan(window, qtbot)
+    replies["save"] = tmp_path / "first.twplan"
+    assert window.files.save()
+    window.files.close_plan()
+    create_plan(window, qtbot, name="もみじ町")
+    replies["save"] = None
+    window.files.save()
+    assert replies["asked"][-1] == ("save", (str(tmp_path / "もみじ町 テレワーク導入実施計画.twplan"),))
+    window.files.open_dialog()
+    assert replies["asked"][-1] == ("open", (str(tmp_path),))

@@ -45,8 +45,10 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
     }.get(QMessageBox.StandardButton(answer), "cancel")
 
 
-def choose_open_file(parent: QWidget | None, file_filter: str = PLAN_FILTER) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, t("開く", "Open"), "", file_filter)
+def choose_open_file(
+    parent: QWidget | None, file_filter: str = PLAN_FILTER, folder: str = ""
+) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, t("開く", "Open"), folder, file_filter)
     return Path(name) if name else None
 
 

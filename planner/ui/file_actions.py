@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 
 from ..domain.builders import new_plan
 from ..domain.errors import PlannerError
@@ -29,6 +29,13 @@ def recent_files() -> list[Path]:
     value = QSettings().value("files/recent", [])
     items = [value] if isinstance(value, str) else list(value or [])
     return [Path(p) for p in items if isinstance(p, str) and p and Path(p).exists()]
+
+
+def default_folder() -> Path:
+    """Where dialogs start: the folder of the last plan, else the user's Documents."""
+    for path in recent_files():
+        return path.parent
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
 def remember(path: Path) -> None:
@@ -56,7 +63,7 @@ class FileActions:
         self.window.set_document(PlanDocument(plan, self.window.catalog))
 
     def open_dialog(self) -> None:
-        path = dialogs.choose_open_file(self.window)
+        path = dialogs.choose_open_file(self.window, folder=str(default_folder()))
         if path:
             self.open(path)
 
@@ -142,7 +149,7 @@ class FileActions:
         if doc.path:
             suggested = str(doc.path.with_name(doc.path.stem + "_copy.twplan"))
         else:
-            suggested = str(doc.suggested_path or f"{doc.plan.title}.twplan")
+            suggested = str(doc.suggested_path or default_folder() / f"{doc.plan.title}.twplan")
         path = dialogs.choose_save_file(self.window, suggested)
         if path is None:
             return False
@@ -216,7 +223,9 @@ class FileActions:
         doc = self.doc
         if doc is None:
             return None
-        base = doc.path.with_suffix(".pdf") if doc.path else Path(f"{doc.plan.title}.pdf")
+        base = (
+            doc.path.with_suffix(".pdf") if doc.path else default_folder() / f"{doc.plan.title}.pdf"
+        )
         path = dialogs.choose_save_file(self.window, str(base), dialogs.PDF_FILTER)
         if path is None:
             return None
@@ -245,7 +254,12 @@ class FileActions:
         doc = self.doc
         if doc is None:
             return
-        path = dialogs.choose_save_file(self.window, f"{doc.plan.title}.json", dialogs.JSON_FILTER)
+        base = (
+            doc.path.with_suffix(".json")
+            if doc.path
+            else default_folder() / f"{doc.plan.title}.json"
+        )
+        path = dialogs.choose_save_file(self.window, str(base), dialogs.JSON_FILTER)
         if path is None:
             return
         from ..store.interchange import export_json
@@ -257,7 +271,7 @@ class FileActions:
             dialogs.show_error(self.window, t("書き出せません", "Cannot export"), msg)
 
     def import_json(self) -> None:
-        path = dialogs.choose_open_file(self.window, dialogs.JSON_FILTER)
+        path = dialogs.choose_open_file(self.window, dialogs.JSON_FILTER, str(default_folder()))
         if path is None:
             return
         from ..store.interchange import import_json

@@ -244,7 +244,9 @@ def test_summary_exports_the_pdf_and_opens_it(window, qtbot, tmp_path, replies, 
     from PySide6.QtGui import QDesktopServices
 
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
     create_plan(window, qtbot)
     summary = window.workspace.summary
     open_button = _button(summary, "openPdf")
@@ -255,3 +257,16 @@ def test_summary_exports_the_pdf_and_opens_it(window, qtbot, tmp_path, replies, 
     assert open_button.isEnabled()
     qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)
     assert opened == [str(tmp_path / "plan.pdf")]
+
+
+def test_back_and_next_from_the_keyboard(window, qtbot):
+    create_plan(window, qtbot)
+    ws = window.workspace
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert ws.current() == 0 and not ws.back.isEnabled()
+    qtbot.keyClick(ws.pages.currentWidget(), Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert ws.current() == 1
+    assert ws.steps.currentIndex().row() == 1  # the step list follows
+    qtbot.keyClick(ws.pages.currentWidget(), Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert ws.current() == 0

@@ -125,6 +125,14 @@ class MainWindow(QMainWindow):
         else:
             e.setEnabled(False)
         v = bar.addMenu(t("表示(&V)", "&View"))
+        if self.doc is not None:
+            self._action(
+                v, "前の手順", "Previous step", lambda: self._step(-1), "Alt+Left", "actionBack"
+            )
+            self._action(
+                v, "次の手順", "Next step", lambda: self._step(+1), "Alt+Right", "actionNext"
+            )
+            v.addSeparator()
         language = v.addMenu(t("言語 / Language", "Language / 言語"))
         ja = self._action(
             language,
@@ -213,6 +221,10 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.doc.dirty)
 
     # -- commands ------------------------------------------------------------------------------
+
+    def _step(self, delta: int) -> None:
+        if self.workspace is not None:
+            self.workspace.go(self.workspace.current() + delta)
 
     def new_plan(self) -> None:
         if self.files.close_plan():

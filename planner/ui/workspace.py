@@ -79,6 +79,8 @@ class Workspace(QWidget):
         self.next.setObjectName("nextButton")
         self.back.clicked.connect(lambda: self.go(self.current() - 1))
         self.next.clicked.connect(lambda: self.go(self.current() + 1))
+        self.back.setToolTip(t("前の手順へ（Alt+←）", "Previous step (Alt+Left)"))
+        self.next.setToolTip(t("次の手順へ（Alt+→）", "Next step (Alt+Right)"))
         self.strip = CostStrip(doc)
         bottom = QHBoxLayout()
         bottom.addWidget(self.strip, 1)

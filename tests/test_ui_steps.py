@@ -92,14 +92,27 @@ def test_step4_pick_tasks_and_suitability_follows_access_method(window, qtbot):
     assert column_texts(page.task_model, "適性")[row] == "× 不適"
     choose(ict.access, "jlis_lgwan")
     assert column_texts(page.task_model, "適性")[row] == "◎ 適"
-    page.task_table.view.setCurrentIndex(page.task_model.index(row, 1))
+    page.task_table.select_source_row(row)
     assert "LGWAN" in page.reason_panel.text()
     # filter: only unsuitable tasks of 総務課 stay visible
     page.filter.setCurrentIndex(3)
-    visible = [
-        r for r in range(page.task_model.rowCount()) if not page.task_table.view.isRowHidden(r)
-    ]
-    assert {column_texts(page.task_model, "適性")[r] for r in visible} == {"× 不適"}
+    proxy = page.task_proxy
+    marks = {proxy.index(r, 2).data() for r in range(proxy.rowCount())}
+    assert marks == {"× 不適"} and proxy.rowCount() == column_texts(page.task_model, "適性").count(
+        "× 不適"
+    )
+    # sorted by the mark: suitable first, the plan's own order untouched
+    page.filter.setCurrentIndex(0)
+    page.task_table.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.index(r, 2).data() for r in range(proxy.rowCount())]
+    assert shown == sorted(shown, key=lambda m: "◎○×".index(m[0]))
+    assert shown[0].startswith("◎") and shown[-1].startswith("×")
+    assert [t.name for t in doc.plan.units[0].tasks][row] == "例規の調査・条例案の審査"
+    # picking through the sorted view picks the right task
+    first = page.task_proxy.index(0, 0)
+    page.task_proxy.setData(first, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    picked = page.task_model.row_object(page.task_table.source_row(first))
+    assert picked.selected
 
 
 def test_step5_teleworkers_above_staff_refused_with_message(window, qtbot):

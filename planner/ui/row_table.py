@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from .fields import ErrorLabel
 from .i18n import t, tx
-from .table_model import RowTableModel
+from .table_model import SORT_ROLE, RowTableModel
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -53,12 +53,27 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 class RowTable(QWidget):
     def __init__(
-        self, model: RowTableModel, *, can_add: bool = True, parent: QWidget | None = None
+        self,
+        model: RowTableModel,
+        *,
+        can_add: bool = True,
+        proxy: QSortFilterProxyModel | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self.proxy = proxy  # sorting and filtering, where a table has them
         self.view = QTableView()
-        self.view.setModel(model)
+        if proxy is not None:
+            proxy.setSourceModel(model)
+            proxy.setSortRole(SORT_ROLE)
+            self.view.setModel(proxy)
+            self.view.setSortingEnabled(True)
+            self.view.sortByColumn(
+                -1, Qt.SortOrder.AscendingOrder
+            )  # the plan's own order until asked
+        else:
+            self.view.setModel(model)
         self.view.setItemDelegate(ChoiceDelegate(model, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(
@@ -104,19 +119,31 @@ class RowTable(QWidget):
         model.doc.changed.connect(lambda: self.error.show_error(None))
         self.view.resizeColumnsToContents()
 
+    def source_row(self, index: QModelIndex) -> int:
+        """The plan row behind a view index (the view may be sorted or filtered)."""
+        if not index.isValid():
+            return -1
+        return (self.proxy.mapToSource(index) if self.proxy is not None else index).row()
+
+    def current_row(self) -> int:
+        return self.source_row(self.view.currentIndex())
+
+    def select_source_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(
+            self.proxy.mapFromSource(index) if self.proxy is not None else index
+        )
+
     def selected_rows(self) -> list[int]:
-        return sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return sorted({self.source_row(i) for i in self.view.selectionModel().selectedRows()})
 
     def add_row(self) -> None:
         if self.model.add_row():
-            last = self.model.rowCount() - 1
-            self.view.setCurrentIndex(self.model.index(last, 0))
+            self.select_source_row(self.model.rowCount() - 1)
             self.view.setFocus()
 
     def remove_selected(self) -> None:
-        rows = self.selected_rows() or (
-            [self.view.currentIndex().row()] if self.view.currentIndex().isValid() else []
-        )
+        rows = self.selected_rows() or ([self.current_row()] if self.current_row() >= 0 else [])
         self.model.remove_rows(rows)
 
     def _context_menu(self, pos) -> None:

@@ -26,6 +26,7 @@ from .i18n import lang, tx
 
 Index = QModelIndex | QPersistentModelIndex
 ROW = L10n("行", "row")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 10  # a value that sorts as users expect (numbers as numbers)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class Column:
     display: Callable[[Any], str] | None = None  # computed, read-only columns
     tooltip: Callable[[Any], str] | None = None
     values: tuple[tuple[str, Any], ...] = ()  # choice key → stored value, where they differ
+    sort_key: Callable[[Any], Any] | None = (
+        None  # for computed columns (e.g. the suitability level)
+    )
 
     def key_of(self, value: Any) -> Any:
         return next((k for k, v in self.values if v == value and type(v) is type(value)), value)
@@ -192,6 +196,8 @@ class RowTableModel(QAbstractTableModel):
             return None
         col = self.columns[index.column()]
         obj = self._rows[index.row()]
+        if role == SORT_ROLE:
+            return self._sort_value(col, obj)
         if col.display is not None:
             if role == Qt.ItemDataRole.DisplayRole:
                 return col.display(obj)
@@ -214,6 +220,17 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("int", "money"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    @staticmethod
+    def _sort_value(col: Column, obj: Any) -> Any:
+        if col.sort_key is not None:
+            return col.sort_key(obj)
+        if col.display is not None:
+            return col.display(obj)
+        value = get_field(obj, col.field)
+        if col.kind in ("int", "money", "fy", "bool"):
+            return -1 if value is None else int(value)
+        return format_cell(col, value)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or self.doc.read_only:

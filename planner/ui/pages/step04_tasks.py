@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -48,6 +48,28 @@ FILTERS = (
     (Suitability.CONDITIONAL, L10n("○ 条件付きのみ", "○ conditional only")),
     (Suitability.UNSUITABLE, L10n("× 不適のみ", "× not suitable only")),
 )
+
+
+class SuitabilityFilter(QSortFilterProxyModel):
+    """Shows the tasks of one suitability level (or all); sorting by any column."""
+
+    def __init__(self, source: RowTableModel, assess) -> None:
+        super().__init__()
+        self._source, self._assess, self._level = source, assess, None
+
+    def set_level(self, level: Suitability | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self._level = level
+            self.endFilterChange()
+        else:
+            self._level = level
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 (Qt API)
+        if self._level is None or row >= self._source.rowCount():
+            return True
+        return self._assess(self._source.row_object(row)).level == self._level
 
 
 class TasksPage(StepPage):
@@ -98,7 +120,13 @@ class TasksPage(StepPage):
             [
                 Column("selected", L10n("対象", "Pick"), "bool"),
                 Column("name", L10n("業務", "Task")),
-                Column("", L10n("適性", "Fit"), display=self._mark, tooltip=self._reasons),
+                Column(
+                    "",
+                    L10n("適性", "Fit"),
+                    display=self._mark,
+                    tooltip=self._reasons,
+                    sort_key=lambda task: int(self._assess(task).level),
+                ),
                 Column(
                     "", L10n("理由", "Reason"), display=self._first_reason, tooltip=self._reasons
                 ),
@@ -124,7 +152,8 @@ class TasksPage(StepPage):
             new_row=lambda: Task(name=t("（新しい業務）", "(new task)")),
             noun=L10n("業務", "task"),
         )
-        self.task_table = RowTable(self.task_model)
+        self.task_proxy = SuitabilityFilter(self.task_model, self._assess)
+        self.task_table = RowTable(self.task_model, proxy=self.task_proxy)
         self.task_table.view.setObjectName("taskTable")
         self.task_table.view.setColumnWidth(0, 48)
         self.task_table.view.setColumnWidth(1, 260)
@@ -200,14 +229,10 @@ class TasksPage(StepPage):
             self.show_reasons()
 
     def apply_filter(self) -> None:
-        level = FILTERS[max(0, self.filter.currentIndex())][0]
-        for row in range(self.task_model.rowCount()):
-            task = self.task_model.row_object(row)
-            hide = level is not None and self._assess(task).level != level
-            self.task_table.view.setRowHidden(row, hide)
+        self.task_proxy.set_level(FILTERS[max(0, self.filter.currentIndex())][0])
 
     def show_reasons(self) -> None:
-        row = self.task_table.view.currentIndex().row()
+        row = self.task_table.current_row()
         if not 0 <= row < self.task_model.rowCount():
             self.reason_panel.setText(
                 t(

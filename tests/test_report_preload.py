@@ -36,6 +36,16 @@ def test_preload_in_a_thread_then_export(tmp_path):
     assert int(out.stdout) > 5
 
 
+def _printed_by_fresh_process(code: str) -> str:
+    """What ``code`` prints in a new interpreter (offscreen Qt), which must exit cleanly."""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
 def test_start_up_modules_import_no_heavy_library():
     code = (
         "import sys\n"
@@ -45,12 +55,7 @@ def test_start_up_modules_import_no_heavy_library():
         "heavy = ('reportlab', 'matplotlib', 'sqlalchemy', 'sqlmodel', 'alembic', 'importlib.metadata')\n"
         "print(sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy[:5]))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert _printed_by_fresh_process(code) == "[]"
 
 
 def test_the_welcome_screen_does_not_import_the_step_pages():
@@ -59,9 +64,4 @@ def test_the_welcome_screen_does_not_import_the_step_pages():
         "import planner.ui.main_window\n"
         "print(sorted(m for m in sys.modules if m.startswith(('planner.ui.pages', 'planner.ui.workspace'))))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert _printed_by_fresh_process(code) == "[]"

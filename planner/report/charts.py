@@ -165,7 +165,9 @@ def gantt(
         handles = []
         for kind, text in legend.items():
             if kind == "training":
-                handles.append(Line2D([], [], marker="D", ls="", color=TRAINING_COLOR, label=_t(text)))
+                handles.append(
+                    Line2D([], [], marker="D", ls="", color=TRAINING_COLOR, label=_t(text))
+                )
             else:
                 color = STEP_COLOR if kind == "step" else PHASE_COLORS.get(kind, "#777777")
                 handles.append(Patch(color=color, label=_t(text)))
@@ -176,6 +178,41 @@ def gantt(
 
 def _thousands(v: float) -> str:
     return f"{v:,.0f}"
+
+
+def _stacked_bars(
+    ax, positions, subsidy_k, net_k, labels: dict[str, str], horizontal: bool
+) -> float:
+    """Subsidy with net burden stacked on it, each total written at the bar's end.
+
+    Returns the largest total (for the axis limit).
+    """
+    bar = ax.barh if horizontal else ax.bar
+    base = "left" if horizontal else "bottom"
+    thickness = {"height": 0.5} if horizontal else {"width": 0.55}
+    bar(positions, subsidy_k, color=SUBSIDY_COLOR, label=_t(labels["subsidy"]), **thickness)
+    bar(
+        positions, net_k, color=NET_COLOR, label=_t(labels["net"]), **{base: subsidy_k}, **thickness
+    )
+    top = max((s + n for s, n in zip(subsidy_k, net_k, strict=True)), default=0)
+    for p, s, n in zip(positions, subsidy_k, net_k, strict=True):
+        if horizontal:
+            ax.text(s + n + top * 0.01, p, _thousands(s + n), va="center", fontsize=7.5)
+        else:
+            ax.text(
+                p, s + n + top * 0.02, _thousands(s + n), ha="center", va="bottom", fontsize=7.5
+            )
+    return top
+
+
+def _finish(ax, value_axis, unit: str) -> None:
+    """Thousands on the value axis, its unit, no top/right frame, the legend above."""
+    value_axis.set_major_formatter(_formatter())
+    ax.tick_params(axis="x" if value_axis is ax.xaxis else "y", labelsize=7)
+    value_axis.set_label_text(_t(unit), fontsize=7.5)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=7.5)
 
 
 def cost_bars(
@@ -190,25 +227,12 @@ def cost_bars(
     with matplotlib.rc_context(_rc()):
         fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
         ax = fig.add_axes((0.12, 0.2, 0.86, 0.68))
-        xs = range(len(year_labels))
-        ax.bar(xs, subsidy_k, width=0.55, color=SUBSIDY_COLOR, label=_t(labels["subsidy"]))
-        ax.bar(xs, net_k, width=0.55, bottom=subsidy_k, color=NET_COLOR, label=_t(labels["net"]))
-        top = max((s + n for s, n in zip(subsidy_k, net_k, strict=True)), default=0)
+        xs = list(range(len(year_labels)))
+        top = _stacked_bars(ax, xs, subsidy_k, net_k, labels, horizontal=False)
         ax.set_ylim(0, top * 1.18 if top else 1)
-        for x, s, n in zip(xs, subsidy_k, net_k, strict=True):
-            ax.text(
-                x, s + n + top * 0.02, _thousands(s + n), ha="center", va="bottom", fontsize=7.5
-            )
-        ax.set_xticks(list(xs))
+        ax.set_xticks(xs)
         ax.set_xticklabels([_t(x) for x in year_labels], fontsize=7.5)
-        ax.set_ylabel(_t(labels["unit"]), fontsize=7.5)
-        ax.yaxis.set_major_formatter(_formatter())
-        ax.tick_params(axis="y", labelsize=7)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        ax.legend(
-            loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=7.5
-        )
+        _finish(ax, ax.yaxis, labels["unit"])
         return fig
 
 
@@ -225,23 +249,12 @@ def scenario_bars(
         fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
         ax = fig.add_axes((0.3, 12 / height_mm, 0.62, 1 - 22 / height_mm))
         ys = list(range(len(names)))
-        ax.barh(ys, subsidy_k, height=0.5, color=SUBSIDY_COLOR, label=_t(labels["subsidy"]))
-        ax.barh(ys, net_k, height=0.5, left=subsidy_k, color=NET_COLOR, label=_t(labels["net"]))
-        top = max((s + n for s, n in zip(subsidy_k, net_k, strict=True)), default=0)
+        top = _stacked_bars(ax, ys, subsidy_k, net_k, labels, horizontal=True)
         ax.set_xlim(0, top * 1.2 if top else 1)
-        for y, s, n in zip(ys, subsidy_k, net_k, strict=True):
-            ax.text(s + n + top * 0.01, y, _thousands(s + n), va="center", fontsize=7.5)
         ax.set_yticks(ys)
         ax.set_yticklabels([_t(x) for x in names], fontsize=7.5)
         ax.set_ylim(len(names) - 0.5, -0.5)
-        ax.xaxis.set_major_formatter(_formatter())
-        ax.tick_params(axis="x", labelsize=7)
-        ax.set_xlabel(_t(labels["unit"]), fontsize=7.5)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        ax.legend(
-            loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=7.5
-        )
+        _finish(ax, ax.xaxis, labels["unit"])
         return fig
 
 

@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME} — テレワーク導入計画ウィザード. "
         "Without a command the program window opens; 'planner FILE' opens FILE in it.",
     )
-    parser.add_argument("--version", "-V", action=_PrintVersion, help="show the installed version and exit")
+    parser.add_argument(
+        "--version", "-V", action=_PrintVersion, help="show the installed version and exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:

@@ -130,7 +130,7 @@ def plans(draw) -> m.Plan:
             m.Phase(draw(name), draw(st.sampled_from(m.PHASE_KINDS)), a, b, draw(text), f"p{i}")
         )
     scenarios = [
-        m.Scenario(name=draw(name), lines=draw(st.lists(cost_lines(), max_size=3)), note=draw(text), id=f"s{i}")
+        m.Scenario(name=draw(name), lines=draw(st.lists(cost_lines(), max_size=3, unique_by=lambda c: c.id)), note=draw(text), id=f"s{i}")
         for i in range(draw(st.integers(0, 3)))
     ]  # fmt: skip
     return m.Plan(
@@ -148,14 +148,14 @@ def plans(draw) -> m.Plan:
         existing_rules=draw(text),
         current_notes=draw(text),
         units=[draw(units(f"u{i}")) for i in range(draw(st.integers(0, 3)))],
-        rules=[m.RuleItem(draw(name), draw(st.sampled_from(m.RULE_STATUSES)), draw(text), draw(optional_id), draw(ids))
-               for _ in range(draw(st.integers(0, 2)))],
+        rules=[m.RuleItem(draw(name), draw(st.sampled_from(m.RULE_STATUSES)), draw(text), draw(optional_id), f"{draw(ids)}-{i}")
+               for i in range(draw(st.integers(0, 2)))],
         access_method=draw(ids),
         device_policy=draw(st.sampled_from(m.DEVICE_POLICIES)),
         tools=draw(st.lists(st.sampled_from(m.TOOLS), max_size=3)),
-        security=[m.SecurityItem(draw(st.sampled_from(ROLES)), draw(name), draw(st.sampled_from(m.MEASURE_STATUSES)), draw(optional_id), draw(ids))
-                  for _ in range(draw(st.integers(0, 2)))],
-        training=[m.TrainingEvent(draw(name), draw(days), draw(text), draw(text), draw(ids)) for _ in range(draw(st.integers(0, 2)))],
+        security=[m.SecurityItem(draw(st.sampled_from(ROLES)), draw(name), draw(st.sampled_from(m.MEASURE_STATUSES)), draw(optional_id), f"{draw(ids)}-{i}")
+                  for i in range(draw(st.integers(0, 2)))],
+        training=[m.TrainingEvent(draw(name), draw(days), draw(text), draw(text), f"{draw(ids)}-{i}") for i in range(draw(st.integers(0, 2)))],
         phases=phases,
         scenarios=scenarios,
         adopted_scenario_id=draw(st.sampled_from([s.id for s in scenarios])) if scenarios else draw(st.none() | ids),

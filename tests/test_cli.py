@@ -75,7 +75,10 @@ def test_summary_figures_come_from_the_domain(capsys, catalog):
     assert "採用シナリオ: 民間VDI（LGWAN接続系）＋貸与PC" in out
     total_line = next(ln for ln in lines if ln.startswith("計画期間合計"))
     p = est.period
-    assert total_line.split() == ["計画期間合計", *(format_yen(x) for x in (p.total, p.eligible, p.subsidy, p.net))]
+    assert total_line.split() == [
+        "計画期間合計",
+        *(format_yen(x) for x in (p.total, p.eligible, p.subsidy, p.net)),
+    ]
     assert format_yen(est.years[0].total) == "19,852,400円"
     assert format_yen(est.years[0].total) in next(ln for ln in lines if ln.startswith("令和7年度"))
 
@@ -129,7 +132,9 @@ def test_import_json_refusals(capsys, tmp_path):
     assert "一般行政職員数に負の値は入力できません" in err and "municipality.general_staff" in err
     assert not (tmp_path / "o.twplan").exists()
     bad.write_text("{not json", encoding="utf-8")
-    assert "JSONとして読めません" in refused(*run(capsys, "import-json", bad, "-o", tmp_path / "o.twplan"))
+    assert "JSONとして読めません" in refused(
+        *run(capsys, "import-json", bad, "-o", tmp_path / "o.twplan")
+    )
     data = json.loads(sample_json("yamanami-village").read_text(encoding="utf-8"))
     data["plan"]["units"][0]["staf"] = 3
     bad.write_text(json.dumps(data), encoding="utf-8")
@@ -138,7 +143,9 @@ def test_import_json_refusals(capsys, tmp_path):
     data = json.loads(sample_json("yamanami-village").read_text(encoding="utf-8"))
     data["format_version"] = 2
     bad.write_text(json.dumps(data), encoding="utf-8")
-    assert "新しいバージョン" in refused(*run(capsys, "import-json", bad, "-o", tmp_path / "o.twplan"))
+    assert "新しいバージョン" in refused(
+        *run(capsys, "import-json", bad, "-o", tmp_path / "o.twplan")
+    )
 
 
 def test_import_json_does_not_overwrite_a_plan_someone_has_open(capsys, tmp_path):

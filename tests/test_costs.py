@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from planner.domain.builders import cost_line_from_item, new_plan
 from planner.domain.catalog import SubsidyRule
+from planner.domain.checks import check_record
 from planner.domain.costs import compare_scenarios, estimate, rule_for
 from planner.domain.errors import ValidationError
 from planner.domain.model import CostLine, Municipality, Scenario, Unit
 from planner.domain.money import format_thousand_yen, format_yen, round_yen
 from planner.domain.text import L10n
-from planner.domain.validation import validate_cost_line
 
 
 def rule(fy, eligible=("ict_equipment", "licence")):
@@ -239,7 +239,7 @@ def test_invalid_lines_are_refused(catalog, changes, field):
     for k, v in changes.items():
         setattr(line, k, v)
     with pytest.raises(ValidationError) as e:
-        validate_cost_line(line, "l", catalog.category_ids())
+        check_record(line, "l", {"cost_category": catalog.category_ids()})
     assert e.value.field == field and e.value.text("ja") and e.value.text("en")
 
 

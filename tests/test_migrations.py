@@ -110,3 +110,23 @@ def test_a_file_of_a_newer_revision_is_refused(tmp_path):
     assert e.value.reason == "newer"
     assert "新しいバージョン" in e.value.text("ja") and "9.0.0" in e.value.text("ja")
     assert "newer version" in e.value.text("en")
+
+
+def test_the_migrations_build_exactly_the_tables_declared_for_the_plan(tmp_path):
+    """Alembic's autogenerate compare: a field added to the plan's declaration
+    (planner/domain/records.py) without a migration in db/versions fails here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from planner.store.tables import metadata
+
+    path = tmp_path / "migrated.sqlite"
+    migrate.upgrade(path, "head")
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    finally:
+        engine.dispose()
+    assert diff == []

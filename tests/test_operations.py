@@ -1,3 +1,4 @@
+import copy
 from datetime import date
 
 import pytest
@@ -70,7 +71,7 @@ def test_cost_line_edit_validated(plan):
     lid = plan.scenarios[0].lines[0].id
     with pytest.raises(ValidationError) as e:
         SetValue(("scenarios", sid, "lines", lid), "unit_price", -5).apply(plan)
-    assert e.value.field == "line.unit_price"
+    assert e.value.field == "scenarios[0].lines[0].unit_price"
     assert plan.scenarios[0].lines[0].unit_price == 100_000
 
 
@@ -105,3 +106,45 @@ def test_an_edit_of_a_removed_row_is_refused_not_a_crash(plan):
     assert e.value.text("ja") == "編集対象が見つかりません。"
     with pytest.raises(ValidationError):
         SetValue(("steps", 4, "checklist", "no-such-item"), "done", True).apply(plan)
+
+
+def test_the_edits_save_used_to_refuse_are_refused_when_made(plan):
+    """An edit is checked by the same function as a save: six edits the screen used to
+    accept and save then refused."""
+    from planner.domain.model import Kpi, RuleItem, SecurityItem
+
+    InsertRow(("rules",), 0, RuleItem("実施要綱", id="r1")).apply(plan)
+    InsertRow(("security",), 0, SecurityItem("teleworker", "端末の施錠", id="s1")).apply(plan)
+    InsertRow(("phases",), 0, Phase("試行", id="p1")).apply(plan)
+    InsertRow(("kpis",), 0, Kpi("利用率")).apply(plan)
+    sid = plan.scenarios[0].id
+    InsertRow(("scenarios", sid, "lines"), 0, CostLine("PC", "ict_equipment", 1, id="c1")).apply(
+        plan
+    )
+    edits = [
+        (("rules", "r1"), "status", "bogus", "状況の値「bogus」は選択肢にありません。"),
+        (("security", "s1"), "role", "x", "役割の値「x」は選択肢にありません。"),
+        (("phases", "p1"), "name", "", "段階名を入力してください。"),
+        (("phases", "p1"), "kind", "party", "種類の値「party」は選択肢にありません。"),
+        (("kpis", 0), "fiscal_year", 1999, "年度は2000年度から2100年度の範囲で入力してください（入力値: 1999）。"),
+        (("scenarios", sid, "lines", "c1"), "category", "gadgets", "経費区分の値「gadgets」は選択肢にありません。"),
+    ]  # fmt: skip
+    for path, name, value, message in edits:
+        before = copy.deepcopy(plan)
+        with pytest.raises(ValidationError) as e:
+            SetValue(path, name, value).apply(plan)
+        assert e.value.text("ja") == message
+        assert plan == before
+
+
+def test_removing_the_adopted_scenario_alone_is_refused_but_a_batch_may_adopt_another(plan):
+    from planner.domain.model import Scenario
+
+    InsertRow(("scenarios",), 1, Scenario("案B", id="b")).apply(plan)
+    first = plan.scenarios[0].id
+    with pytest.raises(ValidationError) as e:
+        RemoveRow(("scenarios",), 0).apply(plan)
+    assert e.value.text("ja") == "採用するシナリオを選んでください。"
+    assert [s.id for s in plan.scenarios] == [first, "b"]
+    Batch([RemoveRow(("scenarios",), 0), SetValue((), "adopted_scenario_id", "b")]).apply(plan)
+    assert [s.id for s in plan.scenarios] == ["b"] and plan.adopted_scenario_id == "b"

@@ -142,7 +142,9 @@ def test_contents_and_outline_point_at_the_chapters(full_ja):
         page = reader.get_destination_page_number(item)
         assert squash(item.title) in squash(reader.pages[page].extract_text())
         # the contents page prints that page number after the title
-        assert re.search(re.escape(squash(item.title)) + str(page + 1), squash(contents)), item.title
+        assert re.search(re.escape(squash(item.title)) + str(page + 1), squash(contents)), (
+            item.title
+        )
 
 
 def _fonts(reader: PdfReader):

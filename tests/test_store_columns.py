@@ -1,4 +1,4 @@
-"""columns.py (plain data, read by open and save) equals the SQLModel tables of tables.py."""
+"""columns.py (plain data, read by open and save) equals the SQLModel tables that tables.py builds from it."""
 
 from __future__ import annotations
 

@@ -106,8 +106,17 @@ def corpus(base, tmp_path_factory) -> list[Case]:  # noqa: C901 - a list of case
     for i in range(8):
         data = b"SQLite format 3\x00" + rnd.randbytes(4096 * (i + 1) - 16)
         add(f"random-magic-{i}", bytes_case(folder, f"randm{i}", data), "corrupt", "not_ours")
-    for text in ("", "{}", "PK\x03\x04 docx", "%PDF-1.7", "<html></html>", "名前,人数\n総務課,10\n"):
-        add(f"text-{len(text)}", bytes_case(folder, f"text{len(text)}", text.encode()), "not_sqlite")
+    for text in (
+        "",
+        "{}",
+        "PK\x03\x04 docx",
+        "%PDF-1.7",
+        "<html></html>",
+        "名前,人数\n総務課,10\n",
+    ):
+        add(
+            f"text-{len(text)}", bytes_case(folder, f"text{len(text)}", text.encode()), "not_sqlite"
+        )
     # other applications' SQLite files
     for i, (app_id, ddl) in enumerate([
         (0, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)"),
@@ -265,7 +274,7 @@ def test_every_damaged_file_is_refused_clearly(corpus, base, caplog):
             harmless += 1  # a flip in unused space: the data is intact
         else:
             problems.append(f"{name}: was opened")
-    assert problems == [], '\n'.join(problems)
+    assert problems == [], "\n".join(problems)
     assert harmless <= 8, "most bit flips must be detected"
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
@@ -380,5 +389,3 @@ def test_unexpected_errors_become_a_clear_refusal(base, monkeypatch):
         open_plan(base)
     assert e.value.reason == "unreadable"
     assert "開けませんでした" in e.value.text("ja")
-
-

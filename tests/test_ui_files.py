@@ -175,6 +175,9 @@ def test_dialogs_start_in_the_folder_of_the_last_plan(window, qtbot, tmp_path, r
     create_plan(window, qtbot, name="もみじ町")
     replies["save"] = None
     window.files.save()
-    assert replies["asked"][-1] == ("save", (str(tmp_path / "もみじ町 テレワーク導入実施計画.twplan"),))
+    assert replies["asked"][-1] == (
+        "save",
+        (str(tmp_path / "もみじ町 テレワーク導入実施計画.twplan"),),
+    )
     window.files.open_dialog()
     assert replies["asked"][-1] == ("open", (str(tmp_path),))

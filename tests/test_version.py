@@ -25,6 +25,8 @@ def test_version_option_prints_the_package_metadata(monkeypatch, capsys):
 
     from planner.cli import run_cli
 
-    monkeypatch.setattr(importlib.metadata, "version", lambda name: "9.9.9" if name == "telework-planner" else "?")
+    monkeypatch.setattr(
+        importlib.metadata, "version", lambda name: "9.9.9" if name == "telework-planner" else "?"
+    )
     assert run_cli(["--version"]) == 0
     assert capsys.readouterr().out.strip() == "Telework Planner 9.9.9"

@@ -11,13 +11,14 @@ and leaves the plan exactly as it was.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import model as m
-from . import validation as v
+from .checks import check_record
 from .errors import ValidationError
+from .records import MAX_ITEMS
 from .text import L10n
 
 Path = tuple[Any, ...]
@@ -35,7 +36,9 @@ def resolve(plan: m.Plan, path: Path) -> Any:
                 obj = getattr(obj, part)
     except (KeyError, IndexError, AttributeError, TypeError):
         # the row was removed meanwhile (e.g. by an undo): refuse the edit, never crash
-        raise ValidationError("path", "編集対象が見つかりません。", "The item to edit no longer exists.") from None
+        raise ValidationError(
+            "path", "編集対象が見つかりません。", "The item to edit no longer exists."
+        ) from None
     return obj
 
 
@@ -48,76 +51,49 @@ def _by_id(rows: list, row_id: str) -> Any:
     )
 
 
-def _check_plan_fields(plan: m.Plan) -> None:
-    """The plan's own scalar fields (whole-plan validation would be needlessly slow per edit)."""
-    v.require_count(
-        plan.existing_devices, "existing_devices", "既存の利用可能端末数", "Existing usable devices"
-    )
-    v.require_count(
-        plan.plan_years, "plan_years", "計画期間", "Plan period", maximum=v.MAX_PLAN_YEARS
-    )
-    if plan.plan_years < 1:
-        raise ValidationError(
-            "plan_years",
-            "計画期間は1年以上にしてください。",
-            "The plan period must be at least one year.",
-        )
-    for name, ja, en in (("leader", "推進責任者", "Leader"), ("meeting_plan", "会議の計画", "Meeting plan"),
-                         ("existing_rules", "既存の規程", "Existing rules"), ("current_notes", "メモ", "Notes")):  # fmt: skip
-        v.require_text(getattr(plan, name), name, ja, en, required=False)
-    v.require_choice(
-        plan.device_policy, "device_policy", m.DEVICE_POLICIES, "端末の方針", "Device policy"
-    )
-    v.validate_costs(plan)
+def where_of(plan: m.Plan, path: Path) -> str:
+    """The plan path of a record as messages name it: ``units[2].tasks[0]``."""
+    out, obj = "", plan
+    for part in path:
+        if isinstance(obj, list):
+            row = obj[part] if isinstance(part, int) else _by_id(obj, part)
+            index = next(i for i, r in enumerate(obj) if r is row)
+            out, obj = f"{out}[{index}]", obj[index]
+        elif isinstance(obj, dict):
+            out, obj = f"{out}[{part}]", obj[part]
+        else:
+            out, obj = (f"{out}.{part}" if out else str(part)), getattr(obj, part)
+    return out
 
 
-def _check_line(line: m.CostLine) -> None:
-    v.validate_cost_line(line, "line")
-
-
-def _check_unit(unit: m.Unit) -> None:
-    v.validate_unit(unit, "unit")
-
-
-_CHECKS: dict[type, Callable[[Any], None]] = {
-    m.Municipality: v.validate_municipality,
-    m.Unit: _check_unit,
-    m.Task: lambda t: v.validate_task(t, "task"),
-    m.WorkForm: lambda f: v.validate_form(f, "form"),
-    m.CostLine: _check_line,
-    m.Member: lambda x: v.require_text(
-        x.name, "member.name", "メンバー名", "Member name", required=True
-    ),
-    m.Kpi: lambda k: v.require_text(k.name, "kpi.name", "指標名", "KPI name", required=True),
-    m.RuleItem: lambda r: v.require_text(r.name, "rule.name", "規程名", "Rule name", required=True),
-    m.SecurityItem: lambda s: v.require_text(
-        s.text, "security.text", "対策", "Measure", required=True
-    ),
-    m.TrainingEvent: lambda e: v.require_text(
-        e.name, "training.name", "研修名", "Event name", required=True
-    ),
-    m.Phase: lambda p: v.require_date_order(p.start, p.end, "phase.end"),
-    m.StepRecord: lambda s: v.require_date_order(s.start, s.end, "step.end"),
-    m.Scenario: lambda s: v.require_text(
-        s.name, "scenario.name", "シナリオ名", "Scenario name", required=True
-    ),
-    m.Plan: _check_plan_fields,
-}
-
-
-def _check(obj: Any, parent: Any = None) -> None:
-    check = _CHECKS.get(type(obj))
-    if check:
-        check(obj)
-    if isinstance(obj, m.Task | m.WorkForm) and isinstance(parent, m.Unit):
-        _check_unit(parent)
+def _check_records(plan: m.Plan, paths: list[Path]) -> None:
+    """Check every record an operation touched, as a save would (checks.check_record)."""
+    for path in dict.fromkeys(paths):  # each once, in order
+        try:
+            target = resolve(plan, path)
+        except ValidationError:
+            continue  # removed by a later operation of the same batch
+        check_record(target, where_of(plan, path))
 
 
 class Operation:
+    """An edit. ``apply`` changes the plan, checks every record it touched with the
+    same function a save uses, and returns the operation that undoes it; a refused
+    edit leaves the plan exactly as it was."""
+
     label: L10n
 
     def apply(self, plan: m.Plan) -> Operation:
-        """Change the plan; return the operation that undoes the change."""
+        inverse, touched = self.run(plan)
+        try:
+            _check_records(plan, touched)
+        except ValidationError:
+            inverse.run(plan)
+            raise
+        return inverse
+
+    def run(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
+        """Change the plan without checking; return the inverse and the records touched."""
         raise NotImplementedError
 
 
@@ -128,16 +104,15 @@ class SetValue(Operation):
     value: Any
     label: L10n = field(default_factory=lambda: L10n("値の変更", "Change value"))
 
-    def apply(self, plan: m.Plan) -> Operation:
+    def run(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
         target = resolve(plan, self.path)
         old = getattr(target, self.field)
         setattr(target, self.field, copy.deepcopy(self.value))
-        try:
-            _check(target, resolve(plan, self.path[:-2]) if len(self.path) >= 2 else None)
-        except ValidationError:
-            setattr(target, self.field, old)
-            raise
-        return SetValue(self.path, self.field, old, self.label)
+        return SetValue(self.path, self.field, old, self.label), [self.path]
+
+
+def _row_key(row: Any, index: int) -> Any:
+    return getattr(row, "id", index)
 
 
 @dataclass
@@ -147,17 +122,16 @@ class InsertRow(Operation):
     row: Any
     label: L10n = field(default_factory=lambda: L10n("行の追加", "Add row"))
 
-    def apply(self, plan: m.Plan) -> Operation:
+    def run(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
         rows = resolve(plan, self.path)
-        if len(rows) >= v.MAX_ITEMS:
+        if len(rows) >= MAX_ITEMS:
             raise ValidationError(
                 "rows", "これ以上行を追加できません。", "No more rows can be added."
             )
-        row = copy.deepcopy(self.row)
-        _check(row)
         index = min(max(self.index, 0), len(rows))
-        rows.insert(index, row)
-        return RemoveRow(self.path, index, self.label)
+        rows.insert(index, copy.deepcopy(self.row))
+        touched = [(*self.path, _row_key(rows[index], index)), self.path[:-1]]
+        return RemoveRow(self.path, index, self.label), touched
 
 
 @dataclass
@@ -166,26 +140,35 @@ class RemoveRow(Operation):
     index: int
     label: L10n = field(default_factory=lambda: L10n("行の削除", "Remove row"))
 
-    def apply(self, plan: m.Plan) -> Operation:
+    def run(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
         rows = resolve(plan, self.path)
+        if not 0 <= self.index < len(rows):
+            raise ValidationError(
+                "path", "編集対象が見つかりません。", "The item to edit no longer exists."
+            )
         row = rows.pop(self.index)
-        return InsertRow(self.path, self.index, row, self.label)
+        return InsertRow(self.path, self.index, row, self.label), [self.path[:-1]]
 
 
 @dataclass
 class Batch(Operation):
-    """Several operations as one undo step (e.g. select all tasks of a unit)."""
+    """Several operations as one undo step (e.g. select all tasks of a unit).
+    The records are checked once all have run, so a batch may pass through states
+    that a single edit could not leave (remove the adopted scenario, adopt another)."""
 
     operations: Sequence[Operation]
     label: L10n = field(default_factory=lambda: L10n("まとめて変更", "Change"))
 
-    def apply(self, plan: m.Plan) -> Operation:
+    def run(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
         done: list[Operation] = []
+        touched: list[Path] = []
         try:
             for op in self.operations:
-                done.append(op.apply(plan))
+                inverse, paths = op.run(plan)
+                done.append(inverse)
+                touched += paths
         except ValidationError:
             for inverse in reversed(done):
-                inverse.apply(plan)
+                inverse.run(plan)
             raise
-        return Batch(list(reversed(done)), self.label)
+        return Batch(list(reversed(done)), self.label), touched

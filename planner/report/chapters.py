@@ -730,7 +730,11 @@ class ReportBuilder:
             if line.eligible_override is None:
                 elig = self.t("区分による", "by category")
             else:
-                elig = self.t("対象", "eligible") if line.eligible_override else self.t("対象外", "not eligible")
+                elig = (
+                    self.t("対象", "eligible")
+                    if line.eligible_override
+                    else self.t("対象外", "not eligible")
+                )
             name = self.esc(line.name)
             if line.eligible_override is not None and line.override_reason.strip():
                 name += '<br/><font size="7.5">' + self.esc(self.t(
@@ -738,7 +742,7 @@ class ReportBuilder:
                     f"* {elig}: {line.override_reason}")) + "</font>"  # fmt: skip
             cat = self.catalog.category_name(line.category).get(self.lang)
             fixed = line.quantity_basis == "fixed"
-            qty_text = (f"{qty:,}" if fixed else self.t(f"{qty:,}（{basis}）", f"{qty:,} ({basis})"))
+            qty_text = f"{qty:,}" if fixed else self.t(f"{qty:,}（{basis}）", f"{qty:,} ({basis})")
             rows.append([Markup(name), cat, Num(self.yen(line.unit_price)),
                          Num(qty_text) if fixed else qty_text, amount, years, elig])  # fmt: skip
         out += self.table([self.t("品目", "Item"), self.t("区分", "Category"), self.t("単価", "Unit price"),

@@ -29,9 +29,15 @@ def schedule_rows(plan: Plan, catalog: Catalog, lang: str) -> list:
         rows.append(GanttRow(f"{step.number} {step.title.get(lang)}", "step",
                              rec.start if rec else None, rec.end if rec else None))  # fmt: skip
     for ph in plan.phases:
-        rows.append(GanttRow(f"{L.label(L.PHASE_KIND, ph.kind, lang)}: {ph.name}", ph.kind, ph.start, ph.end))
+        rows.append(
+            GanttRow(
+                f"{L.label(L.PHASE_KIND, ph.kind, lang)}: {ph.name}", ph.kind, ph.start, ph.end
+            )
+        )
     for ev in sorted(plan.training, key=lambda e: (e.day is None, e.day or date.min)):
-        rows.append(GanttRow(t(f"研修: {ev.name}", f"Training: {ev.name}"), "training", ev.day, ev.day))
+        rows.append(
+            GanttRow(t(f"研修: {ev.name}", f"Training: {ev.name}"), "training", ev.day, ev.day)
+        )
     return rows
 
 
@@ -75,7 +81,9 @@ def chart_images(plan: Plan, *, lang: str = "ja", catalog: Catalog | None = None
             legend[kind] = L.label(L.PHASE_KIND, kind, lang)
     if any(r.kind == "training" for r in rows):
         legend["training"] = t("研修・周知", "Training")
-    year_labels = [(f"FY{y}" if lang == "en" else era_year_label(y)) for y in range(first, first + years)]
+    year_labels = [
+        (f"FY{y}" if lang == "en" else era_year_label(y)) for y in range(first, first + years)
+    ]
     fig = charts.gantt(rows, first, years, year_labels, legend, 260, 24 + 6.2 * len(rows))
     images.append(_png(fig))
     return images

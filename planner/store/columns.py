@@ -1,18 +1,22 @@
-"""The head schema of a .twplan file as plain data: tables, columns, types, DDL.
+"""The head schema of a .twplan file as plain data, derived from the plan's declaration.
+
+Every record of ``planner/domain/records.py`` that has a ``table`` gets one: an
+integer primary key ``pk`` (a list's order), the parent's key for a child list
+(``unit_pk``, ``scenario_pk``, ``step_number``), then one column per scalar
+field, nested records flattened with their prefix (``form_max_days``). A
+``keyed`` list at the top (the steps) uses its key as primary key. String lists
+share ``plan_list_item``. Decimals are stored as text, dates as ISO text.
 
 Opening and saving a file need only this module and the standard ``sqlite3``:
-importing SQLAlchemy/SQLModel costs about 0.6 s, which a user would pay at the
-first open or save. ``tables.py`` (SQLModel) stays the declaration that Alembic
-migrations are written against; ``tests/test_store_columns.py`` keeps the two
-equal, down to the ``CREATE TABLE`` text SQLAlchemy would emit.
-
-A column is written ``"name:kind"`` with kind ``str``, ``int``, ``bool`` or
-``date``; a trailing ``?`` means the column may be NULL.
+importing SQLAlchemy/SQLModel costs about 0.6 s. ``tables.py`` builds the SQLModel
+tables that Alembic migrations are compared against from these same specs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ..domain.records import PLAN, Field, Record
 
 SQL_TYPES = {"str": "VARCHAR", "int": "INTEGER", "bool": "BOOLEAN", "date": "DATE"}
 # identifiers SQLAlchemy's SQLite dialect quotes (reserved words)
@@ -61,69 +65,100 @@ class TableSpec:
         return f"CREATE TABLE {_ident(self.name)} (\n\t" + ", \n\t".join(parts) + "\n)"
 
 
-def _table(name: str, pk: str, fks: list[tuple[str, str, str]], *columns: str) -> TableSpec:
-    cols = []
-    for spec in columns:
-        col, kind = spec.split(":")
-        cols.append(Column(col, kind.rstrip("?"), kind.endswith("?")))
-    return TableSpec(name, tuple(cols), pk, tuple(fks))
+# field kind -> column kind
+_KINDS = {
+    "text": "str", "id": "str", "ref": "str", "choice": "str", "decimal": "str",
+    "int": "int", "money": "int", "fy": "int", "bool": "bool", "date": "date",
+}  # fmt: skip
 
 
-# In the order they are written (parents before children), as tables.MODELS.
+@dataclass(frozen=True, slots=True)
+class ColumnOf:
+    """Where a column's value lives in a record: a field, reached through nested records."""
+
+    column: str
+    path: tuple[Field, ...]  # nested record fields, then the scalar field
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A table of records: the record, its table spec and how it hangs under its parent."""
+
+    record: Record
+    spec: TableSpec
+    fields: tuple[ColumnOf, ...]  # the declared scalar columns
+    parent: Place | None = None
+    owner: Field | None = None  # the parent's rows/keyed field holding these records
+    parent_column: str = ""  # the column naming the parent row
+    key_column: str = ""  # keyed lists: the column holding the key
+
+
+def scalar_columns(record: Record, prefix: str = "", via: tuple[Field, ...] = ()) -> list[ColumnOf]:
+    out: list[ColumnOf] = []
+    for f in record.fields:
+        if f.kind == "record":
+            out += scalar_columns(f.record, prefix + f.prefix, (*via, f))  # type: ignore[arg-type]
+        elif f.is_scalar:
+            out.append(ColumnOf(prefix + f.column_name, (*via, f)))
+    return out
+
+
+def _columns(of: list[ColumnOf]) -> list[Column]:
+    return [Column(c.column, _KINDS[c.path[-1].kind], c.path[-1].nullable) for c in of]
+
+
+def _places() -> tuple[Place, ...]:
+    plan_cols = scalar_columns(PLAN)
+    root = Place(
+        PLAN,
+        TableSpec("plan", (Column("pk", "int", False), *_columns(plan_cols)), "pk", ()),
+        tuple(plan_cols),
+    )
+    places = [root]
+
+    def children(parent: Place) -> None:
+        for f in parent.record.fields:
+            if f.kind not in ("rows", "keyed"):
+                continue
+            child: Record = f.record  # type: ignore[assignment]
+            of = scalar_columns(child)
+            cols, fks, pk = [], [], "pk"
+            parent_column = key_column = ""
+            if f.kind == "keyed" and parent.parent is None:
+                pk = key_column = f.column_name if f.column else f.key
+                cols.append(Column(pk, f.key_kind, False))
+            else:
+                cols.append(Column("pk", "int", False))
+            if parent.parent is not None:  # a child of a list row
+                parent_column = f"{parent.spec.name}_{parent.spec.primary_key}"
+                kind = parent.spec.column(parent.spec.primary_key).kind
+                cols.append(Column(parent_column, kind, False))
+                fks.append((parent_column, parent.spec.name, parent.spec.primary_key))
+            if f.kind == "keyed" and parent.parent is not None:
+                key_column = f.column_name if f.column else f.key
+                cols.append(Column(key_column, f.key_kind, False))
+            spec = TableSpec(child.table, (*cols, *_columns(of)), pk, tuple(fks))  # type: ignore[arg-type]
+            place = Place(child, spec, tuple(of), parent, f, parent_column, key_column)
+            places.append(place)
+            children(place)
+
+    children(root)
+    return tuple(places)
+
+
+PLACES: tuple[Place, ...] = _places()
+FILE_INFO = TableSpec(
+    "file_info", (Column("key", "str", False), Column("value", "str", False)), "key", ()
+)
+LIST_ITEMS = TableSpec(
+    "plan_list_item",
+    (Column("pk", "int", False), Column("list_name", "str", False), Column("value", "str", False)),
+    "pk",
+    (),
+)
+# In the order they are written (parents before children).
 TABLE_SPECS: tuple[TableSpec, ...] = (
-    _table("file_info", "key", [], "key:str", "value:str"),
-    _table(
-        "plan", "pk", [],
-        "pk:int", "municipality_name:str", "prefecture:str", "general_staff:int",
-        "all_staff:int", "fiscal_year:int", "author:str", "department:str",
-        "fiscal_capacity_index:str?", "plan_years:int", "leader:str", "meeting_plan:str",
-        "existing_devices:int", "existing_rules:str", "current_notes:str", "access_method:str",
-        "device_policy:str", "adopted_scenario_id:str?", "fiscal_capacity_multiplier:str",
-    ),
-    _table("plan_list_item", "pk", [], "pk:int", "list_name:str", "value:str"),
-    _table("step", "number", [], "number:int", "notes:str", "start_date:date?", "end_date:date?"),
-    _table(
-        "checklist_entry", "pk", [("step_number", "step", "number")],
-        "pk:int", "step_number:int", "item_id:str", "done:bool", "note:str",
-    ),
-    _table("member", "pk", [], "pk:int", "name:str", "role:str", "department:str"),
-    _table("kpi", "pk", [], "pk:int", "name:str", "baseline:str", "target:str", "fiscal_year:int?"),
-    _table(
-        "unit", "pk", [],
-        "pk:int", "id:str", "name:str", "staff:int", "teleworkers:int", "catalog_id:str?",
-        "form_home:bool", "form_satellite:bool", "form_mobile:bool", "form_max_days:int",
-        "form_cap_period:str", "form_time_unit:str", "form_application_days:int",
-    ),
-    _table(
-        "task", "pk", [("unit_pk", "unit", "pk")],
-        "pk:int", "unit_pk:int", "id:str", "name:str", "selected:bool", "catalog_id:str?",
-        "note:str", "personal_data:str", "network:str", "paper:str", "counter:bool",
-        "onsite:bool", "coordination:str",
-    ),
-    _table(
-        "rule_item", "pk", [],
-        "pk:int", "id:str", "name:str", "status:str", "owner:str", "template_id:str?",
-    ),
-    _table(
-        "security_item", "pk", [],
-        "pk:int", "id:str", "role:str", "text:str", "status:str", "measure_id:str?",
-    ),
-    _table(
-        "training_event", "pk", [],
-        "pk:int", "id:str", "name:str", "day:date?", "audience:str", "note:str",
-    ),
-    _table(
-        "phase", "pk", [],
-        "pk:int", "id:str", "name:str", "kind:str", "start_date:date?", "end_date:date?",
-        "measures:str",
-    ),
-    _table("scenario", "pk", [], "pk:int", "id:str", "name:str", "note:str"),
-    _table(
-        "cost_line", "pk", [("scenario_pk", "scenario", "pk")],
-        "pk:int", "scenario_pk:int", "id:str", "name:str", "category:str", "unit_price:int",
-        "quantity:int", "quantity_basis:str", "recurrence:str", "start_fy:int", "end_fy:int",
-        "eligible_override:bool?", "override_reason:str", "item_id:str?", "note:str",
-    ),
+    FILE_INFO, PLACES[0].spec, LIST_ITEMS, *(p.spec for p in PLACES[1:]),
 )  # fmt: skip
 
 ALEMBIC_VERSION_SQL = (

@@ -20,27 +20,17 @@ import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .. import APP_NAME, version
 from ..domain import model as m
-from ..domain.catalog import (
-    COORDINATION,
-    NETWORKS,
-    PAPER,
-    PERSONAL_DATA,
-    QUANTITY_BASES,
-    RECURRENCES,
-    ROLES,
-    Catalog,
-    TaskFactors,
-    default_catalog,
-)
+from ..domain.catalog import Catalog, default_catalog
 from ..domain.errors import ValidationError
-from ..domain.validation import MAX_ITEMS, MAX_TEXT, validate_plan
+from ..domain.records import MAX_ITEMS, MAX_TEXT, Field, Record
+from ..domain.records import PLAN as RECORDS_PLAN
+from ..domain.validation import validate_plan
 from .errors import ProjectFileError, shown
 from .values import decimal_text, parse_date, parse_decimal
 
@@ -55,7 +45,7 @@ __all__ = [
 ]  # fmt: skip
 
 
-# -- the format, declared once ------------------------------------------------------------
+# -- the format, derived from the plan's declaration ---------------------------------------
 
 
 @dataclass(frozen=True)
@@ -66,6 +56,7 @@ class Kind:
     nullable: bool = False
     enum: tuple[str, ...] = ()
     maximum: int | None = None
+    nonblank: bool = False
     doc: str = ""
 
 
@@ -78,241 +69,74 @@ class Arr:
 @dataclass(frozen=True)
 class Obj:
     fields: dict[str, tuple[Kind | Arr | Obj, bool]]  # name -> (kind, required)
-    build: Callable[[dict[str, Any]], Any] | None = None
+    build: Callable[[dict[str, Any], str], Any] | None = None  # (values, JSON path)
     doc: str = ""
 
 
-def F(kind: Kind | Arr | Obj, required: bool = False) -> tuple[Kind | Arr | Obj, bool]:  # noqa: N802
-    return kind, required
+_JSON_KIND = {"text": "text", "id": "str", "ref": "str", "choice": "str", "int": "int",
+              "money": "int", "fy": "int", "bool": "bool", "date": "date", "decimal": "decimal"}  # fmt: skip
+_NONBLANK = "required, not blank"
+_FY_DOC = "western year in which the fiscal year starts (2025 = 令和7年度)"
 
 
-TEXT = Kind("text")
-NAME = Kind("text", doc="required, not blank")
-ID = Kind("str", doc="stable id of the row (any text; new_id() makes 12 hex digits)")
-REF = Kind("str", nullable=True, doc="id in the bundled catalog, or null")
-INT = Kind("int")
-BOOL = Kind("bool")
-DATE = Kind("date", nullable=True)
-FY = Kind("int", doc="western year in which the fiscal year starts (2025 = 令和7年度)")
+def _kind_of(f: Field) -> Kind | Arr | Obj:
+    if f.kind == "record":
+        return _obj(f.record)  # type: ignore[arg-type]
+    if f.kind == "rows":
+        return Arr(_obj(f.record), f.doc)  # type: ignore[arg-type]
+    if f.kind == "keyed":
+        return Arr(_obj(f.record, key=f), f.doc)  # type: ignore[arg-type]
+    if f.kind == "strings":
+        return Arr(Kind("str", enum=f.choices) if f.choices else Kind("text"), f.doc)  # type: ignore[arg-type]
+    upper = f.upper if f.kind in ("int", "money") else None
+    return Kind(
+        _JSON_KIND[f.kind],
+        nullable=f.nullable,
+        enum=f.choices if isinstance(f.choices, tuple) else (),
+        maximum=int(upper) if upper is not None else None,
+        nonblank=f.kind == "text" and f.required,
+        doc=f.doc
+        or (_FY_DOC if f.kind == "fy" else _NONBLANK if f.kind == "text" and f.required else ""),
+    )
 
 
-def _steps(items: list[dict[str, Any]]) -> dict[int, m.StepRecord]:
-    out: dict[int, m.StepRecord] = {}
-    for d in items:
-        number = d.pop("number")
-        checklist = {c["id"]: m.ChecklistEntry(c.get("done", False), c.get("note", ""))
-                     for c in d.pop("checklist", [])}  # fmt: skip
-        out[number] = m.StepRecord(checklist=checklist, **d)
+def _obj(record: Record, key: Field | None = None) -> Obj:
+    fields: dict[str, tuple[Kind | Arr | Obj, bool]] = {}
+    if key is not None:  # a keyed list is written as a list of objects with the key first
+        fields[key.key] = (Kind("int" if key.key_kind == "int" else "str"), True)
+    fields.update({f.name: (_kind_of(f), f.required) for f in record.fields})
+    return Obj(fields, build=None if key is not None else partial(_build, record))
+
+
+def _keyed(f: Field, items: list[dict[str, Any]], where: str) -> dict[Any, Any]:
+    """A keyed list read from JSON (objects with their key) as the plan's dict."""
+    out: dict[Any, Any] = {}
+    for i, d in enumerate(items):
+        key = d.pop(f.key)
+        if key in out:
+            raise _Bad(f"{where}[{i}].{f.key}", "番号が重複しています", "duplicate key")
+        out[key] = _build(f.record, d, f"{where}[{i}]")  # type: ignore[arg-type]
     return out
 
 
-CHECK = Obj({"id": F(Kind("str"), True), "done": F(BOOL), "note": F(TEXT)})
-STEP = Obj(
-    {
-        "number": F(Kind("int", maximum=10), True),
-        "notes": F(TEXT),
-        "start": F(DATE),
-        "end": F(DATE),
-        "checklist": F(Arr(CHECK, "in the order shown")),
-    }
-)
-MUNICIPALITY = Obj(
-    {
-        "name": F(NAME, True),
-        "prefecture": F(Kind("str", doc="e.g. 長野県"), True),
-        "general_staff": F(INT, True),
-        "all_staff": F(INT, True),
-        "fiscal_year": F(FY, True),
-        "author": F(TEXT),
-        "department": F(TEXT),
-        "fiscal_capacity_index": F(Kind("decimal", nullable=True, doc='財政力指数, e.g. "0.35"')),
-    },
-    build=lambda d: m.Municipality(**d),
-)
-FACTORS = Obj(
-    {
-        "personal_data": F(Kind("str", enum=PERSONAL_DATA)),
-        "network": F(Kind("str", enum=NETWORKS)),
-        "paper": F(Kind("str", enum=PAPER)),
-        "counter": F(BOOL),
-        "onsite": F(BOOL),
-        "coordination": F(Kind("str", enum=COORDINATION)),
-    },
-    build=lambda d: TaskFactors(**d),
-)
-TASK = Obj(
-    {
-        "id": F(ID),
-        "name": F(NAME, True),
-        "selected": F(BOOL),
-        "catalog_id": F(REF),
-        "note": F(TEXT),
-        "factors": F(FACTORS),
-    },
-    build=lambda d: m.Task(**d),
-)
-FORM = Obj(
-    {
-        "home": F(BOOL),
-        "satellite": F(BOOL),
-        "mobile": F(BOOL),
-        "max_days": F(Kind("int", maximum=31, doc="0 = no cap")),
-        "cap_period": F(Kind("str", enum=m.CAP_PERIODS)),
-        "time_unit": F(Kind("str", enum=m.TIME_UNITS)),
-        "application_days": F(Kind("int", maximum=60, doc="days ahead; 0 = same day")),
-    },
-    build=lambda d: m.WorkForm(**d),
-)
-UNIT = Obj(
-    {
-        "id": F(ID),
-        "name": F(NAME, True),
-        "staff": F(INT),
-        "teleworkers": F(INT),
-        "catalog_id": F(REF),
-        "form": F(FORM),
-        "tasks": F(Arr(TASK)),
-    },
-    build=lambda d: m.Unit(**d),
-)
-COST_LINE = Obj(
-    {
-        "id": F(ID),
-        "name": F(NAME, True),
-        "category": F(Kind("str", doc="cost category id of resources/catalog/costs.toml"), True),
-        "unit_price": F(Kind("int", doc="yen, tax included"), True),
-        "quantity": F(INT),
-        "quantity_basis": F(Kind("str", enum=QUANTITY_BASES)),
-        "recurrence": F(Kind("str", enum=RECURRENCES)),
-        "start_fy": F(FY),
-        "end_fy": F(FY),
-        "eligible_override": F(Kind("bool", nullable=True, doc="null: the subsidy rule decides")),
-        "override_reason": F(TEXT),
-        "item_id": F(REF),
-        "note": F(TEXT),
-    },
-    build=lambda d: m.CostLine(**d),
-)
-PLAN = Obj(
-    {
-        "municipality": F(MUNICIPALITY, True),
-        "plan_years": F(Kind("int", maximum=10)),
-        "steps": F(Arr(STEP, "the ten steps, number 1 to 10")),
-        "leader": F(TEXT),
-        "members": F(
-            Arr(
-                Obj(
-                    {"name": F(NAME, True), "role": F(TEXT), "department": F(TEXT)},
-                    build=lambda d: m.Member(**d),
-                )
-            )
-        ),  # fmt: skip
-        "meeting_plan": F(TEXT),
-        "purposes": F(Arr(Kind("str", doc="purpose id of resources/steps/steps.toml"))),
-        "custom_purposes": F(Arr(TEXT)),
-        "kpis": F(
-            Arr(
-                Obj(
-                    {
-                        "name": F(NAME, True),
-                        "baseline": F(TEXT),
-                        "target": F(TEXT),
-                        "fiscal_year": F(Kind("int", nullable=True)),
-                    },
-                    build=lambda d: m.Kpi(**d),
-                )
-            )
-        ),  # fmt: skip
-        "existing_devices": F(INT),
-        "network_layers": F(Arr(Kind("str", enum=m.NETWORK_LAYERS))),
-        "existing_rules": F(TEXT),
-        "current_notes": F(TEXT),
-        "units": F(Arr(UNIT)),
-        "rules": F(
-            Arr(
-                Obj(
-                    {
-                        "id": F(ID),
-                        "name": F(NAME, True),
-                        "status": F(Kind("str", enum=m.RULE_STATUSES)),
-                        "owner": F(TEXT),
-                        "template_id": F(REF),
-                    },
-                    build=lambda d: m.RuleItem(**d),
-                )
-            )
-        ),  # fmt: skip
-        "access_method": F(
-            Kind("str", doc="access method id of resources/catalog/access_methods.toml")
-        ),
-        "device_policy": F(Kind("str", enum=m.DEVICE_POLICIES)),
-        "tools": F(Arr(Kind("str", enum=m.TOOLS))),
-        "security": F(
-            Arr(
-                Obj(
-                    {
-                        "id": F(ID),
-                        "role": F(Kind("str", enum=ROLES), True),
-                        "text": F(NAME, True),
-                        "status": F(Kind("str", enum=m.MEASURE_STATUSES)),
-                        "measure_id": F(REF),
-                    },
-                    build=lambda d: m.SecurityItem(**d),
-                )
-            )
-        ),  # fmt: skip
-        "training": F(
-            Arr(
-                Obj(
-                    {
-                        "id": F(ID),
-                        "name": F(NAME, True),
-                        "day": F(DATE),
-                        "audience": F(TEXT),
-                        "note": F(TEXT),
-                    },
-                    build=lambda d: m.TrainingEvent(**d),
-                )
-            )
-        ),  # fmt: skip
-        "phases": F(
-            Arr(
-                Obj(
-                    {
-                        "id": F(ID),
-                        "name": F(NAME, True),
-                        "kind": F(Kind("str", enum=m.PHASE_KINDS)),
-                        "start": F(DATE),
-                        "end": F(DATE),
-                        "measures": F(TEXT),
-                    },
-                    build=lambda d: m.Phase(**d),
-                )
-            )
-        ),  # fmt: skip
-        "scenarios": F(
-            Arr(
-                Obj(
-                    {
-                        "id": F(ID),
-                        "name": F(NAME, True),
-                        "note": F(TEXT),
-                        "lines": F(Arr(COST_LINE)),
-                    },
-                    build=lambda d: m.Scenario(**d),
-                )
-            )
-        ),  # fmt: skip
-        "adopted_scenario_id": F(Kind("str", nullable=True)),
-        "fiscal_capacity_multiplier": F(Kind("decimal", doc='財政力補正の乗率, "1" = none')),
-    }
-)
+def _build(record: Record, values: dict[str, Any], where: str) -> Any:
+    for f in record.fields:
+        if f.kind == "keyed" and f.name in values:
+            values[f.name] = _keyed(f, values[f.name], _join(where, f.name))
+    return record.build(values)
+
+
+def _join(where: str, name: str) -> str:
+    return f"{where}.{name}" if where else name
+
+
+PLAN = _obj(RECORDS_PLAN)
 DOCUMENT = Obj(
     {
-        "format": F(Kind("str", enum=(FORMAT,)), True),
-        "format_version": F(Kind("int", doc="1; a reader refuses a higher version"), True),
-        "generator": F(Kind("str", doc="program that wrote the file (informational)")),
-        "plan": F(PLAN, True),
+        "format": (Kind("str", enum=(FORMAT,)), True),
+        "format_version": (Kind("int", doc="1; a reader refuses a higher version"), True),
+        "generator": (Kind("str", doc="program that wrote the file (informational)"), False),
+        "plan": (PLAN, True),
     }
 )
 
@@ -320,108 +144,39 @@ DOCUMENT = Obj(
 # -- writing ------------------------------------------------------------------------------
 
 
-def _d(v: Decimal | None) -> str | None:
-    return None if v is None else decimal_text(v)
+def _value(f: Field, value: Any) -> Any:
+    if f.kind == "record":
+        return _record_dict(f.record, value)  # type: ignore[arg-type]
+    if f.kind == "rows":
+        return [_record_dict(f.record, row) for row in value]  # type: ignore[arg-type]
+    if f.kind == "keyed":
+        return [
+            {f.key: key, **_record_dict(f.record, row)}  # type: ignore[arg-type]
+            for key, row in (sorted(value.items()) if f.key_kind == "int" else value.items())
+        ]
+    if f.kind == "strings":
+        return list(value)
+    if value is None:
+        return None
+    if f.kind == "decimal":
+        return decimal_text(value)
+    if f.kind == "date":
+        return value.isoformat()
+    return value
 
 
-def _day(v: date | None) -> str | None:
-    return None if v is None else v.isoformat()
+def _record_dict(record: Record, obj: Any) -> dict[str, Any]:
+    return {f.name: _value(f, getattr(obj, f.name)) for f in record.fields}
 
 
 def plan_to_dict(plan: m.Plan) -> dict[str, Any]:
     """The whole plan as plain JSON data, every key present, in the documented order."""
-    mu = plan.municipality
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "generator": f"{APP_NAME} {version()}",
-        "plan": {
-            "municipality": {
-                "name": mu.name, "prefecture": mu.prefecture,
-                "general_staff": mu.general_staff, "all_staff": mu.all_staff,
-                "fiscal_year": mu.fiscal_year, "author": mu.author,
-                "department": mu.department, "fiscal_capacity_index": _d(mu.fiscal_capacity_index),
-            },
-            "plan_years": plan.plan_years,
-            "steps": [
-                {
-                    "number": n, "notes": r.notes, "start": _day(r.start), "end": _day(r.end),
-                    "checklist": [{"id": k, "done": e.done, "note": e.note}
-                                  for k, e in r.checklist.items()],
-                }
-                for n, r in sorted(plan.steps.items())
-            ],
-            "leader": plan.leader,
-            "members": [{"name": x.name, "role": x.role, "department": x.department}
-                        for x in plan.members],
-            "meeting_plan": plan.meeting_plan,
-            "purposes": list(plan.purposes),
-            "custom_purposes": list(plan.custom_purposes),
-            "kpis": [{"name": k.name, "baseline": k.baseline, "target": k.target,
-                      "fiscal_year": k.fiscal_year} for k in plan.kpis],
-            "existing_devices": plan.existing_devices,
-            "network_layers": list(plan.network_layers),
-            "existing_rules": plan.existing_rules,
-            "current_notes": plan.current_notes,
-            "units": [
-                {
-                    "id": u.id, "name": u.name, "staff": u.staff, "teleworkers": u.teleworkers,
-                    "catalog_id": u.catalog_id,
-                    "form": {
-                        "home": u.form.home, "satellite": u.form.satellite,
-                        "mobile": u.form.mobile, "max_days": u.form.max_days,
-                        "cap_period": u.form.cap_period, "time_unit": u.form.time_unit,
-                        "application_days": u.form.application_days,
-                    },
-                    "tasks": [
-                        {
-                            "id": t.id, "name": t.name, "selected": t.selected,
-                            "catalog_id": t.catalog_id, "note": t.note,
-                            "factors": {
-                                "personal_data": t.factors.personal_data,
-                                "network": t.factors.network, "paper": t.factors.paper,
-                                "counter": t.factors.counter, "onsite": t.factors.onsite,
-                                "coordination": t.factors.coordination,
-                            },
-                        }
-                        for t in u.tasks
-                    ],
-                }
-                for u in plan.units
-            ],
-            "rules": [{"id": r.id, "name": r.name, "status": r.status, "owner": r.owner,
-                       "template_id": r.template_id} for r in plan.rules],
-            "access_method": plan.access_method,
-            "device_policy": plan.device_policy,
-            "tools": list(plan.tools),
-            "security": [{"id": s.id, "role": s.role, "text": s.text, "status": s.status,
-                          "measure_id": s.measure_id} for s in plan.security],
-            "training": [{"id": e.id, "name": e.name, "day": _day(e.day),
-                          "audience": e.audience, "note": e.note} for e in plan.training],
-            "phases": [{"id": p.id, "name": p.name, "kind": p.kind, "start": _day(p.start),
-                        "end": _day(p.end), "measures": p.measures} for p in plan.phases],
-            "scenarios": [
-                {
-                    "id": sc.id, "name": sc.name, "note": sc.note,
-                    "lines": [
-                        {
-                            "id": c.id, "name": c.name, "category": c.category,
-                            "unit_price": c.unit_price, "quantity": c.quantity,
-                            "quantity_basis": c.quantity_basis, "recurrence": c.recurrence,
-                            "start_fy": c.start_fy, "end_fy": c.end_fy,
-                            "eligible_override": c.eligible_override,
-                            "override_reason": c.override_reason, "item_id": c.item_id,
-                            "note": c.note,
-                        }
-                        for c in sc.lines
-                    ],
-                }
-                for sc in plan.scenarios
-            ],
-            "adopted_scenario_id": plan.adopted_scenario_id,
-            "fiscal_capacity_multiplier": decimal_text(plan.fiscal_capacity_multiplier),
-        },
-    }  # fmt: skip
+        "plan": _record_dict(RECORDS_PLAN, plan),
+    }
 
 
 def dumps(plan: m.Plan) -> str:
@@ -476,7 +231,7 @@ def _read(kind: Kind | Arr | Obj, value: Any, where: str) -> Any:
                 out[key] = _read(sub, value[key], f"{where}.{key}")
             elif required:
                 raise _Bad(f"{where}.{key}", "必須の項目がありません", "required key is missing")
-        return kind.build(out) if kind.build else out
+        return kind.build(out, where) if kind.build else out
     if isinstance(kind, Arr):
         if not isinstance(value, list):
             raise _Bad(where, "配列ではありません", "not an array")
@@ -545,15 +300,7 @@ def plan_from_dict(data: Any, catalog: Catalog | None = None, *, source: str = "
             f"{shown(e.where, 80)} の値が不正です（{e.ja}）。",
             f"{shown(e.where, 80)}: {e.en}.",
         ) from None
-    p = doc["plan"]
-    plan = m.Plan(
-        municipality=p.pop("municipality"),
-        **{k: v for k, v in p.items() if k != "steps"},
-    )
-    if "steps" in p:
-        plan.steps = _steps(p["steps"])
-        if len(plan.steps) != len(p["steps"]):
-            raise _not_json(name, "手順の番号が重複しています。", "duplicate step numbers.")
+    plan = doc["plan"]
     try:
         validate_plan(plan, (catalog or default_catalog()).category_ids())
     except ValidationError as e:
@@ -636,7 +383,7 @@ def _schema(kind: Kind | Arr | Obj) -> dict[str, Any]:
     base: dict[str, Any]
     if kind.t in ("str", "text"):
         base = {"type": "string", "maxLength": MAX_TEXT}
-        if kind is NAME:
+        if kind.nonblank:
             base["pattern"] = r"\S"
     elif kind.t == "int":
         base = {"type": "integer", "minimum": 0}

@@ -1,201 +1,56 @@
-"""The tables of a .twplan file (the head schema revision), as SQLModel classes.
+"""The tables of a .twplan file (the head schema revision) as SQLModel classes.
 
-One row per list entry; a list's order is the order of the integer primary
-key ``pk``. Tasks belong to a unit through ``unit_pk``, cost lines to a
-scenario through ``scenario_pk``, checklist entries to a step through
-``step_number``. Decimal values are stored as text (``"0.35"``) so they round
-trip exactly; dates as ISO text (``"2025-04-01"``), as SQLAlchemy's Date does.
+Built from the same specs as ``columns.py``, which derives them from the plan's
+declaration (``planner/domain/records.py``): there is no second, hand-kept list
+of columns. Alembic compares its migrations against this metadata
+(``tests/test_migrations.py``), so a field added to the declaration without a
+migration fails the tests.
 
-Importing this module imports SQLModel/SQLAlchemy: only the store's functions
-do so, when first needed. Every schema change needs a new Alembic revision in
-``db/versions`` (see docs/file-format.md); tests compare the two.
+Importing this module imports SQLModel/SQLAlchemy: only migrations and tests do.
 """
 
 from __future__ import annotations
 
+import types
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Table
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
+
+from .columns import TABLE_SPECS, TableSpec
+
+_PY = {"str": str, "int": int, "bool": bool, "date": date}
 
 
 class StoreModel(SQLModel, registry=registry()):
     """Base of the project file's tables, with a metadata of their own."""
 
 
-class FileInfo(StoreModel, table=True):
-    __tablename__ = "file_info"
-    key: str = Field(primary_key=True)
-    value: str
-
-
-class PlanRow(StoreModel, table=True):
-    __tablename__ = "plan"
-    pk: int | None = Field(default=None, primary_key=True)
-    municipality_name: str
-    prefecture: str
-    general_staff: int
-    all_staff: int
-    fiscal_year: int
-    author: str
-    department: str
-    fiscal_capacity_index: str | None = None
-    plan_years: int
-    leader: str
-    meeting_plan: str
-    existing_devices: int
-    existing_rules: str
-    current_notes: str
-    access_method: str
-    device_policy: str
-    adopted_scenario_id: str | None = None
-    fiscal_capacity_multiplier: str
-
-
-class PlanListItem(StoreModel, table=True):
-    """Plain string lists of the plan: purposes, custom_purposes, network_layers, tools."""
-
-    __tablename__ = "plan_list_item"
-    pk: int | None = Field(default=None, primary_key=True)
-    list_name: str
-    value: str
-
-
-class StepRow(StoreModel, table=True):
-    __tablename__ = "step"
-    number: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
-    notes: str
-    start_date: date | None = None
-    end_date: date | None = None
-
-
-class ChecklistRow(StoreModel, table=True):
-    __tablename__ = "checklist_entry"
-    pk: int | None = Field(default=None, primary_key=True)
-    step_number: int = Field(foreign_key="step.number")
-    item_id: str
-    done: bool
-    note: str
-
-
-class MemberRow(StoreModel, table=True):
-    __tablename__ = "member"
-    pk: int | None = Field(default=None, primary_key=True)
-    name: str
-    role: str
-    department: str
-
-
-class KpiRow(StoreModel, table=True):
-    __tablename__ = "kpi"
-    pk: int | None = Field(default=None, primary_key=True)
-    name: str
-    baseline: str
-    target: str
-    fiscal_year: int | None = None
-
-
-class UnitRow(StoreModel, table=True):
-    __tablename__ = "unit"
-    pk: int | None = Field(default=None, primary_key=True)
-    id: str
-    name: str
-    staff: int
-    teleworkers: int
-    catalog_id: str | None = None
-    form_home: bool
-    form_satellite: bool
-    form_mobile: bool
-    form_max_days: int
-    form_cap_period: str
-    form_time_unit: str
-    form_application_days: int  # added in revision 0002
-
-
-class TaskRow(StoreModel, table=True):
-    __tablename__ = "task"
-    pk: int | None = Field(default=None, primary_key=True)
-    unit_pk: int = Field(foreign_key="unit.pk")
-    id: str
-    name: str
-    selected: bool
-    catalog_id: str | None = None
-    note: str  # added in revision 0002
-    personal_data: str
-    network: str
-    paper: str
-    counter: bool
-    onsite: bool
-    coordination: str
-
-
-class RuleRow(StoreModel, table=True):
-    __tablename__ = "rule_item"
-    pk: int | None = Field(default=None, primary_key=True)
-    id: str
-    name: str
-    status: str
-    owner: str
-    template_id: str | None = None
-
-
-class SecurityRow(StoreModel, table=True):
-    __tablename__ = "security_item"
-    pk: int | None = Field(default=None, primary_key=True)
-    id: str
-    role: str
-    text: str
-    status: str
-    measure_id: str | None = None
-
-
-class TrainingRow(StoreModel, table=True):
-    __tablename__ = "training_event"
-    pk: int | None = Field(default=None, primary_key=True)
-    id: str
-    name: str
-    day: date | None = None
-    audience: str
-    note: str
-
-
-class PhaseRow(StoreModel, table=True):
-    __tablename__ = "phase"
-    pk: int | None = Field(default=None, primary_key=True)
-    id: str
-    name: str
-    kind: str
-    start_date: date | None = None
-    end_date: date | None = None
-    measures: str
-
-
-class ScenarioRow(StoreModel, table=True):
-    __tablename__ = "scenario"
-    pk: int | None = Field(default=None, primary_key=True)
-    id: str
-    name: str
-    note: str
-
-
-class CostLineRow(StoreModel, table=True):
-    __tablename__ = "cost_line"
-    pk: int | None = Field(default=None, primary_key=True)
-    scenario_pk: int = Field(foreign_key="scenario.pk")
-    id: str
-    name: str
-    category: str
-    unit_price: int
-    quantity: int
-    quantity_basis: str
-    recurrence: str
-    start_fy: int
-    end_fy: int
-    eligible_override: bool | None = None
-    override_reason: str
-    item_id: str | None = None
-    note: str
+def _model(spec: TableSpec) -> type[StoreModel]:
+    fks = {col: f"{table}.{ref}" for col, table, ref in spec.foreign_keys}
+    annotations: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"__tablename__": spec.name, "__annotations__": annotations}
+    for c in spec.columns:
+        py = _PY[c.kind]
+        if c.name == spec.primary_key:
+            if c.kind == "int" and c.name == "pk":
+                annotations[c.name] = int | None
+                namespace[c.name] = Field(default=None, primary_key=True)
+            else:
+                annotations[c.name] = py
+                kwargs = {"sa_column_kwargs": {"autoincrement": False}} if c.kind == "int" else {}
+                namespace[c.name] = Field(primary_key=True, **kwargs)
+        elif c.nullable:
+            annotations[c.name] = py | None
+            namespace[c.name] = None
+        else:
+            annotations[c.name] = py
+            if c.name in fks:
+                namespace[c.name] = Field(foreign_key=fks[c.name])
+    name = "".join(part.title() for part in spec.name.split("_")) + "Row"
+    return types.new_class(name, (StoreModel,), {"table": True}, lambda ns: ns.update(namespace))
 
 
 def table(model: type[StoreModel]) -> Table:
@@ -203,9 +58,6 @@ def table(model: type[StoreModel]) -> Table:
 
 
 # In the order they are written (parents before children).
-MODELS: tuple[type[StoreModel], ...] = (
-    FileInfo, PlanRow, PlanListItem, StepRow, ChecklistRow, MemberRow, KpiRow, UnitRow, TaskRow,
-    RuleRow, SecurityRow, TrainingRow, PhaseRow, ScenarioRow, CostLineRow,
-)  # fmt: skip
+MODELS: tuple[type[StoreModel], ...] = tuple(_model(spec) for spec in TABLE_SPECS)
 TABLES: tuple[Table, ...] = tuple(table(m) for m in MODELS)
 metadata = StoreModel.metadata

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..resources import resource_dir
+from .declare import declared
 from .errors import ResourceError
 from .text import L10n
 
@@ -42,12 +43,18 @@ SUPPORTED_SCHEMA = 1
 
 @dataclass(frozen=True, slots=True)
 class TaskFactors:
-    personal_data: str = "none"
-    network: str = "lgwan"
-    paper: str = "none"
-    counter: bool = False
-    onsite: bool = False
-    coordination: str = "low"
+    """What decides a task's suitability; part of a plan's task (declared as its fields)."""
+
+    personal_data: str = declared(
+        "choice", "個人情報", "Personal data", default="none", choices=PERSONAL_DATA
+    )
+    network: str = declared("choice", "ネットワーク", "Network", default="lgwan", choices=NETWORKS)
+    paper: str = declared("choice", "紙への依存", "Paper dependence", default="none", choices=PAPER)
+    counter: bool = declared("bool", "窓口業務", "Counter work", default=False)
+    onsite: bool = declared("bool", "現地業務", "On-site work", default=False)
+    coordination: str = declared(
+        "choice", "連携の必要性", "Coordination", default="low", choices=COORDINATION
+    )
 
 
 @dataclass(frozen=True, slots=True)

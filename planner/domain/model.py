@@ -1,19 +1,24 @@
 """The plan: municipality, the ten steps' records, units and tasks, cost scenarios.
 
-Plain mutable dataclasses. Every rule about valid values lives in
-``validation.py``; every computed figure (suitability, costs) is derived from
-these records by pure functions and never stored.
+Plain mutable dataclasses; each field is declared once, beside its type and
+default (``declared``: kind, bounds, choices, label — see ``declare.py``). The
+checks, the project file, the JSON format and the table editors all follow
+from these declarations (``records.py``). Every computed figure (suitability,
+costs) is derived from these records by pure functions and never stored.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from .catalog import TaskFactors
+from .catalog import QUANTITY_BASES, RECURRENCES, ROLES, TaskFactors
+from .declare import MAX_PLAN_YEARS, MAX_QUANTITY, declared
 from .errors import ValidationError
+from .text import L10n
 
 STEP_NUMBERS = tuple(range(1, 11))
 RULE_STATUSES = ("todo", "in_progress", "done")
@@ -32,118 +37,198 @@ def new_id() -> str:
     return os.urandom(6).hex()
 
 
+PREFECTURES = (
+    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県",
+    "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県",
+    "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府",
+    "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
+    "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
+    "鹿児島県", "沖縄県",
+)  # fmt: skip
+
+
+def _id() -> Any:
+    return declared("id", "ID", "Id", factory=new_id,
+                    doc="stable id of the row (any text; new_id() makes 12 hex digits)")  # fmt: skip
+
+
+def _ref(ja: str, en: str) -> Any:
+    return declared("ref", ja, en, default=None, nullable=True,
+                    doc="id in the bundled catalog, or null")  # fmt: skip
+
+
+def _text(ja: str, en: str, **spec: Any) -> Any:
+    return declared("text", ja, en, default="", **spec)
+
+
 @dataclass
 class Municipality:
-    name: str
-    prefecture: str
-    general_staff: int
-    all_staff: int
-    fiscal_year: int  # first fiscal year of the plan
-    author: str = ""
-    department: str = ""
-    fiscal_capacity_index: Decimal | None = None  # 財政力指数 (3-year average), optional
+    name: str = declared(
+        "text", "団体名", "Municipality name", required=True, column="municipality_name"
+    )
+    prefecture: str = declared(
+        "choice",
+        "都道府県",
+        "Prefecture",
+        required=True,
+        choices=PREFECTURES,
+        hint=L10n("都道府県を一覧から選んでください。", "Choose the prefecture from the list."),
+        doc="one of the 47 prefectures, e.g. 長野県",
+    )
+    general_staff: int = declared(
+        "int", "一般行政職員数", "General administrative staff", required=True
+    )
+    all_staff: int = declared("int", "全職員数", "All staff", required=True)
+    fiscal_year: int = declared("fy", "計画の初年度", "First fiscal year", required=True)
+    author: str = _text("作成者", "Author")
+    department: str = _text("担当部署", "Department")
+    fiscal_capacity_index: Decimal | None = declared(
+        "decimal",
+        "財政力指数",
+        "Fiscal capacity index",
+        default=None,
+        nullable=True,
+        maximum=Decimal(5),
+        hint=L10n(
+            "財政力指数は0以上5以下の数値で入力してください（例: 0.35）。",
+            "The fiscal capacity index must be a number from 0 to 5 (e.g. 0.35).",
+        ),
+        doc='財政力指数 (3-year average), e.g. "0.35"',
+    )
 
 
 @dataclass
 class ChecklistEntry:
-    done: bool = False
-    note: str = ""
+    done: bool = declared("bool", "完了", "Done", default=False)
+    note: str = _text("メモ", "Note")
 
 
 @dataclass
 class StepRecord:
     """What every step has: its checklist, free notes, and its place in the schedule."""
 
-    checklist: dict[str, ChecklistEntry] = field(default_factory=dict)
-    notes: str = ""
-    start: date | None = None
-    end: date | None = None
+    notes: str = _text("メモ", "Notes")
+    start: date | None = declared(
+        "date", "開始日", "Start date", default=None, nullable=True, column="start_date"
+    )
+    end: date | None = declared(
+        "date", "終了日", "End date", default=None, nullable=True, column="end_date"
+    )
+    checklist: dict[str, ChecklistEntry] = declared(
+        "keyed",
+        "チェックリスト",
+        "Checklist",
+        factory=dict,
+        of=ChecklistEntry,
+        key="id",
+        column="item_id",
+        doc="in the order shown",
+    )
 
 
 @dataclass
 class Member:
-    name: str
-    role: str = ""
-    department: str = ""
+    name: str = declared("text", "メンバー名", "Member name", required=True)
+    role: str = _text("役割", "Role")
+    department: str = _text("所属", "Department")
 
 
 @dataclass
 class Kpi:
-    name: str
-    baseline: str = ""
-    target: str = ""
-    fiscal_year: int | None = None
+    name: str = declared("text", "指標名", "KPI name", required=True)
+    baseline: str = _text("現状値", "Baseline")
+    target: str = _text("目標値", "Target")
+    fiscal_year: int | None = declared("fy", "目標年度", "Target year", default=None, nullable=True)
 
 
 @dataclass
 class WorkForm:
     """Step 5, per unit: where, how often and in what time unit staff telework."""
 
-    home: bool = True
-    satellite: bool = False
-    mobile: bool = False
-    max_days: int = 0  # 0 = no cap
-    cap_period: str = "week"
-    time_unit: str = "day"
-    application_days: int = 1  # days ahead an application is due; 0 = same day
+    home: bool = declared("bool", "在宅勤務", "Home", default=True)
+    satellite: bool = declared("bool", "サテライトオフィス勤務", "Satellite office", default=False)
+    mobile: bool = declared("bool", "モバイルワーク", "Mobile work", default=False)
+    max_days: int = declared(
+        "int", "実施日数の上限", "Day cap", default=0, maximum=31, doc="0 = no cap"
+    )
+    cap_period: str = declared(
+        "choice", "上限の単位", "Cap period", default="week", choices=CAP_PERIODS
+    )
+    time_unit: str = declared("choice", "時間単位", "Time unit", default="day", choices=TIME_UNITS)
+    application_days: int = declared(
+        "int",
+        "申請期限",
+        "Application deadline",
+        default=1,
+        maximum=60,
+        doc="days ahead an application is due; 0 = same day",
+    )
 
 
 @dataclass
 class Task:
-    name: str
-    factors: TaskFactors = field(default_factory=TaskFactors)
-    selected: bool = False
-    catalog_id: str | None = None
-    note: str = ""
-    id: str = field(default_factory=new_id)
+    name: str = declared("text", "業務名", "Task name", required=True)
+    selected: bool = declared("bool", "対象", "Selected", default=False)
+    catalog_id: str | None = _ref("業務カタログID", "Catalog task id")
+    note: str = _text("備考", "Note")
+    factors: TaskFactors = declared(
+        "record", "業務の性質", "Task factors", factory=TaskFactors, of=TaskFactors
+    )
+    id: str = _id()
 
 
 @dataclass
 class Unit:
-    name: str
-    staff: int = 0
-    teleworkers: int = 0
-    tasks: list[Task] = field(default_factory=list)
-    form: WorkForm = field(default_factory=WorkForm)
-    catalog_id: str | None = None
-    id: str = field(default_factory=new_id)
+    name: str = declared("text", "課の名称", "Unit name", required=True)
+    staff: int = declared("int", "課の職員数", "Unit staff", default=0)
+    teleworkers: int = declared("int", "テレワーク実施人数", "Teleworkers", default=0)
+    catalog_id: str | None = _ref("課カタログID", "Catalog unit id")
+    form: WorkForm = declared(
+        "record", "実施形態", "Work form", factory=WorkForm, of=WorkForm, prefix="form_"
+    )
+    tasks: list[Task] = declared("rows", "業務", "Tasks", factory=list, of=Task)
+    id: str = _id()
 
 
 @dataclass
 class RuleItem:
-    name: str
-    status: str = "todo"
-    owner: str = ""
-    template_id: str | None = None
-    id: str = field(default_factory=new_id)
+    name: str = declared("text", "規程名", "Rule name", required=True)
+    status: str = declared("choice", "状況", "Status", default="todo", choices=RULE_STATUSES)
+    owner: str = _text("担当", "Owner")
+    template_id: str | None = _ref("ひな形ID", "Template id")
+    id: str = _id()
 
 
 @dataclass
 class SecurityItem:
-    role: str
-    text: str
-    status: str = "todo"
-    measure_id: str | None = None
-    id: str = field(default_factory=new_id)
+    role: str = declared("choice", "役割", "Role", required=True, choices=ROLES)
+    text: str = declared("text", "対策", "Measure", required=True)
+    status: str = declared("choice", "状況", "Status", default="todo", choices=MEASURE_STATUSES)
+    measure_id: str | None = _ref("対策カタログID", "Catalog measure id")
+    id: str = _id()
 
 
 @dataclass
 class TrainingEvent:
-    name: str
-    day: date | None = None
-    audience: str = ""
-    note: str = ""
-    id: str = field(default_factory=new_id)
+    name: str = declared("text", "研修名", "Event name", required=True)
+    day: date | None = declared("date", "実施日", "Date", default=None, nullable=True)
+    audience: str = _text("対象者", "Audience")
+    note: str = _text("備考", "Note")
+    id: str = _id()
 
 
 @dataclass
 class Phase:
-    name: str
-    kind: str = "trial"
-    start: date | None = None
-    end: date | None = None
-    measures: str = ""  # how the phase is evaluated
-    id: str = field(default_factory=new_id)
+    name: str = declared("text", "段階名", "Phase name", required=True)
+    kind: str = declared("choice", "種類", "Kind", default="trial", choices=PHASE_KINDS)
+    start: date | None = declared(
+        "date", "開始日", "Start date", default=None, nullable=True, column="start_date"
+    )
+    end: date | None = declared(
+        "date", "終了日", "End date", default=None, nullable=True, column="end_date"
+    )
+    measures: str = _text("効果検証の方法", "Evaluation")  # how the phase is evaluated
+    id: str = _id()
 
 
 @dataclass
@@ -155,65 +240,139 @@ class CostLine:
     in ``start_fy`` only; ``annual`` lines in every year start_fy..end_fy.
     """
 
-    name: str
-    category: str
-    unit_price: int
-    quantity: int = 1
-    quantity_basis: str = "fixed"
-    recurrence: str = "one_time"
-    start_fy: int = 2025
-    end_fy: int = 2025
-    eligible_override: bool | None = None  # None: the rule's category list decides
-    override_reason: str = ""
-    item_id: str | None = None
-    note: str = ""
-    id: str = field(default_factory=new_id)
+    name: str = declared("text", "経費項目名", "Cost item name", required=True)
+    category: str = declared(
+        "choice",
+        "経費区分",
+        "Cost category",
+        required=True,
+        choices="cost_category",
+        doc="cost category id of resources/catalog/costs.toml",
+    )
+    unit_price: int = declared(
+        "money", "単価", "Unit price", required=True, doc="yen, tax included"
+    )
+    quantity: int = declared("int", "数量", "Quantity", default=1, maximum=MAX_QUANTITY)
+    quantity_basis: str = declared(
+        "choice", "数量の基準", "Quantity basis", default="fixed", choices=QUANTITY_BASES
+    )
+    recurrence: str = declared(
+        "choice", "発生の種類", "Recurrence", default="one_time", choices=RECURRENCES
+    )
+    start_fy: int = declared("fy", "開始年度", "Start year", default=2025)
+    end_fy: int = declared("fy", "終了年度", "End year", default=2025)
+    eligible_override: bool | None = declared(
+        "bool",
+        "措置対象の変更",
+        "Eligibility override",
+        default=None,
+        nullable=True,
+        doc="null: the subsidy rule decides",
+    )
+    override_reason: str = _text("変更理由", "Reason")
+    item_id: str | None = _ref("経費カタログID", "Catalog item id")
+    note: str = _text("備考", "Note")
+    id: str = _id()
 
 
 @dataclass
 class Scenario:
-    name: str
-    lines: list[CostLine] = field(default_factory=list)
-    note: str = ""
-    id: str = field(default_factory=new_id)
+    name: str = declared("text", "シナリオ名", "Scenario name", required=True)
+    note: str = _text("備考", "Note")
+    lines: list[CostLine] = declared("rows", "経費", "Cost lines", factory=list, of=CostLine)
+    id: str = _id()
+
+
+def _all_steps() -> dict[int, StepRecord]:
+    return {n: StepRecord() for n in STEP_NUMBERS}
 
 
 @dataclass
 class Plan:
-    municipality: Municipality
-    plan_years: int = 3
-    steps: dict[int, StepRecord] = field(
-        default_factory=lambda: {n: StepRecord() for n in STEP_NUMBERS}
+    municipality: Municipality = declared(
+        "record", "団体", "Municipality", required=True, of=Municipality
+    )
+    plan_years: int = declared(
+        "int", "計画期間", "Plan period", default=3, minimum=1, maximum=MAX_PLAN_YEARS
+    )
+    steps: dict[int, StepRecord] = declared(
+        "keyed",
+        "手順",
+        "Steps",
+        factory=_all_steps,
+        of=StepRecord,
+        key="number",
+        key_kind="int",
+        doc="the ten steps, number 1 to 10",
     )
     # 1 promotion structure
-    leader: str = ""
-    members: list[Member] = field(default_factory=list)
-    meeting_plan: str = ""
+    leader: str = _text("推進責任者", "Leader")
+    members: list[Member] = declared("rows", "推進チーム", "Team members", factory=list, of=Member)
+    meeting_plan: str = _text("会議の計画", "Meeting plan")
     # 2 purpose and targets
-    purposes: list[str] = field(default_factory=list)  # catalog purpose ids
-    custom_purposes: list[str] = field(default_factory=list)
-    kpis: list[Kpi] = field(default_factory=list)
+    purposes: list[str] = declared(
+        "strings",
+        "導入目的",
+        "Purposes",
+        factory=list,
+        doc="purpose id of resources/steps/steps.toml",
+    )
+    custom_purposes: list[str] = declared("strings", "独自の目的", "Own purposes", factory=list)
+    kpis: list[Kpi] = declared("rows", "目標（KPI）", "KPIs", factory=list, of=Kpi)
     # 3 current state
-    existing_devices: int = 0
-    network_layers: list[str] = field(default_factory=lambda: list(NETWORK_LAYERS))
-    existing_rules: str = ""
-    current_notes: str = ""
+    existing_devices: int = declared(
+        "int", "既存の利用可能端末数", "Existing usable devices", default=0
+    )
+    network_layers: list[str] = declared(
+        "strings",
+        "ネットワーク",
+        "Network layer",
+        factory=lambda: list(NETWORK_LAYERS),
+        choices=NETWORK_LAYERS,
+    )
+    existing_rules: str = _text("既存の規程", "Existing rules")
+    current_notes: str = _text("現状のメモ", "Notes on the current state")
     # 4 and 5: units, tasks, teleworkers and forms
-    units: list[Unit] = field(default_factory=list)
+    units: list[Unit] = declared("rows", "課", "Units", factory=list, of=Unit)
     # 6 rules
-    rules: list[RuleItem] = field(default_factory=list)
+    rules: list[RuleItem] = declared("rows", "規程", "Rules", factory=list, of=RuleItem)
     # 7 ICT
-    access_method: str = "none"
-    device_policy: str = "loaned"
-    tools: list[str] = field(default_factory=list)
+    access_method: str = declared(
+        "ref",
+        "リモートアクセスの方式",
+        "Remote access method",
+        default="none",
+        doc="access method id of resources/catalog/access_methods.toml",
+    )
+    device_policy: str = declared(
+        "choice", "端末の方針", "Device policy", default="loaned", choices=DEVICE_POLICIES
+    )
+    tools: list[str] = declared("strings", "ツール", "Tool", factory=list, choices=TOOLS)
     # 8 security, 9 training, 10 rollout
-    security: list[SecurityItem] = field(default_factory=list)
-    training: list[TrainingEvent] = field(default_factory=list)
-    phases: list[Phase] = field(default_factory=list)
+    security: list[SecurityItem] = declared(
+        "rows", "情報セキュリティ対策", "Security measures", factory=list, of=SecurityItem
+    )
+    training: list[TrainingEvent] = declared(
+        "rows", "研修", "Training", factory=list, of=TrainingEvent
+    )
+    phases: list[Phase] = declared("rows", "段階", "Phases", factory=list, of=Phase)
     # costs
-    scenarios: list[Scenario] = field(default_factory=list)
-    adopted_scenario_id: str | None = None
-    fiscal_capacity_multiplier: Decimal = Decimal(1)
+    scenarios: list[Scenario] = declared("rows", "シナリオ", "Scenarios", factory=list, of=Scenario)
+    adopted_scenario_id: str | None = declared(
+        "id", "採用するシナリオ", "Adopted scenario", default=None, nullable=True
+    )
+    fiscal_capacity_multiplier: Decimal = declared(
+        "decimal",
+        "財政力補正の乗率",
+        "Fiscal capacity multiplier",
+        default=Decimal(1),
+        maximum=Decimal(2),
+        hint=L10n(
+            "財政力補正の乗率は0以上2以下の数値で入力してください（補正なしは1.0）。",
+            "The fiscal capacity multiplier must be a number from 0 to 2 (1.0 = no correction).",
+        ),
+        doc='財政力補正の乗率, "1" = none',
+    )
 
     # -- derived views, used everywhere -------------------------------------------------
 

@@ -1,9 +1,10 @@
 """The JSON interchange format of a whole plan (docs/file-format.md, "JSON").
 
 For scripting, for templates a prefecture hands out and for comparing versions
-in text. The format is declared once, in ``PLAN_SPEC`` below; the reader, the
-defaults of optional keys and the JSON Schema in ``resources/schema/`` all come
-from it (a test checks the shipped schema equals ``json_schema()``).
+in text. The format is derived from the plan's one declaration (the fields of
+``planner/domain/model.py`` as ``records.py`` reads them): the writer, the
+strict reader (optional keys take the dataclass defaults) and the JSON Schema in
+``resources/schema/`` (a test checks the shipped schema equals ``json_schema()``).
 
 ``plan_to_dict`` writes every key in a fixed order, so a plan exported twice
 gives the same text; ``plan_from_dict`` is strict (unknown keys, wrong types,

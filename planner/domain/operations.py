@@ -84,15 +84,15 @@ class Operation:
     label: L10n
 
     def apply(self, plan: m.Plan) -> Operation:
-        inverse, touched = self.run(plan)
+        inverse, touched = self.mutate(plan)
         try:
             _check_records(plan, touched)
         except ValidationError:
-            inverse.run(plan)
+            inverse.mutate(plan)
             raise
         return inverse
 
-    def run(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
+    def mutate(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
         """Change the plan without checking; return the inverse and the records touched."""
         raise NotImplementedError
 
@@ -104,7 +104,7 @@ class SetValue(Operation):
     value: Any
     label: L10n = field(default_factory=lambda: L10n("値の変更", "Change value"))
 
-    def run(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
+    def mutate(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
         target = resolve(plan, self.path)
         old = getattr(target, self.field)
         setattr(target, self.field, copy.deepcopy(self.value))
@@ -122,7 +122,7 @@ class InsertRow(Operation):
     row: Any
     label: L10n = field(default_factory=lambda: L10n("行の追加", "Add row"))
 
-    def run(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
+    def mutate(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
         rows = resolve(plan, self.path)
         if len(rows) >= MAX_ITEMS:
             raise ValidationError(
@@ -140,7 +140,7 @@ class RemoveRow(Operation):
     index: int
     label: L10n = field(default_factory=lambda: L10n("行の削除", "Remove row"))
 
-    def run(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
+    def mutate(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
         rows = resolve(plan, self.path)
         if not 0 <= self.index < len(rows):
             raise ValidationError(
@@ -159,16 +159,16 @@ class Batch(Operation):
     operations: Sequence[Operation]
     label: L10n = field(default_factory=lambda: L10n("まとめて変更", "Change"))
 
-    def run(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
+    def mutate(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
         done: list[Operation] = []
         touched: list[Path] = []
         try:
             for op in self.operations:
-                inverse, paths = op.run(plan)
+                inverse, paths = op.mutate(plan)
                 done.append(inverse)
                 touched += paths
         except ValidationError:
             for inverse in reversed(done):
-                inverse.run(plan)
+                inverse.mutate(plan)
             raise
         return Batch(list(reversed(done)), self.label), touched

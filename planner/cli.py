@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME} — テレワーク導入計画ウィザード. "
         "Without a command the program window opens; 'planner FILE' opens FILE in it.",
     )
-    parser.add_argument("--version", "-V", action=_PrintVersion, help="show the installed version and exit")
+    parser.add_argument(
+        "--version", "-V", action=_PrintVersion, help="show the installed version and exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -211,6 +213,10 @@ def _summary_text(plan: Any, lang: str) -> str:
             _pad(c, w) for c, w in zip(r[1:], widths[1:], strict=True)
         ]
         lines.append("  ".join(cells).rstrip())
+    from .domain.catalog import default_catalog
+    from .domain.subsidy_text import subsidy_formula
+
+    lines.append(subsidy_formula(plan, default_catalog().subsidy_rules).get(lang))
     if any(y["assumed_rule"] for y in d["years"]):
         lines.append("* the rule of an earlier fiscal year is assumed." if en
                      else "* 前年度までのルールを仮定した見込み。")  # fmt: skip

@@ -102,7 +102,8 @@ def test_cost_figures_exactly_as_the_domain_gives_them(full_ja, full, catalog):
     assert text.count("※仮定") >= 3
     assert "令和6年度の措置" in text
     assert "交付を保証するものではありません" in text
-    assert "乗率: 0.9" in text and "財政力指数: 0.35" in text
+    assert "財政力補正の乗率0.9（財政力指数: 0.35）" in text
+    assert "措置率0.5" in text and "1,000円未満切り捨て" in text
     # every scenario's period figures, for the comparison
     for e in compare_scenarios(full, catalog.subsidy_rules):
         assert format_yen(e.period.total) in text and format_yen(e.period.net) in text

@@ -9,11 +9,11 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from ..domain import words
 from ..domain.catalog import Catalog, default_catalog
 from ..domain.costs import adopted_estimate
 from ..domain.fiscal import era_year_label
 from ..domain.model import Plan
-from . import labels as L
 
 
 def schedule_rows(plan: Plan, catalog: Catalog, lang: str) -> list:
@@ -29,9 +29,15 @@ def schedule_rows(plan: Plan, catalog: Catalog, lang: str) -> list:
         rows.append(GanttRow(f"{step.number} {step.title.get(lang)}", "step",
                              rec.start if rec else None, rec.end if rec else None))  # fmt: skip
     for ph in plan.phases:
-        rows.append(GanttRow(f"{L.label(L.PHASE_KIND, ph.kind, lang)}: {ph.name}", ph.kind, ph.start, ph.end))
+        rows.append(
+            GanttRow(
+                f"{words.label('phase_kind', ph.kind, lang)}: {ph.name}", ph.kind, ph.start, ph.end
+            )
+        )
     for ev in sorted(plan.training, key=lambda e: (e.day is None, e.day or date.min)):
-        rows.append(GanttRow(t(f"研修: {ev.name}", f"Training: {ev.name}"), "training", ev.day, ev.day))
+        rows.append(
+            GanttRow(t(f"研修: {ev.name}", f"Training: {ev.name}"), "training", ev.day, ev.day)
+        )
     return rows
 
 
@@ -72,10 +78,12 @@ def chart_images(plan: Plan, *, lang: str = "ja", catalog: Catalog | None = None
     legend = {"step": t("手順", "Step")}
     for kind in ("preparation", "trial", "evaluation", "rollout"):
         if any(r.kind == kind for r in rows):
-            legend[kind] = L.label(L.PHASE_KIND, kind, lang)
+            legend[kind] = words.label("phase_kind", kind, lang)
     if any(r.kind == "training" for r in rows):
         legend["training"] = t("研修・周知", "Training")
-    year_labels = [(f"FY{y}" if lang == "en" else era_year_label(y)) for y in range(first, first + years)]
+    year_labels = [
+        (f"FY{y}" if lang == "en" else era_year_label(y)) for y in range(first, first + years)
+    ]
     fig = charts.gantt(rows, first, years, year_labels, legend, 260, 24 + 6.2 * len(rows))
     images.append(_png(fig))
     return images

@@ -143,7 +143,9 @@ def test_contents_and_outline_point_at_the_chapters(full_ja):
         page = reader.get_destination_page_number(item)
         assert squash(item.title) in squash(reader.pages[page].extract_text())
         # the contents page prints that page number after the title
-        assert re.search(re.escape(squash(item.title)) + str(page + 1), squash(contents)), item.title
+        assert re.search(re.escape(squash(item.title)) + str(page + 1), squash(contents)), (
+            item.title
+        )
 
 
 def _fonts(reader: PdfReader):
@@ -174,6 +176,9 @@ def test_every_font_is_embedded_and_none_is_a_base14_font(catalog, full, tmp_pat
         assert "Helvetica" not in name and "Times" not in name and "Courier" not in name, name
         assert "BIZUD" in name, name
         assert "/FontFile2" in font["/FontDescriptor"].get_object(), name
+    # running text in the proportional face, figures in the fixed-width one
+    names = {str(f["/BaseFont"]).split("+")[-1] for f in fonts}
+    assert {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold", "BIZUDGothic-Regular"} <= names, names
 
 
 def test_english_output(catalog, full, tmp_path):

@@ -910,8 +910,8 @@ class ReportBuilder:
                      + self.catalog.benchmarks.source.get(self.lang))  # fmt: skip
         items.append(
             self.t(
-                "書体: BIZ UDゴシック、BIZ UD明朝（SIL Open Font License 1.1）。",
-                "Typefaces: BIZ UD Gothic and BIZ UD Mincho (SIL Open Font License 1.1).",
+                "書体: BIZ UDPゴシック、BIZ UDゴシック（SIL Open Font License 1.1）。",
+                "Typefaces: BIZ UDPGothic and BIZ UD Gothic (SIL Open Font License 1.1).",
             )
         )
         out += [self.p("・" + self.esc(x), self.s.small) for x in items]

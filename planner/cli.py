@@ -213,6 +213,10 @@ def _summary_text(plan: Any, lang: str) -> str:
             _pad(c, w) for c, w in zip(r[1:], widths[1:], strict=True)
         ]
         lines.append("  ".join(cells).rstrip())
+    from .domain.catalog import default_catalog
+    from .domain.subsidy_text import subsidy_formula
+
+    lines.append(subsidy_formula(plan, default_catalog().subsidy_rules).get(lang))
     if any(y["assumed_rule"] for y in d["years"]):
         lines.append("* the rule of an earlier fiscal year is assumed." if en
                      else "* 前年度までのルールを仮定した見込み。")  # fmt: skip

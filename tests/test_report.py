@@ -102,7 +102,8 @@ def test_cost_figures_exactly_as_the_domain_gives_them(full_ja, full, catalog):
     assert text.count("※仮定") >= 3
     assert "令和6年度の措置" in text
     assert "交付を保証するものではありません" in text
-    assert "乗率: 0.9" in text and "財政力指数: 0.35" in text
+    assert "財政力補正の乗率0.9（財政力指数: 0.35）" in text
+    assert "措置率0.5" in text and "1,000円未満切り捨て" in text
     # every scenario's period figures, for the comparison
     for e in compare_scenarios(full, catalog.subsidy_rules):
         assert format_yen(e.period.total) in text and format_yen(e.period.net) in text
@@ -175,6 +176,9 @@ def test_every_font_is_embedded_and_none_is_a_base14_font(catalog, full, tmp_pat
         assert "Helvetica" not in name and "Times" not in name and "Courier" not in name, name
         assert "BIZUD" in name, name
         assert "/FontFile2" in font["/FontDescriptor"].get_object(), name
+    # running text in the proportional face, figures in the fixed-width one
+    names = {str(f["/BaseFont"]).split("+")[-1] for f in fonts}
+    assert {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold", "BIZUDGothic-Regular"} <= names, names
 
 
 def test_english_output(catalog, full, tmp_path):

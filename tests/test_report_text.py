@@ -40,11 +40,11 @@ def test_missing_glyphs_become_geta_and_are_reported_once(guard_factory):
 def _lines(text: str, width: float) -> list[str]:
     from reportlab.lib.styles import ParagraphStyle
 
-    from planner.report.fonts import MINCHO
+    from planner.report.fonts import GOTHIC
     from planner.report.kinsoku import JParagraph
 
     register_reportlab_fonts()
-    style = ParagraphStyle("t", fontName=MINCHO, fontSize=10, leading=14, wordWrap="CJK")
+    style = ParagraphStyle("t", fontName=GOTHIC, fontSize=10, leading=14, wordWrap="CJK")
     p = JParagraph(text, style)
     p.wrap(width, 1000)
     return ["".join(w.text for w in line.words) for line in p.blPara.lines]

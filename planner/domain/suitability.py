@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+from . import words
 from .catalog import AccessMethod, Catalog, TaskFactors
 from .model import Plan, Task
 from .text import L10n
@@ -33,11 +34,7 @@ class Suitability(IntEnum):
 
     @property
     def label(self) -> L10n:
-        return (
-            L10n("適", "Suitable"),
-            L10n("条件付き", "Possible with conditions"),
-            L10n("不適", "Not suitable"),
-        )[self]
+        return words.word("suitability", self.key) or L10n(self.key, self.key)
 
     @property
     def key(self) -> str:

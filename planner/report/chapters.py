@@ -23,15 +23,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..domain import costs
+from ..domain import costs, words
 from ..domain.benchmarks import benchmark_position
 from ..domain.catalog import Catalog
 from ..domain.errors import PlannerError
 from ..domain.fiscal import era_date_label, era_year_label, fiscal_year_of
 from ..domain.model import Plan, Unit
 from ..domain.money import format_thousand_yen, format_yen
+from ..domain.subsidy_text import rate_text, subsidy_formula
 from ..domain.suitability import Assessment, Suitability, assess_in_plan
-from . import labels as L
 from .charts import GanttRow
 from .fonts import GOTHIC, GOTHIC_BOLD
 from .layout import (
@@ -81,7 +81,7 @@ class ReportBuilder:
 
     @property
     def empty(self) -> str:
-        return L.NOT_ENTERED.get(self.lang)
+        return words.not_entered().get(self.lang)
 
     def value(self, text: object) -> str:
         """Markup for a user text, or a grey 未記入 when there is nothing."""
@@ -391,7 +391,7 @@ class ReportBuilder:
 
     def step3(self) -> list[Flowable]:
         plan = self.plan
-        layers = "、".join(L.label(L.NETWORK_LAYER, x, self.lang) for x in plan.network_layers)
+        layers = "、".join(words.label("network_layer", x, self.lang) for x in plan.network_layers)
         out = [self.field_table([
             (self.t("既存の端末（持ち出し可能）", "Existing devices"),
              self.esc(self.t(f"{plan.existing_devices:,}台", f"{plan.existing_devices:,}"))),
@@ -457,12 +457,12 @@ class ReportBuilder:
         places = "・".join(where) if where else self.empty
         if f.max_days:
             cap = self.t(
-                f"{L.label(L.CAP_PERIOD, f.cap_period, 'ja')}{f.max_days}日まで",
-                f"{f.max_days} days a {L.label(L.CAP_PERIOD, f.cap_period, 'en')}",
+                f"{words.label('cap_period', f.cap_period, 'ja')}{f.max_days}日まで",
+                f"{f.max_days} days a {words.label('cap_period', f.cap_period, 'en')}",
             )
         else:
             cap = self.t("上限なし", "no cap")
-        unit_label = L.label(L.TIME_UNIT, f.time_unit, self.lang)
+        unit_label = words.label("time_unit", f.time_unit, self.lang)
         if f.application_days == 0:
             deadline = self.t("当日可", "same day")
         elif f.application_days == 1:
@@ -500,7 +500,7 @@ class ReportBuilder:
         return out
 
     def step6(self) -> list[Flowable]:
-        rows = [[r.name, Center(L.label(L.RULE_STATUS, r.status, self.lang)), r.owner or self.empty]
+        rows = [[r.name, Center(words.label("rule_status", r.status, self.lang)), r.owner or self.empty]
                 for r in self.plan.rules]  # fmt: skip
         done = sum(1 for r in self.plan.rules if r.status == "done")
         out = [
@@ -520,14 +520,14 @@ class ReportBuilder:
     def step7(self) -> list[Flowable]:
         plan = self.plan
         access = self.catalog.access_method(plan.access_method)
-        tools = "、".join(L.label(L.TOOL, x, self.lang) for x in plan.tools)
+        tools = "、".join(words.label("tool", x, self.lang) for x in plan.tools)
         method = self.esc(access.name.get(self.lang))
         if access.id != "none":
             method += "<br/>" + self.esc(access.description.get(self.lang))
         return [
             self.field_table([
                 (self.t("接続方式", "Access method"), method),
-                (self.t("端末", "Devices"), self.esc(L.label(L.DEVICE_POLICY, plan.device_policy,
+                (self.t("端末", "Devices"), self.esc(words.label("device_policy", plan.device_policy,
                                                                self.lang))),
                 (self.t("端末の台数", "Number of devices"), self.esc(self.t(
                     f"実施予定者 {plan.teleworkers():,}人、既存端末 {plan.existing_devices:,}台、"
@@ -552,13 +552,14 @@ class ReportBuilder:
             "applicable).")))]  # fmt: skip
         if not items:
             out.append(self.p(self.value("")))
-        roles = list(L.ROLE) + sorted({s.role for s in items} - set(L.ROLE))
+        known = words.codes("role")
+        roles = list(known) + sorted({s.role for s in items} - set(known))
         for role in roles:
-            rows = [[s.text, Center(L.label(L.MEASURE_STATUS, s.status, self.lang))]
+            rows = [[s.text, Center(words.label("measure_status", s.status, self.lang))]
                     for s in items if s.role == role]  # fmt: skip
             if not rows:
                 continue
-            out.append(self.p(self.esc(L.label(L.ROLE, role, self.lang)), self.s.h3))
+            out.append(self.p(self.esc(words.label("role", role, self.lang)), self.s.h3))
             out += self.table([self.t("対策", "Measure"), self.t("状況", "Status")], rows,
                               [143, 22])  # fmt: skip
         return out
@@ -572,7 +573,7 @@ class ReportBuilder:
                           rows, [24, 60, 36, 45])  # fmt: skip
 
     def step10(self) -> list[Flowable]:
-        rows = [[Center(L.label(L.PHASE_KIND, ph.kind, self.lang)), ph.name,
+        rows = [[Center(words.label("phase_kind", ph.kind, self.lang)), ph.name,
                  Num(self.period(ph.start, ph.end)), ph.measures or self.empty]
                 for ph in self.plan.phases]  # fmt: skip
         return self.table([self.t("段階", "Phase"), self.t("名称", "Name"),
@@ -590,7 +591,7 @@ class ReportBuilder:
     def _rule_note(self, y: costs.YearEstimate) -> str:
         if y.rule is None:
             return self.t("措置なし（制度開始前）", "no measure (before it began)")
-        rate = f"{y.rule.rate.numerator}/{y.rule.rate.denominator}"
+        rate = rate_text(y.rule.rate)
         base = self.t(f"{self.fy_short(y.rule.fiscal_year)}の措置（措置率{rate}）",
                       f"rule of FY{y.rule.fiscal_year} (rate {rate})")  # fmt: skip
         if y.assumed:
@@ -650,26 +651,9 @@ class ReportBuilder:
         return out
 
     def _cost_notes(self, est: costs.Estimate) -> list[Flowable]:
-        mu = self.plan.municipality
-        mult = est.multiplier
-        mult_s = str(self.plan.fiscal_capacity_multiplier)
-        if mult.denominator != 1 and str(mult) != mult_s:
-            mult_s = f"{mult_s}"
-        fci = mu.fiscal_capacity_index
-        fci_s = str(fci) if fci is not None else self.empty
-        rules = sorted({y.rule for y in est.years if y.rule is not None},
-                       key=lambda r: r.fiscal_year)  # fmt: skip
-        rates = "、".join(f"{self.fy_short(r.fiscal_year)} {r.rate.numerator}/{r.rate.denominator}"
-                         for r in rules) or self.empty  # fmt: skip
         assumed = est.assumed_years
         lines = [
-            self.t(
-                "特別交付税措置見込額 ＝ 対象経費 × 措置率 × 財政力に応じた乗率（端数は措置の規定により処理）。"
-                f"適用した措置率: {rates}。乗率: {mult_s}（財政力指数: {fci_s}）。",
-                "Estimated subsidy = eligible cost × rate × multiplier for fiscal capacity "
-                f"(rounded as the rule says). Rates applied: {rates}. Multiplier: {mult_s} "
-                f"(fiscal capacity index: {fci_s}).",
-            ),
+            subsidy_formula(self.plan, self.catalog.subsidy_rules).get(self.lang),
             self.t(
                 "乗率は都道府県から示される財政力補正の率を入力したもので、既定値1.0は補正なしを表します。",
                 "The multiplier is the fiscal-capacity correction given by the prefecture; the "
@@ -724,7 +708,7 @@ class ReportBuilder:
                 amount = Num(self.yen(costs.line_amount(line, self.plan)))
             except PlannerError as e:
                 qty, amount = 0, e.text(self.lang)
-            basis = L.label(L.QUANTITY_BASIS, line.quantity_basis, self.lang)
+            basis = words.label("quantity_basis", line.quantity_basis, self.lang)
             years = (self.fy_short(line.start_fy) if line.recurrence == "one_time"
                      else f"{self.fy_short(line.start_fy)}–{self.fy_short(line.end_fy)}")  # fmt: skip
             if line.eligible_override is None:
@@ -846,7 +830,7 @@ class ReportBuilder:
         legend = {"step": self.t("手順", "Step")}
         for kind in ("preparation", "trial", "evaluation", "rollout"):
             if any(r.kind == kind for r in rows):
-                legend[kind] = L.label(L.PHASE_KIND, kind, self.lang)
+                legend[kind] = words.label("phase_kind", kind, self.lang)
         if any(r.kind == "training" for r in rows):
             legend["training"] = self.t("研修・周知", "Training")
         pages = []
@@ -930,8 +914,8 @@ class ReportBuilder:
                      + self.catalog.benchmarks.source.get(self.lang))  # fmt: skip
         items.append(
             self.t(
-                "書体: BIZ UDゴシック、BIZ UD明朝（SIL Open Font License 1.1）。",
-                "Typefaces: BIZ UD Gothic and BIZ UD Mincho (SIL Open Font License 1.1).",
+                "書体: BIZ UDPゴシック、BIZ UDゴシック（SIL Open Font License 1.1）。",
+                "Typefaces: BIZ UDPGothic and BIZ UD Gothic (SIL Open Font License 1.1).",
             )
         )
         out += [self.p("・" + self.esc(x), self.s.small) for x in items]

@@ -1,7 +1,9 @@
 """The bundled BIZ UD fonts: registered once for reportlab and for matplotlib.
 
-Only TrueType-outline fonts embed in reportlab, and BIZ UD Gothic/Mincho are
-TrueType. Every character of the document is checked against the fonts' cmap
+Running text (paragraphs, headings, table text, English) is set in the
+proportional BIZ UDPGothic; the fixed-width BIZ UD Gothic is kept where figures
+must line up (the number columns of tables, page numbers) and in the charts.
+Only TrueType-outline fonts embed in reportlab, and both faces are TrueType. Every character of the document is checked against the fonts' cmap
 (see ``textsafe``), so nothing is ever printed as an empty box.
 """
 
@@ -13,14 +15,16 @@ from pathlib import Path
 
 from ..resources import resource_path
 
-GOTHIC = "BIZUDGothic"
+GOTHIC = "BIZUDGothic"  # fixed width: figures in columns
 GOTHIC_BOLD = "BIZUDGothic-Bold"
-MINCHO = "BIZUDMincho"
+PGOTHIC = "BIZUDPGothic"  # proportional: running text
+PGOTHIC_BOLD = "BIZUDPGothic-Bold"
 
 FILES = {
     GOTHIC: "BIZUDGothic-Regular.ttf",
     GOTHIC_BOLD: "BIZUDGothic-Bold.ttf",
-    MINCHO: "BIZUDMincho-Regular.ttf",
+    PGOTHIC: "BIZUDPGothic-Regular.ttf",
+    PGOTHIC_BOLD: "BIZUDPGothic-Bold.ttf",
 }
 
 MISSING_GLYPH = "〓"  # ゲタ: the usual Japanese stand-in for a character that cannot be printed
@@ -36,7 +40,7 @@ _LOCK = threading.Lock()
 
 @cache
 def register_reportlab_fonts() -> frozenset[int]:
-    """Register the three faces with reportlab; return the code points all of them have."""
+    """Register the faces with reportlab; return the code points all of them have."""
     with _LOCK:
         return _register_reportlab_fonts()
 
@@ -52,12 +56,12 @@ def _register_reportlab_fonts() -> frozenset[int]:
         pdfmetrics.registerFont(font)
         cmap = frozenset(font.face.charToGlyph)
         covered = cmap if covered is None else covered & cmap
-    # <b> inside a Paragraph: Gothic Bold for both families (Mincho has no bold face)
-    for family in (GOTHIC, MINCHO):
+    # <b> inside a Paragraph: each family's bold face (there is no italic)
+    for family, bold in ((GOTHIC, GOTHIC_BOLD), (PGOTHIC, PGOTHIC_BOLD)):
         addMapping(family, 0, 0, family)
-        addMapping(family, 1, 0, GOTHIC_BOLD)
+        addMapping(family, 1, 0, bold)
         addMapping(family, 0, 1, family)
-        addMapping(family, 1, 1, GOTHIC_BOLD)
+        addMapping(family, 1, 1, bold)
     assert covered is not None
     return covered
 

@@ -29,7 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from .fonts import GOTHIC, GOTHIC_BOLD, MINCHO
+from .fonts import GOTHIC, GOTHIC_BOLD, PGOTHIC, PGOTHIC_BOLD
 from .kinsoku import JParagraph
 
 CHUNK_ROWS = 200  # big tables slow down faster than linearly: lay them out in pieces
@@ -48,7 +48,7 @@ RULE = colors.HexColor("#1F4E79")
 
 
 class Styles:
-    """Paragraph styles for one language: Mincho body, Gothic headings and tables."""
+    """Paragraph styles for one language: proportional Gothic text, fixed-width figures."""
 
     def __init__(self, lang: str) -> None:
         wrap = "CJK" if lang == "ja" else None
@@ -57,28 +57,28 @@ class Styles:
         def style(name: str, **kw) -> ParagraphStyle:
             return ParagraphStyle(name, **{**base, **kw})
 
-        self.body = style("body", fontName=MINCHO, fontSize=10, leading=16.5, spaceAfter=4)
-        self.small = style("small", fontName=MINCHO, fontSize=8.5, leading=13, spaceAfter=2)
-        self.note = style("note", fontName=GOTHIC, fontSize=8, leading=12, spaceAfter=2,
+        self.body = style("body", fontName=PGOTHIC, fontSize=10, leading=16.5, spaceAfter=4)
+        self.small = style("small", fontName=PGOTHIC, fontSize=8.5, leading=13, spaceAfter=2)
+        self.note = style("note", fontName=PGOTHIC, fontSize=8, leading=12, spaceAfter=2,
                           textColor=colors.HexColor("#333333"))  # fmt: skip
-        self.h1 = style("h1", fontName=GOTHIC_BOLD, fontSize=15, leading=21, spaceBefore=10,
+        self.h1 = style("h1", fontName=PGOTHIC_BOLD, fontSize=15, leading=21, spaceBefore=10,
                         spaceAfter=8, textColor=RULE, keepWithNext=1)  # fmt: skip
-        self.h2 = style("h2", fontName=GOTHIC_BOLD, fontSize=11.5, leading=16, spaceBefore=9,
+        self.h2 = style("h2", fontName=PGOTHIC_BOLD, fontSize=11.5, leading=16, spaceBefore=9,
                         spaceAfter=4, keepWithNext=1)  # fmt: skip
-        self.h3 = style("h3", fontName=GOTHIC_BOLD, fontSize=10, leading=14, spaceBefore=6,
+        self.h3 = style("h3", fontName=PGOTHIC_BOLD, fontSize=10, leading=14, spaceBefore=6,
                         spaceAfter=3, keepWithNext=1)  # fmt: skip
-        self.cell = style("cell", fontName=GOTHIC, fontSize=8.5, leading=12)
-        self.cell_r = style("cell_r", parent=self.cell, alignment=TA_RIGHT)
+        self.cell = style("cell", fontName=PGOTHIC, fontSize=8.5, leading=12)
+        self.cell_r = style("cell_r", parent=self.cell, fontName=GOTHIC, alignment=TA_RIGHT)
         self.cell_c = style("cell_c", parent=self.cell, alignment=TA_CENTER)
-        self.cell_head = style("cell_head", fontName=GOTHIC_BOLD, fontSize=8.5, leading=12,
+        self.cell_head = style("cell_head", fontName=PGOTHIC_BOLD, fontSize=8.5, leading=12,
                                alignment=TA_CENTER)  # fmt: skip
-        self.cover_title = style("cover_title", fontName=GOTHIC_BOLD, fontSize=24, leading=36,
+        self.cover_title = style("cover_title", fontName=PGOTHIC_BOLD, fontSize=24, leading=36,
                                  alignment=TA_CENTER)  # fmt: skip
-        self.cover_sub = style("cover_sub", fontName=GOTHIC, fontSize=14, leading=22,
+        self.cover_sub = style("cover_sub", fontName=PGOTHIC, fontSize=14, leading=22,
                                alignment=TA_CENTER)  # fmt: skip
-        self.cover_meta = style("cover_meta", fontName=GOTHIC, fontSize=12, leading=20,
+        self.cover_meta = style("cover_meta", fontName=PGOTHIC, fontSize=12, leading=20,
                                 alignment=TA_CENTER)  # fmt: skip
-        self.toc = style("toc", fontName=GOTHIC, fontSize=11, leading=16, alignment=TA_LEFT)
+        self.toc = style("toc", fontName=PGOTHIC, fontSize=11, leading=16, alignment=TA_LEFT)
 
 
 def para(markup: str, style: ParagraphStyle) -> Paragraph:
@@ -187,10 +187,10 @@ class PlanDoc(BaseDocTemplate):
         portrait = w < h
         left, right, top, _bottom = PORTRAIT_MARGINS if portrait else LANDSCAPE_MARGINS
         canv.saveState()
-        canv.setFont(GOTHIC, 8)
+        canv.setFont(PGOTHIC, 8)
         canv.setFillColor(colors.HexColor("#555555"))
         y = h - top + 6 * mm
-        canv.drawString(left, y, fit_text(self.header.left, GOTHIC, 8, w - left - right))
+        canv.drawString(left, y, fit_text(self.header.left, PGOTHIC, 8, w - left - right))
         canv.setStrokeColor(colors.HexColor("#999999"))
         canv.setLineWidth(0.5)
         canv.line(left, y - 2 * mm, w - right, y - 2 * mm)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from ..domain import words
 from ..domain.catalog import Catalog, default_catalog
 from ..domain.costs import adopted_estimate
 from ..domain.fiscal import era_year_label
 from ..domain.model import Plan
-from . import labels as L
 
 
 def schedule_rows(plan: Plan, catalog: Catalog, lang: str) -> list:
@@ -31,7 +31,7 @@ def schedule_rows(plan: Plan, catalog: Catalog, lang: str) -> list:
     for ph in plan.phases:
         rows.append(
             GanttRow(
-                f"{L.label(L.PHASE_KIND, ph.kind, lang)}: {ph.name}", ph.kind, ph.start, ph.end
+                f"{words.label('phase_kind', ph.kind, lang)}: {ph.name}", ph.kind, ph.start, ph.end
             )
         )
     for ev in sorted(plan.training, key=lambda e: (e.day is None, e.day or date.min)):
@@ -78,7 +78,7 @@ def chart_images(plan: Plan, *, lang: str = "ja", catalog: Catalog | None = None
     legend = {"step": t("手順", "Step")}
     for kind in ("preparation", "trial", "evaluation", "rollout"):
         if any(r.kind == kind for r in rows):
-            legend[kind] = L.label(L.PHASE_KIND, kind, lang)
+            legend[kind] = words.label("phase_kind", kind, lang)
     if any(r.kind == "training" for r in rows):
         legend["training"] = t("研修・周知", "Training")
     year_labels = [

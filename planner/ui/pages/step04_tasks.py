@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.builders import unit_from_catalog
-from ...domain.catalog import COORDINATION, NETWORKS, PAPER, PERSONAL_DATA
 from ...domain.model import Task, Unit
 from ...domain.operations import InsertRow
 from ...domain.suitability import Suitability, assess_in_plan
@@ -23,24 +22,7 @@ from ..i18n import lang, t, tx
 from ..row_table import RowTable
 from ..table_model import Column, RowTableModel
 from .base import StepPage
-
-FACTOR_LABELS = {
-    "none": L10n("なし", "none"),
-    "personal": L10n("個人情報", "personal"),
-    "mynumber": L10n("マイナンバー", "My Number"),
-    "internet": L10n("インターネット系", "internet"),
-    "lgwan": L10n("LGWAN系", "LGWAN"),
-    "some": L10n("一部", "some"),
-    "heavy": L10n("多い", "heavy"),
-    "low": L10n("少ない", "low"),
-    "medium": L10n("中", "medium"),
-    "high": L10n("多い", "high"),
-}
-
-
-def _choices(keys: tuple[str, ...]) -> tuple[tuple[str, L10n], ...]:
-    return tuple((k, FACTOR_LABELS[k]) for k in keys)
-
+from .choices import COORDINATION, NETWORKS, PAPER, PERSONAL_DATA
 
 FILTERS = (
     (None, L10n("すべて", "All")),
@@ -134,19 +116,17 @@ class TasksPage(StepPage):
                     "factors.personal_data",
                     L10n("個人情報", "Personal data"),
                     "choice",
-                    _choices(PERSONAL_DATA),
+                    PERSONAL_DATA,
                 ),
-                Column(
-                    "factors.network", L10n("ネットワーク", "Network"), "choice", _choices(NETWORKS)
-                ),
-                Column("factors.paper", L10n("紙", "Paper"), "choice", _choices(PAPER)),
+                Column("factors.network", L10n("ネットワーク", "Network"), "choice", NETWORKS),
+                Column("factors.paper", L10n("紙", "Paper"), "choice", PAPER),
                 Column("factors.counter", L10n("窓口", "Counter"), "bool"),
                 Column("factors.onsite", L10n("現場", "On site"), "bool"),
                 Column(
                     "factors.coordination",
                     L10n("連携", "Teamwork"),
                     "choice",
-                    _choices(COORDINATION),
+                    COORDINATION,
                 ),
             ],
             new_row=lambda: Task(name=t("（新しい業務）", "(new task)")),

@@ -16,6 +16,7 @@ from ...domain.errors import PlannerError
 from ...domain.model import CostLine, Scenario
 from ...domain.money import format_yen
 from ...domain.operations import InsertRow, RemoveRow, SetValue
+from ...domain.subsidy_text import subsidy_formula
 from ...domain.text import L10n
 from ..cost_views import ComparisonTable, YearTable
 from ..fields import BoundCheckBoxes, ErrorLabel
@@ -292,14 +293,10 @@ class IctPage(StepPage):
             self.error.show_error(None)
         except PlannerError as err:
             self.error.show_error(err)
-        idx = plan.municipality.fiscal_capacity_index
         self.note.setText(
-            t(
-                f"措置見込額 = 対象経費 × 措置率0.5 × 財政力補正の乗率{plan.fiscal_capacity_multiplier}"
-                f"（財政力指数: {idx if idx is not None else '未入力'}）。1,000円未満切り捨て。"
+            tx(subsidy_formula(plan, rules))
+            + t(
                 "これは見込みであり、実際の交付額は国の算定によって決まり、保証されるものではありません。",
-                f"Estimated subsidy = eligible cost × rate 0.5 × multiplier {plan.fiscal_capacity_multiplier}"
-                f" (fiscal capacity index: {idx if idx is not None else 'not entered'}), rounded down to ¥1,000. "
-                "This is an estimate: the amount granted is decided by the national calculation and is not guaranteed.",
+                " This is an estimate: the amount granted is decided by the national calculation and is not guaranteed.",
             )
         )

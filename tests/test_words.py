@@ -1,0 +1,93 @@
+"""One word per code: the screen, the PDF and the CLI read resources/words.toml."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from planner.domain import catalog as cat
+from planner.domain import model as m
+from planner.domain import words
+from planner.domain.errors import ResourceError
+from planner.domain.suitability import Suitability
+from planner.domain.words import load_words
+from planner.resources import resource_dir
+
+# the plan's code tuples, each the codes of one list of the words file
+CODE_TUPLES = {
+    "rule_status": m.RULE_STATUSES,
+    "measure_status": m.MEASURE_STATUSES,
+    "phase_kind": m.PHASE_KINDS,
+    "time_unit": m.TIME_UNITS,
+    "cap_period": m.CAP_PERIODS,
+    "device_policy": m.DEVICE_POLICIES,
+    "tool": m.TOOLS,
+    "network_layer": m.NETWORK_LAYERS,
+    "personal_data": cat.PERSONAL_DATA,
+    "network": cat.NETWORKS,
+    "paper": cat.PAPER,
+    "coordination": cat.COORDINATION,
+    "quantity_basis": cat.QUANTITY_BASES,
+    "recurrence": cat.RECURRENCES,
+    "role": cat.ROLES,
+    "suitability": tuple(s.key for s in Suitability),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CODE_TUPLES))
+def test_every_code_of_the_plan_has_one_word_and_no_more(name):
+    assert sorted(words.codes(name)) == sorted(CODE_TUPLES[name])
+
+
+def test_the_file_has_no_list_the_program_does_not_know():
+    assert set(words.default_words().lists) == {*CODE_TUPLES, "eligibility"}
+
+
+def test_the_screens_choice_lists_are_the_files():
+    from planner.ui.pages import choices
+
+    assert choices.RULE_STATUS == words.choices("rule_status")
+    assert choices.QUANTITY_BASES[0] == ("fixed", words.word("quantity_basis", "fixed"))
+    assert [c for c, _w in choices.ELIGIBILITY] == [c for c, _v in choices.ELIGIBILITY_VALUES]
+
+
+def test_label_of_unknown_and_missing_codes():
+    assert words.label("rule_status", "done", "ja") == "整備済み"
+    assert words.label("rule_status", "done", "en") == "Done"
+    assert words.label("rule_status", "bogus", "ja") == "bogus"
+    assert words.label("rule_status", None, "ja") == "未記入"
+    assert words.label("rule_status", None, "en") == "not yet entered"
+    assert Suitability.CONDITIONAL.label.ja == "条件付き"
+    with pytest.raises(KeyError, match="no word list 'statuses'"):
+        words.label("statuses", "done", "ja")
+
+
+def _copy_with(tmp_path, text: str):
+    (tmp_path / "words.toml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ('schema = 1\nnot_entered = { ja = "未記入", en = "n/a" }\n[rule_status]\n'
+         'done = { ja = "済" }\n', "rule_status.done.en"),
+        ('schema = 1\nnot_entered = { ja = "未記入", en = "n/a" }\nrule_status = 3\n',
+         "rule_status"),
+        ('schema = 1\n[rule_status]\ndone = { ja = "済", en = "Done" }\n', "not_entered"),
+        ('schema = 2\n', "schema"),
+    ],
+)  # fmt: skip
+def test_a_wrong_words_file_names_the_file_and_the_field(tmp_path, text, field):
+    with pytest.raises(ResourceError) as e:
+        load_words(_copy_with(tmp_path, text))
+    assert "words.toml" in str(e.value) and field in str(e.value)
+
+
+def test_words_are_read_through_the_cache_equal(tmp_path):
+    shutil.copy(resource_dir() / "words.toml", tmp_path / "words.toml")
+    first = load_words(tmp_path, cache_dir=tmp_path / "cache")
+    assert list((tmp_path / "cache" / "words").glob("*.json"))
+    again = load_words(tmp_path, cache_dir=tmp_path / "cache")
+    assert again == first == load_words(tmp_path)

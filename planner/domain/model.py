@@ -168,6 +168,9 @@ class CostLine:
     item_id: str | None = None
     note: str = ""
     id: str = field(default_factory=new_id)
+    # yen over the line's whole period paid from earmarked revenue (特定財源: a national
+    # grant, a prefectural subsidy); taken off the eligible base (costs.py)
+    other_revenue: int = 0  # issue 15
 
 
 @dataclass
@@ -198,8 +201,12 @@ class Plan:
     network_layers: list[str] = field(default_factory=lambda: list(NETWORK_LAYERS))
     existing_rules: str = ""
     current_notes: str = ""
+    network_model: str = "alpha"  # issue 15: NETWORK_MODELS in network_model.py
     # 4 and 5: units, tasks, teleworkers and forms
     units: list[Unit] = field(default_factory=list)
+    home_allowance_staff: int = 0  # issue 15: staff paid the 在宅勤務等手当 (step 5)
+    # issue 15: 要配慮個人情報 away from the office: "screen_transfer_only" | "not_allowed"
+    personal_data_at_home: str = "not_allowed"
     # 6 rules
     rules: list[RuleItem] = field(default_factory=list)
     # 7 ICT
@@ -214,6 +221,8 @@ class Plan:
     scenarios: list[Scenario] = field(default_factory=list)
     adopted_scenario_id: str | None = None
     fiscal_capacity_multiplier: Decimal = Decimal(1)
+    running_costs_eligible: bool = False  # issue 15: count running costs too (needs a reason)
+    running_costs_reason: str = ""  # issue 15: e.g. the prefecture's written answer
 
     # -- derived views, used everywhere -------------------------------------------------
 

@@ -27,6 +27,7 @@ from .base import StepPage
 FACTOR_LABELS = {
     "none": L10n("なし", "none"),
     "personal": L10n("個人情報", "personal"),
+    "sensitive": L10n("要配慮個人情報", "sensitive personal"),  # issue 15
     "mynumber": L10n("マイナンバー", "My Number"),
     "internet": L10n("インターネット系", "internet"),
     "lgwan": L10n("LGWAN系", "LGWAN"),

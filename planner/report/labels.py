@@ -43,7 +43,7 @@ NETWORK_LAYER = {
 }
 ROLE = {
     "management": L10n("経営者（幹部）", "Management"),
-    "administrator": L10n("システム管理者", "System administrators"),
+    "administrator": L10n("システム・セキュリティ管理者", "System and security administrators"),
     "teleworker": L10n("テレワーク勤務者", "Teleworkers"),
 }
 QUANTITY_BASIS = {
@@ -51,6 +51,7 @@ QUANTITY_BASIS = {
     "device_needed": L10n("必要端末数", "per device needed"),
     "organisation": L10n("団体", "per body"),
     "fixed": L10n("固定", "fixed"),
+    "home_allowance_staff": L10n("手当対象者数", "per allowance recipient"),  # issue 15
 }
 RECURRENCE = {
     "one_time": L10n("初年度のみ", "one-time"),

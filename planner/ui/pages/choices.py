@@ -17,7 +17,7 @@ MEASURE_STATUS = (
 )
 ROLES = (
     ("management", L10n("経営者（首長・幹部）", "Management")),
-    ("administrator", L10n("システム管理者", "System administrators")),
+    ("administrator", L10n("システム・セキュリティ管理者", "System and security administrators")),
     ("teleworker", L10n("テレワーク勤務者", "Teleworkers")),
 )
 PHASE_KINDS = (
@@ -54,6 +54,7 @@ QUANTITY_BASES = (
     ("teleworker", L10n("実施者1人あたり", "Per teleworker")),
     ("device_needed", L10n("必要端末1台あたり", "Per device needed")),
     ("organisation", L10n("団体あたり", "Per organisation")),
+    ("home_allowance_staff", L10n("在宅勤務等手当の対象者1人あたり", "Per staff paid the telework allowance")),  # issue 15
 )
 RECURRENCES = (
     ("one_time", L10n("初年度のみ（一時）", "One-time")),

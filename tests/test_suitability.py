@@ -182,3 +182,29 @@ def test_plan_tasks_saved_before_issue_15_follow_the_catalog(catalog, municipali
 
 def task_def(catalog, task_id):
     return catalog.task(task_id)
+
+
+def test_value_checks_of_the_new_plan_fields():
+    from planner.domain.errors import ValidationError
+    from planner.domain.network_model import (
+        NETWORK_MODEL_WORDS,
+        check_network_model,
+        check_works_on,
+        layer_for,
+    )
+    from planner.domain.sensitive import check_personal_data_policy
+    from planner.domain.subsidy_rules import check_home_allowance_staff
+
+    assert [NETWORK_MODEL_WORDS[m].ja for m in ("alpha", "alpha_prime", "beta", "beta_prime")] == [
+        "αモデル", "α′モデル", "βモデル", "β′モデル",
+    ]  # fmt: skip
+    assert [layer_for("documents", m) for m in ("alpha", "alpha_prime", "beta", "beta_prime")] == [
+        "lgwan", "lgwan", "internet", "internet",
+    ]  # fmt: skip
+    assert check_network_model("beta_prime") == "beta_prime" and check_works_on("") == ""
+    assert check_personal_data_policy("screen_transfer_only") and check_home_allowance_staff(5) == 5
+    for check, bad in ((check_network_model, "gamma"), (check_works_on, "paper"),
+                       (check_personal_data_policy, "yes"), (check_home_allowance_staff, -1)):  # fmt: skip
+        with pytest.raises(ValidationError) as e:
+            check(bad)
+        assert e.value.text("ja") and e.value.text("en")

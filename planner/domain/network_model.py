@@ -93,3 +93,14 @@ MODEL_SOURCE = L10n(
     "総務省「地方公共団体における情報セキュリティポリシーに関するガイドライン」（令和6年10月版）",
     "MIC, guidelines on information security policies for local public bodies (October 2024 edition)",
 )
+
+
+def check_works_on(value: str, field: str = "factors.works_on") -> str:
+    """ "" (own task: ``network`` decides) or one of WORKS_ON."""
+    if value and value not in WORKS_ON:
+        raise ValidationError(
+            field,
+            f"業務の対象「{value}」は不明です。",
+            f"Unknown kind of work '{value}'.",
+        )
+    return value

@@ -22,7 +22,7 @@ from typing import Any
 from . import APP_NAME, version
 from .domain.errors import PlannerError
 
-COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf")
+COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "rules")
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("export-pdf", "write the implementation plan as PDF / 実施計画書をPDFに出力する")
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True)
+    from .cli_rules import add_rules_command  # issue 15: planner rules import/list
+
+    add_rules_command(command)
     return parser
 
 
@@ -280,12 +283,19 @@ def cmd_export_pdf(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_rules(ns: argparse.Namespace) -> int:  # issue 15: planner rules import/list
+    from .cli_rules import cmd_rules
+
+    return cmd_rules(ns)
+
+
 HANDLERS = {
     "validate": cmd_validate,
     "summary": cmd_summary,
     "import-json": cmd_import_json,
     "export-json": cmd_export_json,
     "export-pdf": cmd_export_pdf,
+    "rules": _cmd_rules,  # issue 15
 }
 
 

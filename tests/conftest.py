@@ -6,6 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+os.environ.setdefault("TELEWORK_PLANNER_RULES_DIR", "")  # no imported rules in tests
+
 import pytest  # noqa: E402
 
 from planner.domain.catalog import Catalog, default_catalog  # noqa: E402

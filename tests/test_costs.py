@@ -48,21 +48,46 @@ def plan(catalog, municipality):
 
 
 def test_three_years_worked_by_hand(plan):
+    # coverage "introduction" (the default): the licence counts in FY2025 only
     est = estimate(plan, plan.scenarios[0], RULES)
     rows = [(y.fiscal_year, y.total, y.eligible, y.subsidy, y.net, y.assumed) for y in est.years]
     assert rows == [
         # 900,000 + 264,000 + 96,000 + 66,999; eligible 1,164,000 × 1/2 × 0.9 = 523,800 → 523,000
         (2025, 1_326_999, 1_164_000, 523_000, 803_999, False),
-        # 264,000 + 96,000 + 550,000 (override); eligible 814,000 × 0.45 = 366,300 → 366,000
-        (2026, 910_000, 814_000, 366_000, 544_000, False),
-        # no FY2027 rule: FY2026's is assumed; 264,000 × 0.45 = 118,800 → 118,000
-        (2027, 360_000, 264_000, 118_000, 242_000, True),
+        # 264,000 + 96,000 + 550,000 (override); the licence's second year is a running
+        # cost: eligible 550,000 × 0.45 = 247,500 → 247,000
+        (2026, 910_000, 550_000, 247_000, 663_000, False),
+        # no FY2027 rule: FY2026's is assumed; only the licence's running cost is eligible
+        (2027, 360_000, 0, 0, 360_000, True),
     ]
+    assert [y.running_excluded for y in est.years] == [0, 264_000, 264_000]
     assert (est.period.total, est.period.eligible, est.period.subsidy, est.period.net) == (
-        2_596_999, 2_242_000, 1_007_000, 1_589_999,
+        2_596_999, 1_714_000, 770_000, 1_826_999,
     )  # fmt: skip
     assert est.assumed_years == [2027]
     assert est.year(2027).rule.fiscal_year == 2026
+
+
+def test_running_costs_switch_worked_by_hand(plan):
+    plan.running_costs_eligible = True
+    plan.running_costs_reason = "県から運用経費も対象と文書で回答あり"
+    est = estimate(plan, plan.scenarios[0], RULES)
+    rows = [(y.fiscal_year, y.eligible, y.subsidy, y.net) for y in est.years]
+    assert rows == [
+        (2025, 1_164_000, 523_000, 803_999),
+        # 264,000 + 550,000 = 814,000 × 0.45 = 366,300 → 366,000
+        (2026, 814_000, 366_000, 544_000),
+        # 264,000 × 0.45 = 118,800 → 118,000
+        (2027, 264_000, 118_000, 242_000),
+    ]
+    # what the switch changed, per year, for the screen and the PDF to mark
+    assert [[(s.name, s.amount) for s in y.switched] for y in est.years] == [
+        [], [("VDIライセンス", 264_000)], [("VDIライセンス", 264_000)],
+    ]  # fmt: skip
+    assert est.running_costs_switch and est.year(2026).switch_added == 264_000
+    # without a reason the switch is not in force
+    plan.running_costs_reason = "  "
+    assert estimate(plan, plan.scenarios[0], RULES).year(2026).eligible == 550_000
 
 
 def test_multiplier_one_and_bundled_rules(plan, catalog):
@@ -73,6 +98,9 @@ def test_multiplier_one_and_bundled_rules(plan, catalog):
     y = est.year(2025)
     # ict_equipment and licence are eligible, allowance not, monitor overridden off
     assert (y.eligible, y.subsidy) == (1_164_000, 582_000)
+    # every bundled year says "introduction": the licence's later years do not count
+    assert {r.coverage for r in catalog.subsidy_rules} == {"introduction"}
+    assert est.year(2026).eligible == 550_000 and est.year(2026).running_excluded == 264_000
 
 
 def test_year_before_any_rule_has_no_subsidy():
@@ -179,7 +207,7 @@ def test_properties(catalog, lines, multiplier):
     p = _plan_with(catalog, lines, multiplier)
     est = estimate(p, p.scenarios[0], catalog.subsidy_rules)
     for y in est.years:
-        assert y.net == y.total - y.subsidy
+        assert y.net == y.total - y.other_revenue - y.subsidy
         assert 0 <= y.subsidy
         if y.rule is not None:
             assert y.subsidy <= y.eligible * y.rule.rate * Fraction(multiplier)

@@ -20,14 +20,21 @@ from pathlib import Path
 import pytest
 
 from planner.store import schema
+from planner.store.columns import TABLE_SPECS
 from planner.store.errors import ProjectFileError
 from planner.store.interchange import import_json
 from planner.store.project import open_plan, open_plan_with_info, save_plan
+from planner.store.schema import HEAD_GENERATION
 from planner.store.sqlfile import plan_digest, read_plan_rows
 from tests.store_plans import sample_json
 
 SEED = 20250601
 Case = tuple[str, Path, set[str]]
+
+
+PLAN_COLUMNS = [
+    c for c in next(t for t in TABLE_SPECS if t.name == "plan").column_names if c != "pk"
+]
 
 
 def reseal(path: Path) -> None:
@@ -144,8 +151,9 @@ def corpus(base, tmp_path_factory) -> list[Case]:  # noqa: C901 - a list of case
         add(f"app-id-{i}", sql_case(base, folder, f"appid{i}", f"PRAGMA application_id = {app_id}"),
             "not_ours")  # fmt: skip
     # newer, unknown or inconsistent revisions
-    for i, (uv, rev) in enumerate([(3, "0003"), (99, "0099"), (2, "0003"), (3, "0002"),
-                                   (2000000, "9999")]):  # fmt: skip
+    nxt = HEAD_GENERATION + 1  # the revision a newer program would write
+    for i, (uv, rev) in enumerate([(nxt, f"{nxt:04d}"), (99, "0099"), (nxt - 1, f"{nxt:04d}"),
+                                   (nxt, f"{nxt - 1:04d}"), (2000000, "9999")]):  # fmt: skip
         add(f"newer-{i}", sql_case(base, folder, f"newer{i}", f"PRAGMA user_version = {uv}",
             f"UPDATE alembic_version SET version_num = '{rev}'"), "newer")  # fmt: skip
     for i, stmt in enumerate([
@@ -195,10 +203,7 @@ def corpus(base, tmp_path_factory) -> list[Case]:  # noqa: C901 - a list of case
         add(f"type-{i}", sql_case(base, folder, f"type{i}", stmt), "invalid", "corrupt")
     # rows that break the plan's structure
     for i, stmt in enumerate([
-        "INSERT INTO plan SELECT 2, municipality_name, prefecture, general_staff, all_staff,"
-        " fiscal_year, author, department, fiscal_capacity_index, plan_years, leader, meeting_plan,"
-        " existing_devices, existing_rules, current_notes, access_method, device_policy,"
-        " adopted_scenario_id, fiscal_capacity_multiplier FROM plan",
+        f"INSERT INTO plan SELECT 2, {', '.join(PLAN_COLUMNS)} FROM plan",
         "DELETE FROM plan",
         "INSERT INTO checklist_entry (step_number, item_id, done, note)"
         " SELECT step_number, item_id, done, note FROM checklist_entry WHERE pk = 1",

@@ -69,7 +69,8 @@ def test_a_plan_from_start_to_pdf(window, qtbot, tmp_path, replies):
     # 7 teleworkers, 5 devices needed: 5 × 135,000 + 7 × 23,100 = 836,700; half, rounded down
     first = [p7.years.item(0, c).text() for c in range(5)]
     assert first == ["令和7年度 (2025)", "836,700円", "836,700円", "418,000円", "418,700円"]
-    assert p7.years.item(1, 1).text() == "161,700円" and p7.years.item(1, 3).text() == "80,000円"
+    # FY2026: the licence's second year is a running cost, not eligible by default (issue 15)
+    assert p7.years.item(1, 1).text() == "161,700円" and p7.years.item(1, 3).text() == "0円"
     # undo and redo a cell edit
     lines = p7.lines.model
     assert edit_cell(lines, 0, "unit_price", "140000")
@@ -117,8 +118,8 @@ def test_a_plan_from_start_to_pdf(window, qtbot, tmp_path, replies):
     assert summary["municipality"]["name"] == "みどり村"
     assert [(y["fiscal_year"], y["total"], y["subsidy"], y["net"]) for y in summary["years"]] == [
         (2025, 836_700, 418_000, 418_700),
-        (2026, 161_700, 80_000, 81_700),
-        (2027, 161_700, 80_000, 81_700),
+        (2026, 161_700, 0, 161_700),  # running costs: not eligible by default (issue 15)
+        (2027, 161_700, 0, 161_700),
     ]
 
     # the PDF

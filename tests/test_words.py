@@ -10,6 +10,8 @@ from planner.domain import catalog as cat
 from planner.domain import model as m
 from planner.domain import words
 from planner.domain.errors import ResourceError
+from planner.domain.network_model import NETWORK_MODELS
+from planner.domain.sensitive import PERSONAL_DATA_POLICIES
 from planner.domain.suitability import Suitability
 from planner.domain.words import load_words
 from planner.resources import resource_dir
@@ -32,6 +34,9 @@ CODE_TUPLES = {
     "recurrence": cat.RECURRENCES,
     "role": cat.ROLES,
     "suitability": tuple(s.key for s in Suitability),
+    "works_on": cat.WORKS_ON,
+    "network_model": NETWORK_MODELS,
+    "personal_data_policy": PERSONAL_DATA_POLICIES,
 }
 
 

@@ -29,11 +29,23 @@ from .declare import declared
 from .errors import ResourceError
 from .text import L10n
 
-PERSONAL_DATA = ("none", "personal", "mynumber")
+# issue 15: "sensitive" = 要配慮個人情報, between ordinary personal data and My Number
+PERSONAL_DATA = ("none", "personal", "sensitive", "mynumber")
 NETWORKS = ("internet", "lgwan", "mynumber")
+# issue 15: what a task works on; with the plan's network model it gives the task's layer
+# (planner/domain/network_model.py). "" on a task = not said: its ``network`` decides.
+WORKS_ON = ("documents", "business_systems", "core_systems", "internet_services")
+TELEWORK_TYPES = (  # issue 15: MIC telework security guideline, 5th ed. (2021-05)
+    "none", "vpn", "remote_desktop", "vdi", "secure_container", "secure_browser",
+    "cloud_service", "standalone", "on_premises",
+)  # fmt: skip
+COVERAGES = ("introduction", "introduction_and_running")  # issue 15
 PAPER = ("none", "some", "heavy")
 COORDINATION = ("low", "medium", "high")
-QUANTITY_BASES = ("teleworker", "device_needed", "organisation", "fixed")
+QUANTITY_BASES = (
+    "teleworker", "device_needed", "organisation", "fixed",
+    "home_allowance_staff",  # issue 15: staff paid the 在宅勤務等手当 (plan field, step 5)
+)  # fmt: skip
 RECURRENCES = ("one_time", "annual")
 ROLES = ("management", "administrator", "teleworker")
 SECURITY_GROUPS = ("framework", "malware", "loss", "eavesdrop", "intrusion", "external")
@@ -55,6 +67,14 @@ class TaskFactors:
     coordination: str = declared(
         "choice", "連携の必要性", "Coordination", default="low", choices=COORDINATION
     )
+    works_on: str = declared(
+        "choice",
+        "業務の対象",
+        "Works on",
+        default="",
+        choices=("", *WORKS_ON),
+        doc='what the task works on (with the plan\'s network model it gives the layer); "" = not said: network decides',
+    )  # issue 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +106,11 @@ class Option:
 class TaskDef:
     id: str
     name: L10n
-    factors: TaskFactors
+    factors: TaskFactors  # works_on stays "" here: a plan's copy takes it from ``works_on``
+    works_on: str = "documents"  # issue 15: one of WORKS_ON
+    # issue 15: a statute or rule that keeps the task in the office whatever the method
+    # (e.g. questionnaires of statistical surveys under 統計法); None: no such rule
+    never_remote: L10n | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +145,10 @@ class AccessMethod:
     reaches: frozenset[str]
     screen_transfer: bool
     description: L10n
+    telework_type: str = "none"  # issue 15: one of TELEWORK_TYPES (security guideline 5th ed.)
+    # issue 15: the place is inside the body's closed network (a 支所 satellite office):
+    # not "access from outside", so even the My Number layer can be in ``reaches``
+    inside_network: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +170,9 @@ class SubsidyRule:
     source: L10n
     date: date
     note: L10n
+    coverage: str = "introduction"  # issue 15: one of COVERAGES
+    coverage_source: str = "unconfirmed"  # issue 15: where the coverage is stated
+    origin: str = "bundled"  # issue 15: "bundled", or the file name of an imported rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +204,18 @@ class Catalog:
     rule_templates: tuple[Option, ...]
     subsidy_rules: tuple[SubsidyRule, ...]
     benchmarks: Benchmarks
+    # issue 15: messages about imported rule files that could not be used
+    rule_problems: tuple[L10n, ...] = ()
+
+    def task(self, task_id: str | None) -> TaskDef | None:
+        """The catalog task of an id (issue 15: the network model needs its ``works_on``)."""
+        if not task_id:
+            return None
+        index = self.__dict__.get("_task_index")
+        if index is None:
+            index = {t.id: t for u in self.units for t in u.tasks}
+            self.__dict__["_task_index"] = index  # frozen: cached beside the fields
+        return index.get(task_id)
 
     def step(self, number: int) -> StepDef:
         return self.steps[number - 1]
@@ -196,7 +239,7 @@ class Catalog:
         return L10n(category_id, category_id)
 
 
-class _Reader:
+class Reader:
     """Typed access to one parsed file; every failure names file and field."""
 
     def __init__(self, name: str, raw: bytes, parsed: dict[str, Any] | None = None) -> None:
@@ -280,7 +323,7 @@ class _Reader:
             seen.add(i)
 
 
-def _load_steps(r: _Reader) -> tuple[tuple[StepDef, ...], tuple[Option, ...]]:
+def _load_steps(r: Reader) -> tuple[tuple[StepDef, ...], tuple[Option, ...]]:
     steps = []
     for where, s in r.tables(r.data, "steps"):
         number = r.count(s, "number", where, 1)
@@ -311,16 +354,21 @@ def _load_steps(r: _Reader) -> tuple[tuple[StepDef, ...], tuple[Option, ...]]:
     return tuple(steps), purposes
 
 
-def _options(r: _Reader, key: str) -> list[Option]:
+def _options(r: Reader, key: str) -> list[Option]:
     out = [Option(r.text(o, "id", w), r.l10n(o, "text", w)) for w, o in r.tables(r.data, key)]
     r.unique([o.id for o in out], f"{key}.id")
     return out
 
 
-def _factors(r: _Reader, t: dict[str, Any], where: str) -> TaskFactors:
+def _factors(r: Reader, t: dict[str, Any], where: str) -> TaskFactors:
+    works_on = r.choice(t, "works_on", where, WORKS_ON)
+    # the layer under the default α model; a file may still say it (it must agree)
+    network = ALPHA_LAYERS[works_on]
+    if "network" in t and r.choice(t, "network", where, NETWORKS) != network:
+        r.fail(f"{where}.network", f"'{t['network']}' disagrees with works_on '{works_on}'")
     return TaskFactors(
         personal_data=r.choice(t, "personal_data", where, PERSONAL_DATA),
-        network=r.choice(t, "network", where, NETWORKS),
+        network=network,
         paper=r.choice(t, "paper", where, PAPER),
         counter=r.get(t, "counter", where, bool),
         onsite=r.get(t, "onsite", where, bool),
@@ -328,11 +376,30 @@ def _factors(r: _Reader, t: dict[str, Any], where: str) -> TaskFactors:
     )
 
 
-def _load_units(r: _Reader) -> tuple[UnitDef, ...]:
+# issue 15: the layer each kind of work sits on under the α model (the program's default)
+ALPHA_LAYERS = {
+    "documents": "lgwan",
+    "business_systems": "lgwan",
+    "core_systems": "mynumber",
+    "internet_services": "internet",
+}
+
+
+def _never_remote(r: Reader, t: dict[str, Any], where: str) -> L10n | None:
+    return r.l10n(t, "never_remote", where) if "never_remote" in t else None
+
+
+def _load_units(r: Reader) -> tuple[UnitDef, ...]:
     units = []
     for where, u in r.tables(r.data, "units"):
         tasks = tuple(
-            TaskDef(r.text(t, "id", w), r.l10n(t, "name", w), _factors(r, t, w))
+            TaskDef(
+                r.text(t, "id", w),
+                r.l10n(t, "name", w),
+                _factors(r, t, w),
+                r.choice(t, "works_on", w, WORKS_ON),
+                _never_remote(r, t, w),
+            )
             for w, t in r.tables(u, "tasks", where)
         )
         units.append(UnitDef(r.text(u, "id", where), r.l10n(u, "name", where), tasks))
@@ -341,7 +408,7 @@ def _load_units(r: _Reader) -> tuple[UnitDef, ...]:
     return tuple(units)
 
 
-def _load_costs(r: _Reader) -> tuple[tuple[CostCategory, ...], tuple[CostItemDef, ...]]:
+def _load_costs(r: Reader) -> tuple[tuple[CostCategory, ...], tuple[CostItemDef, ...]]:
     cats = tuple(
         CostCategory(r.text(c, "id", w), r.l10n(c, "name", w))
         for w, c in r.tables(r.data, "categories")
@@ -365,12 +432,13 @@ def _load_costs(r: _Reader) -> tuple[tuple[CostCategory, ...], tuple[CostItemDef
     return cats, items
 
 
-def _load_access_methods(r: _Reader) -> tuple[AccessMethod, ...]:
+def _load_access_methods(r: Reader) -> tuple[AccessMethod, ...]:
     methods = []
     for w, m in r.tables(r.data, "methods"):
         reaches = r.get(m, "reaches", w, list)
+        inside = r.get(m, "inside_network", w, bool)
         for net in reaches:
-            if net not in ("internet", "lgwan"):
+            if net not in NETWORKS or (net == "mynumber" and not inside):
                 r.fail(f"{w}.reaches", f"'{net}' cannot be reached from outside")
         methods.append(
             AccessMethod(
@@ -379,6 +447,8 @@ def _load_access_methods(r: _Reader) -> tuple[AccessMethod, ...]:
                 reaches=frozenset(reaches),
                 screen_transfer=r.get(m, "screen_transfer", w, bool),
                 description=r.l10n(m, "description", w),
+                telework_type=r.choice(m, "telework_type", w, TELEWORK_TYPES),
+                inside_network=inside,
             )
         )
     r.unique([m.id for m in methods], "methods.id")
@@ -387,7 +457,7 @@ def _load_access_methods(r: _Reader) -> tuple[AccessMethod, ...]:
     return tuple(methods)
 
 
-def _load_security(r: _Reader) -> tuple[SecurityMeasureDef, ...]:
+def _load_security(r: Reader) -> tuple[SecurityMeasureDef, ...]:
     out = tuple(
         SecurityMeasureDef(
             id=r.text(m, "id", w),
@@ -402,7 +472,7 @@ def _load_security(r: _Reader) -> tuple[SecurityMeasureDef, ...]:
     return out
 
 
-def _rate(r: _Reader, value: Any, field: str) -> Fraction:
+def _rate(r: Reader, value: Any, field: str) -> Fraction:
     try:
         rate = Fraction(value) if isinstance(value, str) else None
     except (ValueError, ZeroDivisionError):
@@ -412,33 +482,39 @@ def _rate(r: _Reader, value: Any, field: str) -> Fraction:
     return rate  # type: ignore[return-value]
 
 
-def _load_subsidy_rules(r: _Reader, categories: frozenset[str]) -> tuple[SubsidyRule, ...]:
-    rules = []
-    for w, s in r.tables(r.data, "rules"):
-        eligible = r.get(s, "eligible_categories", w, list)
-        for c in eligible:
-            if c not in categories:
-                r.fail(f"{w}.eligible_categories", f"unknown category '{c}'")
-        rounding = r.get(s, "rounding", w, dict)
-        rules.append(
-            SubsidyRule(
-                fiscal_year=r.count(s, "fiscal_year", w, 2000),
-                rate=_rate(r, s.get("rate"), f"{w}.rate"),
-                eligible_categories=frozenset(eligible),
-                rounding_unit=r.count(rounding, "unit", f"{w}.rounding", 1),
-                rounding_mode=r.choice(rounding, "mode", f"{w}.rounding", ROUNDING_MODES),
-                source=r.l10n(s, "source", w),
-                date=r.iso_date(s, "date", w),
-                note=r.l10n(s, "note", w),
-            )
-        )
+def subsidy_rule(
+    r: Reader, s: dict[str, Any], w: str, categories: frozenset[str], origin: str = "bundled"
+) -> SubsidyRule:
+    """One ``[[rules]]`` table, checked (also used for rule files a user imports)."""
+    eligible = r.get(s, "eligible_categories", w, list)
+    for c in eligible:
+        if c not in categories:
+            r.fail(f"{w}.eligible_categories", f"unknown category '{c}'")
+    rounding = r.get(s, "rounding", w, dict)
+    return SubsidyRule(
+        fiscal_year=r.count(s, "fiscal_year", w, 2000),
+        rate=_rate(r, s.get("rate"), f"{w}.rate"),
+        eligible_categories=frozenset(eligible),
+        rounding_unit=r.count(rounding, "unit", f"{w}.rounding", 1),
+        rounding_mode=r.choice(rounding, "mode", f"{w}.rounding", ROUNDING_MODES),
+        source=r.l10n(s, "source", w),
+        date=r.iso_date(s, "date", w),
+        note=r.l10n(s, "note", w),
+        coverage=r.choice(s, "coverage", w, COVERAGES),
+        coverage_source=r.text(s, "coverage_source", w),
+        origin=origin,
+    )
+
+
+def _load_subsidy_rules(r: Reader, categories: frozenset[str]) -> tuple[SubsidyRule, ...]:
+    rules = [subsidy_rule(r, s, w, categories) for w, s in r.tables(r.data, "rules")]
     years = [x.fiscal_year for x in rules]
     if years != sorted(set(years)):
         r.fail("rules.fiscal_year", "fiscal years must be unique and in ascending order")
     return tuple(rules)
 
 
-def _load_benchmarks(r: _Reader) -> Benchmarks:
+def _load_benchmarks(r: Reader) -> Benchmarks:
     classes = []
     for w, c in r.tables(r.data, "size_classes"):
         try:
@@ -492,9 +568,9 @@ def load_catalog(root: Path | None = None, cache_dir: Path | None = None) -> Cat
             raise ResourceError(name, "-", "file not found") from None
     cache = _cache_file(cache_dir, raw) if cache_dir is not None else None
     parsed = _read_cache(cache, raw) if cache is not None else None
-    readers = {name: _Reader(name, data, parsed and parsed[name]) for name, data in raw.items()}
+    readers = {name: Reader(name, data, parsed and parsed[name]) for name, data in raw.items()}
 
-    def reader(*parts: str) -> _Reader:
+    def reader(*parts: str) -> Reader:
         return readers[str(Path(*parts))]
 
     steps, purposes = _load_steps(reader("steps", "steps.toml"))
@@ -602,5 +678,27 @@ def _write_cache(cache: Path, parsed: dict[str, dict[str, Any]]) -> None:
 
 @cache
 def default_catalog() -> Catalog:
-    """The bundled catalog, read once per process (through the per-user cache)."""
-    return load_catalog(cache_dir=user_cache_dir())
+    """The bundled catalog, read once per process (through the per-user cache), with the
+    subsidy rules a user has imported merged in (issue 15, user_rules.py)."""
+    return with_user_rules(load_catalog(cache_dir=user_cache_dir()))
+
+
+def with_user_rules(catalog: Catalog, folder: Path | None | bool = True) -> Catalog:
+    """The catalog with imported rule files merged over its rules (``True``: the user's
+    folder; ``None``: none)."""
+    from dataclasses import replace
+
+    from .subsidy_rules import merge_rules
+    from .user_rules import load_user_rules, user_rules_dir
+
+    where = user_rules_dir() if folder is True else folder
+    if where is None:
+        return catalog
+    imported, problems = load_user_rules(where, catalog.category_ids())
+    if not imported and not problems:
+        return catalog
+    return replace(
+        catalog,
+        subsidy_rules=merge_rules(catalog.subsidy_rules, imported),
+        rule_problems=tuple(problems),
+    )

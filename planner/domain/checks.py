@@ -266,6 +266,17 @@ def teleworkers_within_staff(unit: m.Unit, where: str) -> None:
         )
 
 
+def running_costs_have_a_reason(plan: m.Plan, where: str) -> None:
+    """The switch "running costs are eligible too" needs a reason (issue 15)."""
+    if plan.running_costs_eligible and not plan.running_costs_reason.strip():
+        raise ValidationError(
+            _join(where, "running_costs_reason"),
+            "運用経費（2年目以降のライセンス料等）も対象とする場合は、その根拠（例：県からの回答）を入力してください。",
+            "To count running costs (licences in later years) as eligible, enter the reason "
+            "(e.g. the prefecture's written answer).",
+        )
+
+
 def plan_is_whole(plan: m.Plan, where: str) -> None:
     if sorted(plan.steps) != list(m.STEP_NUMBERS):
         raise ValidationError(

@@ -1,14 +1,34 @@
 """Cost estimate per fiscal year with the special allocation tax measure taken off.
 
-estimated subsidy = round(eligible cost × rate × fiscal-capacity multiplier),
-rounded as the year's rule says; net burden = total − subsidy. A year without
-its own rule uses the latest earlier rule and is marked *assumed*.
+estimated subsidy = round(eligible base × rate × fiscal-capacity multiplier),
+rounded as the year's rule says; net burden = total − other revenue − subsidy.
+A year without its own rule uses the latest earlier rule and is marked *assumed*.
+
+Issue 15 (docs/decisions/0005-subsidy-coverage.md):
+- Coverage. A rule with ``coverage = "introduction"`` (every bundled year) counts
+  one-time costs in the year they fall (an expansion in a later year too) and
+  annual costs in their FIRST year only. Later years of an annual line are
+  running costs: counted only when the rule says ``introduction_and_running``
+  or the plan switches ``running_costs_eligible`` on WITH a reason (a switch
+  without a reason is refused by ``checks.running_costs_have_a_reason`` and
+  ignored here). What the switch adds is listed per year (``switched``).
+- Category. A line counts only if its category is in the rule's list, or its
+  ``eligible_override`` says so; the override decides the category question
+  only, the coverage rule still applies.
+- Other revenue (特定財源). ``CostLine.other_revenue`` is the part of the line's
+  cost over its whole period paid from earmarked revenue (a national grant, a
+  prefectural subsidy). It pays for the line's earliest costs first: it is
+  applied to the line's amount year by year from its first year, never more
+  than that year's amount. The part applied in a year is taken off the year's
+  total burden and, where the line counts in that year, off the eligible base
+  (so the base never goes below 0). An amount larger than the line's whole
+  cost is used only up to that cost.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from fractions import Fraction
 
 from .catalog import SubsidyRule
@@ -21,9 +41,21 @@ from .validation import MAX_YEN
 @dataclass(frozen=True, slots=True)
 class Figures:
     total: int
-    eligible: int
+    eligible: int  # the eligible base: eligible cost less other revenue
     subsidy: int
-    net: int
+    net: int  # total − other_revenue − subsidy
+    _: KW_ONLY
+    other_revenue: int = 0  # issue 15: earmarked revenue (特定財源) applied in the year(s)
+    running_excluded: int = 0  # issue 15: running costs of eligible lines left out
+
+
+@dataclass(frozen=True, slots=True)
+class LineShare:
+    """An amount of one cost line in one year (e.g. what the running-cost switch added)."""
+
+    line_id: str
+    name: str
+    amount: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +63,14 @@ class YearEstimate(Figures):
     fiscal_year: int
     rule: SubsidyRule | None  # None: no rule applies (before the measure began)
     assumed: bool  # the rule of an earlier year is carried forward
+    _: KW_ONLY
+    # issue 15: the lines whose running cost counts only because of the plan's switch
+    switched: tuple[LineShare, ...] = ()
+
+    @property
+    def switch_added(self) -> int:
+        """Eligible cost the plan's running-cost switch added in this year."""
+        return sum(s.amount for s in self.switched)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +80,8 @@ class Estimate:
     years: tuple[YearEstimate, ...]
     period: Figures
     multiplier: Fraction
+    _: KW_ONLY
+    running_costs_switch: bool = False  # issue 15: the plan's switch was in force
 
     def year(self, fy: int) -> YearEstimate | None:
         return next((y for y in self.years if y.fiscal_year == fy), None)
@@ -47,6 +89,10 @@ class Estimate:
     @property
     def assumed_years(self) -> list[int]:
         return [y.fiscal_year for y in self.years if y.assumed]
+
+    def rules_used(self) -> list[tuple[int, SubsidyRule | None, bool]]:
+        """(fiscal year, the rule it used, assumed?) for every year: what the PDF names."""
+        return [(y.fiscal_year, y.rule, y.assumed) for y in self.years]
 
 
 def rule_for(fiscal_year: int, rules: Sequence[SubsidyRule]) -> tuple[SubsidyRule | None, bool]:
@@ -64,6 +110,8 @@ def line_quantity(line: CostLine, plan: Plan) -> int:
         return line.quantity * plan.teleworkers()
     if basis == "device_needed":
         return line.quantity * plan.devices_needed()
+    if basis == "home_allowance_staff":  # issue 15
+        return line.quantity * plan.home_allowance_staff
     return line.quantity  # "fixed", and "organisation" (per body: one body)
 
 
@@ -85,9 +133,31 @@ def line_amount(line: CostLine, plan: Plan) -> int:
 
 
 def is_eligible(line: CostLine, rule: SubsidyRule | None) -> bool:
+    """The category question: is this kind of cost covered (or overridden)?"""
     if line.eligible_override is not None:
         return line.eligible_override
     return rule is not None and line.category in rule.eligible_categories
+
+
+def is_running_year(line: CostLine, fiscal_year: int) -> bool:
+    """A later year of an annual line: a running cost, not an introduction cost."""
+    return line.recurrence == "annual" and fiscal_year > line.start_fy
+
+
+def running_switch_on(plan: Plan) -> bool:
+    """The plan's "running costs are eligible too" switch, in force only with a reason."""
+    return bool(plan.running_costs_eligible) and bool(plan.running_costs_reason.strip())
+
+
+def other_revenue_by_year(line: CostLine, amount: int) -> dict[int, int]:
+    """The line's other revenue spread over its years, earliest first (see the docstring)."""
+    left = max(0, line.other_revenue)
+    out = {}
+    for fy in line_years(line):
+        used = min(left, amount)
+        out[fy] = used
+        left -= used
+    return out
 
 
 def subsidy_for(eligible: int, rule: SubsidyRule | None, multiplier: Fraction) -> int:
@@ -108,14 +178,30 @@ def estimate(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> Es
     multiplier = Fraction(plan.fiscal_capacity_multiplier)
     years = estimate_years(plan, scenario)
     applied = {fy: rule_for(fy, rules) for fy in years}
+    switch = running_switch_on(plan)
     total = dict.fromkeys(years, 0)
     eligible = dict.fromkeys(years, 0)
+    other = dict.fromkeys(years, 0)
+    excluded = dict.fromkeys(years, 0)
+    switched: dict[int, list[LineShare]] = {fy: [] for fy in years}
     for line in scenario.lines:
         amount = line_amount(line, plan)
+        revenue = other_revenue_by_year(line, amount)
         for fy in line_years(line):
             total[fy] += amount
-            if is_eligible(line, applied[fy][0]):
-                eligible[fy] += amount
+            other[fy] += revenue[fy]
+            rule = applied[fy][0]
+            if not is_eligible(line, rule):
+                continue
+            base = amount - revenue[fy]
+            coverage = rule.coverage if rule is not None else "introduction"
+            if is_running_year(line, fy) and coverage != "introduction_and_running":
+                if not switch:
+                    excluded[fy] += base
+                    continue
+                if base:
+                    switched[fy].append(LineShare(line.id, line.name, base))
+            eligible[fy] += base
     rows = []
     for fy in years:
         rule, assumed = applied[fy]
@@ -126,14 +212,31 @@ def estimate(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> Es
                 f"The cost of FY{fy} (¥{total[fy]:,}) is over the limit of ¥1 trillion.",
             )
         sub = subsidy_for(eligible[fy], rule, multiplier)
-        rows.append(YearEstimate(total[fy], eligible[fy], sub, total[fy] - sub, fy, rule, assumed))
+        rows.append(
+            YearEstimate(
+                total[fy],
+                eligible[fy],
+                sub,
+                total[fy] - other[fy] - sub,
+                fy,
+                rule,
+                assumed,
+                other_revenue=other[fy],
+                running_excluded=excluded[fy],
+                switched=tuple(switched[fy]),
+            )  # fmt: skip
+        )
     period = Figures(
         total=sum(r.total for r in rows),
         eligible=sum(r.eligible for r in rows),
         subsidy=sum(r.subsidy for r in rows),
         net=sum(r.net for r in rows),
+        other_revenue=sum(r.other_revenue for r in rows),
+        running_excluded=sum(r.running_excluded for r in rows),
     )
-    return Estimate(scenario.id, scenario.name, tuple(rows), period, multiplier)
+    return Estimate(
+        scenario.id, scenario.name, tuple(rows), period, multiplier, running_costs_switch=switch
+    )
 
 
 def adopted_estimate(plan: Plan, rules: Sequence[SubsidyRule]) -> Estimate | None:

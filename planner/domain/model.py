@@ -18,6 +18,8 @@ from typing import Any
 from .catalog import QUANTITY_BASES, RECURRENCES, ROLES, TaskFactors
 from .declare import MAX_PLAN_YEARS, MAX_QUANTITY, declared
 from .errors import ValidationError
+from .network_model import NETWORK_MODELS
+from .sensitive import PERSONAL_DATA_POLICIES
 from .text import L10n
 
 STEP_NUMBERS = tuple(range(1, 11))
@@ -273,6 +275,14 @@ class CostLine:
     item_id: str | None = _ref("経費カタログID", "Catalog item id")
     note: str = _text("備考", "Note")
     id: str = _id()
+    other_revenue: int = declared(
+        "money",
+        "特定財源",
+        "Other revenue",
+        default=0,
+        doc="yen over the line's whole period paid from earmarked revenue (特定財源: a national "
+        "grant, a prefectural subsidy); taken off the eligible base (costs.py)",
+    )  # issue 15
 
 
 @dataclass
@@ -332,8 +342,30 @@ class Plan:
     )
     existing_rules: str = _text("既存の規程", "Existing rules")
     current_notes: str = _text("現状のメモ", "Notes on the current state")
+    network_model: str = declared(
+        "choice",
+        "ネットワークのモデル",
+        "Network model",
+        default="alpha",
+        choices=NETWORK_MODELS,
+        doc="α / α′ / β / β′ model of the policy guideline (October 2024)",
+    )  # issue 15
     # 4 and 5: units, tasks, teleworkers and forms
     units: list[Unit] = declared("rows", "課", "Units", factory=list, of=Unit)
+    home_allowance_staff: int = declared(
+        "int",
+        "在宅勤務等手当の対象職員数",
+        "Staff paid the telework allowance",
+        default=0,
+        maximum=MAX_QUANTITY,
+    )  # issue 15 (step 5)
+    personal_data_at_home: str = declared(
+        "choice",
+        "在宅等での要配慮個人情報の取扱い",
+        "Sensitive personal data at home or on the move",
+        default="not_allowed",
+        choices=PERSONAL_DATA_POLICIES,
+    )  # issue 15 (steps 5 and 8)
     # 6 rules
     rules: list[RuleItem] = declared("rows", "規程", "Rules", factory=list, of=RuleItem)
     # 7 ICT
@@ -373,6 +405,12 @@ class Plan:
         ),
         doc='財政力補正の乗率, "1" = none',
     )
+    running_costs_eligible: bool = declared(
+        "bool", "運用経費も対象とする", "Count running costs as eligible too", default=False
+    )  # issue 15: needs a reason (checks.running_costs_have_a_reason)
+    running_costs_reason: str = _text(
+        "運用経費も対象とする根拠", "Reason for counting running costs"
+    )  # issue 15: e.g. the prefecture's written answer
 
     # -- derived views, used everywhere -------------------------------------------------
 

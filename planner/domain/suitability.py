@@ -1,7 +1,18 @@
 """Suitability of a task for telework (業務単位), from its factors and the plan.
 
-The rules (see docs/decisions/0002-suitability-rules.md), each giving a reason:
-- My Number work (マイナンバー利用事務系) is never done remotely.
+The rules (see docs/decisions/0002-suitability-rules.md and, for issue 15,
+0006-network-model.md), each giving a reason:
+- The task's layer follows from what it works on and the plan's network model
+  (network_model.py); an own task keeps its ``network`` field.
+- My Number work (マイナンバー利用事務系) is never done by access from outside;
+  a satellite office inside the closed network (a 支所) can do it.
+- An employer's handling of its staff's My Numbers (個人番号関係事務, e.g.
+  年末調整) is not My Number work, but 特定個人情報 stays in the office too.
+- A task the catalog marks ``never_remote`` (e.g. questionnaires of statistical
+  surveys under 統計法) is never remote, whatever the method.
+- 要配慮個人情報 follows the plan's policy ``personal_data_at_home``: "not
+  allowed" (the default) makes the task ×; "screen transfer only" makes it ○
+  under a screen-transfer method and × under any other.
 - Counter work and on-site work are not suitable.
 - The task's network must be reachable by the plan's access method: an
   LGWAN-side task needs a method that reaches LGWAN; with no method chosen yet
@@ -19,7 +30,10 @@ from enum import IntEnum
 from . import words
 from .catalog import AccessMethod, Catalog, TaskFactors
 from .model import Plan, Task
+from .network_model import effective_layer, is_beta, task_works_on
+from .sensitive import sensitive_reason
 from .text import L10n
+from .words import word
 
 
 class Suitability(IntEnum):
@@ -61,6 +75,18 @@ S, C, U = Suitability.SUITABLE, Suitability.CONDITIONAL, Suitability.UNSUITABLE
 _MYNUMBER = L10n(
     "マイナンバー利用事務系の業務です。三層分離によりテレワークの対象外です。",
     "My Number work (個人番号利用事務系): excluded from telework by the three-layer separation.",
+)
+_MYNUMBER_INSIDE = L10n(
+    "マイナンバー利用事務系の業務です。庁外からの接続では行えませんが、{method}は閉域の庁内ネットワークの内側にあるため、基幹系の端末が置かれていれば実施できます。",
+    "My Number work: never by access from outside, but {method} is inside the closed network, so it can be done where a core-system terminal is installed.",
+)
+_MYNUMBER_RELATED = L10n(
+    "職員のマイナンバー（特定個人情報）を扱う個人番号関係事務です（マイナンバー利用事務ではありません）。特定個人情報は庁外で扱わないため、テレワークの対象外とします。",
+    "Handles staff's My Numbers as the employer (個人番号関係事務, not My Number work). Such data (特定個人情報) is not handled outside the office, so this is excluded from telework.",
+)
+_MYNUMBER_RELATED_INSIDE = L10n(
+    "職員のマイナンバーを扱う個人番号関係事務です。{method}は庁内ネットワークの内側にあるため、特定個人情報の取扱いルールに従えば実施できます。",
+    "Handles staff's My Numbers as the employer (個人番号関係事務). {method} is inside the closed network, so it can be done under the rules for such data.",
 )
 _COUNTER = L10n(
     "窓口での対面業務のため、テレワークには向きません。",
@@ -106,6 +132,10 @@ _COORD_NO_TOOLS = L10n(
     "チームでの即時の連携が多い業務です。チャットやWeb会議の導入が条件です（手順7）。",
     "Needs much real-time teamwork: chat or web meetings are a condition (step 7).",
 )
+_INTERNET_SIDE_DOCS = L10n(
+    "{model}では文書・メール等の業務はインターネット接続系で行います。{method}で接続できます。",
+    "Under the {model_en}, documents and mail are on the internet-connected side, reachable through {method_en}.",
+)
 _NOTHING = L10n(
     "テレワークの妨げとなる要因はありません。",
     "Nothing in this task stands in the way of telework.",
@@ -113,21 +143,40 @@ _NOTHING = L10n(
 
 
 def assess(
-    factors: TaskFactors, access: AccessMethod, tools: frozenset[str] | set[str] = frozenset()
+    factors: TaskFactors,
+    access: AccessMethod,
+    tools: frozenset[str] | set[str] = frozenset(),
+    *,
+    network_model: str = "alpha",
+    personal_policy: str = "not_allowed",
+    never_remote: L10n | None = None,
 ) -> Assessment:
-    """Judge one task under the plan's access method and communication tools."""
+    """Judge one task under the plan's access method, tools, network model and policy."""
     reasons: list[Reason] = []
     add = reasons.append
-    if factors.network == "mynumber" or factors.personal_data == "mynumber":
-        add(Reason(U, _MYNUMBER))
+    layer = effective_layer(factors, network_model)
+    if never_remote is not None:
+        add(Reason(U, never_remote))
+    if layer == "mynumber":
+        if "mynumber" in access.reaches:  # only a place inside the closed network
+            add(Reason(C, _with_method(_MYNUMBER_INSIDE, access.name)))
+        else:
+            add(Reason(U, _MYNUMBER))
+    elif factors.personal_data == "mynumber":
+        inside = access.inside_network
+        text = _with_method(_MYNUMBER_RELATED_INSIDE, access.name) if inside else _MYNUMBER_RELATED
+        add(Reason(C if inside else U, text))
     if factors.counter:
         add(Reason(U, _COUNTER))
     if factors.onsite:
         add(Reason(U, _ONSITE))
-    if factors.network != "mynumber":
-        add(_network_reason(factors.network, access))
+    if layer != "mynumber":
+        add(_network_reason(layer, access, network_model, factors.works_on == "documents"))
     if factors.personal_data == "personal":
         add(Reason(C, _PERSONAL_SCREEN if access.screen_transfer else _PERSONAL_DATA))
+    elif factors.personal_data == "sensitive":
+        level, text = sensitive_reason(access, personal_policy)
+        add(Reason(Suitability(level), text))
     if factors.paper == "heavy":
         add(Reason(C, _PAPER_HEAVY))
     elif factors.paper == "some":
@@ -143,7 +192,9 @@ def assess(
     return Assessment(level, tuple(reasons))
 
 
-def _network_reason(network: str, access: AccessMethod) -> Reason | None:
+def _network_reason(
+    network: str, access: AccessMethod, model: str = "alpha", documents: bool = False
+) -> Reason | None:
     method = access.name
     if not access.reaches:
         return Reason(C, _NO_METHOD)
@@ -155,6 +206,15 @@ def _network_reason(network: str, access: AccessMethod) -> Reason | None:
         network not in access.reaches
     ):  # an internet task under an LGWAN-only method does not occur today
         return Reason(C, _NO_METHOD)
+    if documents and is_beta(model):
+        words = word("network_model", model) or L10n(model, model)
+        return Reason(
+            S,
+            L10n(
+                _INTERNET_SIDE_DOCS.ja.format(model=words.ja, method=method.ja),
+                _INTERNET_SIDE_DOCS.en.format(model_en=words.en, method_en=method.en),
+            ),
+        )
     return None
 
 
@@ -163,5 +223,30 @@ def _with_method(text: L10n, method: L10n) -> L10n:
 
 
 def assess_in_plan(plan: Plan, task: Task, catalog: Catalog) -> Assessment:
-    """A task of the plan, judged under the plan's own ICT choices (step 7)."""
-    return assess(task.factors, catalog.access_method(plan.access_method), frozenset(plan.tools))
+    """A task of the plan, judged under the plan's own ICT choices (step 7), its network
+    model (step 3) and its policy on sensitive personal data (steps 5/8).
+
+    A task made from the catalog takes ``works_on`` and ``never_remote`` from its
+    catalog task when the plan's copy does not say (files saved before issue 15)."""
+    factors = task.factors
+    found = catalog.task(task.catalog_id)
+    works_on = task_works_on(factors, task.catalog_id, catalog)
+    # files from before issue 15 could not say 要配慮個人情報: the catalog's level counts
+    upgrade = (
+        found is not None
+        and factors.personal_data == "personal"
+        and found.factors.personal_data == "sensitive"
+    )
+    if works_on != factors.works_on or upgrade:
+        from dataclasses import replace
+
+        level = "sensitive" if upgrade else factors.personal_data
+        factors = replace(factors, works_on=works_on, personal_data=level)
+    return assess(
+        factors,
+        catalog.access_method(plan.access_method),
+        frozenset(plan.tools),
+        network_model=plan.network_model,
+        personal_policy=plan.personal_data_at_home,
+        never_remote=found.never_remote if found is not None else None,
+    )

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from ..resources import resource_dir
-from .catalog import _cache_file, _read_cache, _Reader, _write_cache, user_cache_dir
+from .catalog import Reader, _cache_file, _read_cache, _write_cache, user_cache_dir
 from .errors import ResourceError
 from .text import L10n
 
@@ -50,7 +50,7 @@ class Words:
         return found.get(lang) if found else code
 
 
-def _parse(r: _Reader) -> Words:
+def _parse(r: Reader) -> Words:
     lists: dict[str, tuple[tuple[str, L10n], ...]] = {}
     for name, table in r.data.items():
         if name in ("schema", "not_entered"):
@@ -77,7 +77,7 @@ def load_words(root: Path | None = None, cache_dir: Path | None = None) -> Words
     # a folder of its own: the catalog's cache keeps one file per folder
     cache_file = _cache_file(cache_dir / "words", raw) if cache_dir is not None else None
     parsed = _read_cache(cache_file, raw) if cache_file is not None else None
-    reader = _Reader(FILE, raw[FILE], parsed and parsed[FILE])
+    reader = Reader(FILE, raw[FILE], parsed and parsed[FILE])
     words = _parse(reader)
     if cache_file is not None and parsed is None:
         _write_cache(cache_file, {FILE: reader.data})

@@ -544,11 +544,11 @@ class ReportBuilder:
         items = self.plan.security
         done = sum(1 for s in items if s.status in ("done", "not_applicable"))
         out = [self.p(self.esc(self.t(
-            "総務省「テレワークセキュリティガイドライン」の考え方に沿い、経営者（幹部）、"
-            f"システム管理者、テレワーク勤務者の役割ごとに対策を整理しました（{len(items)}項目中 "
+            "総務省「テレワークセキュリティガイドライン（第5版）」の考え方に沿い、経営者（幹部）、"
+            f"システム・セキュリティ管理者、テレワーク勤務者の役割ごとに対策を整理しました（{len(items)}項目中 "
             f"{done}項目が完了または対象外）。",
-            "Measures are grouped by role (management, system administrators, teleworkers) "
-            f"following MIC's telework security guideline ({done} of {len(items)} done or not "
+            "Measures are grouped by role (management, system and security administrators, teleworkers) "
+            f"following MIC's telework security guideline, 5th ed. ({done} of {len(items)} done or not "
             "applicable).")))]  # fmt: skip
         if not items:
             out.append(self.p(self.value("")))

@@ -1,0 +1,57 @@
+"""``planner rules import FILE`` and ``planner rules list`` (issue 15).
+
+Imported rule files (one fiscal year's rule of the special allocation tax
+measure, in the bundled TOML form) are stored per user by
+planner/store/rules_store.py and merged over the bundled rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_rules_command(command) -> None:  # noqa: ANN001 - cli.build_parser's helper
+    p = command("rules", "subsidy rule files / 特別交付税措置のルールファイル")
+    rsub = p.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    imp = rsub.add_parser("import", help="check and store a rule file / ルールファイルを取り込む")
+    imp.add_argument("file", type=Path)
+    lst = rsub.add_parser("list", help="list the rules in use / 使用するルールの一覧")
+    for q in (imp, lst):  # also after the action; SUPPRESS keeps the parent's value otherwise
+        q.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
+
+
+def cmd_rules(ns: argparse.Namespace) -> int:
+    from .domain.catalog import load_catalog, user_cache_dir, with_user_rules
+    from .domain.subsidy_rules import coverage_words
+    from .store.rules_store import import_rule_file, list_rules
+
+    en = ns.lang == "en"
+    if ns.rules_command == "import":
+        stored = import_rule_file(ns.file)
+        r = stored.rule
+        print(
+            f"FY{r.fiscal_year}: {r.source.en} ({r.date.isoformat()}) → {stored.path}"
+            if en
+            else f"{r.fiscal_year}年度: {r.source.ja}（{r.date.isoformat()}）→ {stored.path}"
+        )
+        return 0
+    stored, problems = list_rules()
+    catalog = with_user_rules(load_catalog(cache_dir=user_cache_dir()))
+    for r in catalog.subsidy_rules:
+        origin = r.origin if r.origin != "bundled" else ("bundled" if en else "同梱")
+        cover = coverage_words(r.coverage).get(ns.lang)
+        print(
+            f"FY{r.fiscal_year}\t{r.date.isoformat()}\t{origin}\t{cover}\t{r.source.get(ns.lang)}"
+        )
+    for p in problems:
+        print(f"planner: {p.get(ns.lang)}", file=sys.stderr)
+    last = catalog.subsidy_rules[-1].fiscal_year
+    print(
+        f"Years after FY{last} assume the FY{last} rule (no notice included)."
+        if en
+        else f"{last + 1}年度以降は通知が含まれていないため、{last}年度のルールを仮定します。",
+        file=sys.stderr,
+    )
+    return 0

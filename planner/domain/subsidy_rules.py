@@ -1,0 +1,135 @@
+"""The special allocation tax measure in words, and the checks of issue 15's cost fields.
+
+Texts other code shows (step 7, summary, PDF, CLI): where the fiscal-capacity
+multiplier comes from, when the money arrives, which year's rule is assumed,
+and the rule files a user imports (one fiscal year's rule in the form of
+resources/rules/special_allocation_tax.toml, with its source and date).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from .catalog import Reader, SubsidyRule, subsidy_rule
+from .errors import ResourceError
+from .fiscal import era_year_label
+from .model import CostLine, Plan
+from .text import L10n
+
+# -- the fiscal-capacity correction (財政力補正) ------------------------------------------
+
+MULTIPLIER_WORDING = L10n(
+    "財政力補正の乗率：特別交付税に関する省令により、財政力指数（過去3か年の平均、小数点以下2位）に応じて定められる率です。この項目の乗率の表は確認できていないため、本プログラムは計算せず、入力された値をそのまま用います（既定値1.0＝補正なし）。",
+    "Fiscal-capacity multiplier: set by the ordinance on the special allocation tax (特別交付税に関する省令) from the fiscal capacity index (3-year average, two decimals). The ordinance's table for this item has not been confirmed, so the program does not compute it and uses the value entered (default 1.0 = no correction).",
+)
+MULTIPLIER_LABEL = L10n(
+    "財政力補正の乗率（省令により財政力指数から定まる率）",
+    "Fiscal-capacity multiplier (set by ordinance from the fiscal capacity index)",
+)
+MULTIPLIER_TABLE_SOURCE = "unconfirmed"  # the ordinance's table for this item was not found
+
+
+def multiplier_wording() -> L10n:
+    """Where the multiplier comes from, said correctly (not a figure the prefecture issues)."""
+    return MULTIPLIER_WORDING
+
+
+def multiplier_note(index: Decimal | None, multiplier: Decimal) -> L10n | None:
+    """A warning when a fiscal capacity index is entered but the multiplier stays 1.0."""
+    if index is None or Decimal(multiplier) != 1:
+        return None
+    return L10n(
+        f"財政力指数（{index}）が入力されていますが、財政力補正の乗率は1.0（補正なし）のままです。乗率は特別交付税に関する省令により財政力指数から定まりますが、この項目の表は本プログラムに収録されていません。実際の乗率を確認して入力するまで、措置見込額は補正前の概算です。",
+        f"A fiscal capacity index ({index}) is entered, but the fiscal-capacity multiplier is still 1.0 (no correction). The ordinance derives the multiplier from the index, but its table for this item is not included in the program. Until the actual multiplier is checked and entered, the estimate is before correction.",
+    )
+
+
+def plan_multiplier_note(plan: Plan) -> L10n | None:
+    return multiplier_note(plan.municipality.fiscal_capacity_index, plan.fiscal_capacity_multiplier)
+
+
+# -- timing ------------------------------------------------------------------------------
+
+TIMING = L10n(
+    "特別交付税は同じ年度の12月と3月に決定・交付される一般財源であり、この事業に充てることが決まったお金ではありません。",
+    "The special allocation tax is decided and paid in December and March of the same fiscal year; it is general revenue, not money tied to this project.",
+)
+TIMING_SOURCE = L10n("地方交付税法第15条第2項", "Local Allocation Tax Act, art. 15(2)")
+
+# -- which rule a year uses ----------------------------------------------------------------
+
+
+def rule_year_note(fiscal_year: int, rule: SubsidyRule | None, assumed: bool) -> L10n:
+    """One line per year: the rule used, its source and date, and what is assumed."""
+    label = era_year_label(fiscal_year)
+    if rule is None:
+        return L10n(
+            f"{label}：措置の開始（令和2年度）より前のため、措置はないものとして見積もっています。",
+            f"FY{fiscal_year}: before the measure began (FY2020); no subsidy is estimated.",
+        )
+    source = rule.source
+    origin_ja = "" if rule.origin == "bundled" else f"（取り込んだルールファイル {rule.origin}）"
+    origin_en = "" if rule.origin == "bundled" else f" (imported rule file {rule.origin})"
+    day = rule.date.isoformat()
+    if not assumed:
+        return L10n(
+            f"{label}：{era_year_label(rule.fiscal_year)}のルール — {source.ja}（{day}）{origin_ja}",
+            f"FY{fiscal_year}: the FY{rule.fiscal_year} rule — {source.en} ({day}){origin_en}",
+        )
+    return L10n(
+        f"{label}：この年度の通知は本プログラムに含まれていません。{era_year_label(rule.fiscal_year)}のルール（{source.ja}、{day}）{origin_ja}が続くものと仮定しています。",
+        f"FY{fiscal_year}: no notice for this year is included in the program; the FY{rule.fiscal_year} rule ({source.en}, {day}){origin_en} is assumed to continue.",
+    )
+
+
+def coverage_words(coverage: str) -> L10n:
+    if coverage == "introduction_and_running":
+        return L10n("導入経費と運用経費", "Introduction and running costs")
+    return L10n(
+        "導入経費のみ（一回限りの経費は発生年度、毎年の経費は初年度分）",
+        "Introduction costs only (one-time costs in their year, annual costs in their first year)",
+    )
+
+
+SWITCH_MARK = L10n("※運用経費も対象とする設定による", "* counted by the plan's running-cost switch")
+
+
+def other_revenue_note(line: CostLine, amount: int) -> L10n | None:
+    """A note when other revenue exceeds the line's whole cost (the excess is not used)."""
+    from .costs import line_years
+
+    whole = amount * len(line_years(line))
+    if line.other_revenue <= whole:
+        return None
+    return L10n(
+        f"「{line.name}」の特定財源（{line.other_revenue:,}円）が経費の総額（{whole:,}円）を超えています。超える分は計算に用いません。",
+        f"Other revenue of '{line.name}' (¥{line.other_revenue:,}) is more than its whole cost (¥{whole:,}); the excess is not used.",
+    )
+
+
+# -- rule files a user imports ---------------------------------------------------------------
+
+
+def parse_rule_file(data: bytes, name: str, categories: frozenset[str]) -> SubsidyRule:
+    """One fiscal year's rule from a file in the bundled form; errors name file and field."""
+    r = Reader(name, data)
+    tables = r.tables(r.data, "rules")
+    if len(tables) != 1:
+        r.fail("rules", f"expected the rule of one fiscal year, found {len(tables)}")
+    where, table = tables[0]
+    return subsidy_rule(r, table, where, categories, origin=name)
+
+
+def merge_rules(
+    bundled: Sequence[SubsidyRule], imported: Sequence[SubsidyRule]
+) -> tuple[SubsidyRule, ...]:
+    """Imported rules replace the bundled rule of the same fiscal year; sorted by year."""
+    by_year = {r.fiscal_year: r for r in bundled}
+    for r in imported:
+        by_year[r.fiscal_year] = r
+    return tuple(by_year[fy] for fy in sorted(by_year))
+
+
+def bad_rule_file(name: str, problem: str) -> ResourceError:
+    return ResourceError(name, "-", problem)

@@ -68,11 +68,11 @@ def scenario_figure(names: Sequence[str], sub: Sequence[float], net: Sequence[fl
         from reportlab.lib.units import mm
 
         from . import charts
-        from .fonts import GOTHIC, register_reportlab_fonts
+        from .fonts import PGOTHIC, register_reportlab_fonts
         from .layout import fit_text
 
         register_reportlab_fonts()  # the labels are measured in the chart's font
-        fitted = [fit_text(clean(n), GOTHIC, 7.5, 40 * mm) for n in names]
+        fitted = [fit_text(clean(n), PGOTHIC, 7.5, 40 * mm) for n in names]
         return charts.scenario_bars(fitted, sub, net, bar_texts(lang), width_mm, height_mm)
 
     return Figure(make, width_mm, height_mm, caption)
@@ -117,11 +117,11 @@ def gantt_figure(rows: Sequence[GanttRow], legend: dict[str, str], first_fy: int
         from reportlab.lib.units import mm
 
         from . import charts
-        from .fonts import GOTHIC, register_reportlab_fonts
+        from .fonts import PGOTHIC, register_reportlab_fonts
         from .layout import fit_text
 
         register_reportlab_fonts()  # the labels are measured in the chart's font
-        fitted = [GanttRow(fit_text(clean(r.label), GOTHIC, 8.5, GANTT_LABEL_MM * mm), r.kind,
+        fitted = [GanttRow(fit_text(clean(r.label), PGOTHIC, 8.5, GANTT_LABEL_MM * mm), r.kind,
                            r.start, r.end) for r in rows]  # fmt: skip
         return charts.gantt(fitted, first_fy, years, [clean(y) for y in year_labels],
                             {k: clean(v) for k, v in legend.items()}, width_mm, height_mm)  # fmt: skip

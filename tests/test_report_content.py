@@ -9,7 +9,6 @@ import pytest
 
 from planner.report.chapters import build_document
 from planner.report.content import Figure, Landscape, Table, plain_texts
-from planner.ui.pages import choices
 
 from .report_fixtures import full_plan
 
@@ -36,20 +35,20 @@ def _form(p, field):
     return p.units[0].form, field
 
 
-# (the screen's choice list, how a plan gets the code) for every list the PDF prints
+# (the screen's choice list in ui/pages/choices.py, how a plan gets the code) for every list the PDF prints
 PRINTED = {
-    "rule_status": (choices.RULE_STATUS, _set(lambda p: (p.rules[0], "status"))),
-    "measure_status": (choices.MEASURE_STATUS, _set(lambda p: (p.security[0], "status"))),
-    "role": (choices.ROLES, _set(lambda p: (p.security[0], "role"))),
-    "phase_kind": (choices.PHASE_KINDS, _set(lambda p: (p.phases[0], "kind"))),
-    "time_unit": (choices.TIME_UNITS, _set(lambda p: _form(p, "time_unit"))),
-    "cap_period": (choices.CAP_PERIODS, _set(lambda p: _form(p, "cap_period"))),
-    "device_policy": (choices.DEVICE_POLICIES, _set(lambda p: (p, "device_policy"))),
-    "tool": (choices.TOOLS, lambda p, code: setattr(p, "tools", [code])),
-    "network_layer": (choices.NETWORK_LAYERS, lambda p, code: setattr(p, "network_layers", [code])),
-    "quantity_basis": (choices.QUANTITY_BASES, _set(lambda p: (_scenario_line(p), "quantity_basis"))),
-    "eligibility": (choices.ELIGIBILITY, lambda p, code: setattr(
-        _scenario_line(p), "eligible_override", dict(choices.ELIGIBILITY_VALUES)[code])),
+    "rule_status": ("RULE_STATUS", _set(lambda p: (p.rules[0], "status"))),
+    "measure_status": ("MEASURE_STATUS", _set(lambda p: (p.security[0], "status"))),
+    "role": ("ROLES", _set(lambda p: (p.security[0], "role"))),
+    "phase_kind": ("PHASE_KINDS", _set(lambda p: (p.phases[0], "kind"))),
+    "time_unit": ("TIME_UNITS", _set(lambda p: _form(p, "time_unit"))),
+    "cap_period": ("CAP_PERIODS", _set(lambda p: _form(p, "cap_period"))),
+    "device_policy": ("DEVICE_POLICIES", _set(lambda p: (p, "device_policy"))),
+    "tool": ("TOOLS", lambda p, code: setattr(p, "tools", [code])),
+    "network_layer": ("NETWORK_LAYERS", lambda p, code: setattr(p, "network_layers", [code])),
+    "quantity_basis": ("QUANTITY_BASES", _set(lambda p: (_scenario_line(p), "quantity_basis"))),
+    "eligibility": ("ELIGIBILITY", lambda p, code: setattr(
+        _scenario_line(p), "eligible_override", {"auto": None, "yes": True, "no": False}[code])),
 }  # fmt: skip
 # not printed as words: recurrence (the years are printed), the task factors (the reasons
 # of the suitability are printed), and a fixed quantity (the number alone is printed)
@@ -59,8 +58,10 @@ NOT_PRINTED = {("quantity_basis", "fixed")}
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("list_name", sorted(PRINTED))
 def test_the_pdf_says_the_screens_word_for_every_choice(plan, catalog, list_name, lang):
+    from planner.ui.pages import choices  # imported in the test: it reads the words file
+
     screen, apply = PRINTED[list_name]
-    for code, word in screen:
+    for code, word in getattr(choices, screen):
         if (list_name, code) in NOT_PRINTED:
             continue
         variant = copy.deepcopy(plan)

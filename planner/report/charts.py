@@ -11,7 +11,6 @@ in a chart has gone through the report's TextGuard before it gets here, and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 import matplotlib
@@ -19,6 +18,7 @@ from matplotlib.figure import Figure
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from .figures import GanttRow
 from .fonts import matplotlib_family
 from .mplcanvas import draw_figure
 
@@ -36,14 +36,6 @@ PHASE_COLORS = {
 TRAINING_COLOR = "#222222"
 SUBSIDY_COLOR = "#9DC3E6"
 NET_COLOR = "#1F4E79"
-
-
-@dataclass(frozen=True, slots=True)
-class GanttRow:
-    label: str
-    kind: str  # "step", a phase kind, or "training" (a milestone on ``start``)
-    start: date | None
-    end: date | None
 
 
 def _rc() -> dict:

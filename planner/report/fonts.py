@@ -1,8 +1,8 @@
 """The bundled BIZ UD fonts: registered once for reportlab and for matplotlib.
 
-Running text (paragraphs, headings, table text, English) is set in the
-proportional BIZ UDPGothic; the fixed-width BIZ UD Gothic is kept where figures
-must line up (the number columns of tables, page numbers) and in the charts.
+Running text (paragraphs, headings, table text, English, the charts' labels)
+is set in the proportional BIZ UDPGothic; the fixed-width BIZ UD Gothic is kept
+where figures must line up (the number columns of tables, page numbers).
 Only TrueType-outline fonts embed in reportlab, and both faces are TrueType. Every character of the document is checked against the fonts' cmap
 (see ``textsafe``), so nothing is ever printed as an empty box.
 """
@@ -68,7 +68,7 @@ def _register_reportlab_fonts() -> frozenset[int]:
 
 @cache
 def matplotlib_family() -> str:
-    """Add the Gothic to matplotlib's font manager and return its family name."""
+    """Add the proportional Gothic to matplotlib's font manager and return its family name."""
     with _LOCK:
         return _matplotlib_family()
 
@@ -76,6 +76,6 @@ def matplotlib_family() -> str:
 def _matplotlib_family() -> str:
     from matplotlib import font_manager
 
-    for name in (GOTHIC, GOTHIC_BOLD):
+    for name in (PGOTHIC, PGOTHIC_BOLD):
         font_manager.fontManager.addfont(str(font_file(name)))
-    return font_manager.FontProperties(fname=str(font_file(GOTHIC))).get_name()
+    return font_manager.FontProperties(fname=str(font_file(PGOTHIC))).get_name()

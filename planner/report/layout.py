@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from .content import Center, Num, Text
 from .fonts import GOTHIC, GOTHIC_BOLD, PGOTHIC, PGOTHIC_BOLD
 from .kinsoku import JParagraph
 
@@ -239,37 +240,27 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
 # -- tables ---------------------------------------------------------------------------
 
 
-class Num(str):
-    """A table cell printed as a plain right-aligned string (numbers, amounts)."""
-
-
-class Center(str):
-    """A short plain cell printed centred (marks such as ◎ ○ ×)."""
-
-
-class Markup(str):
-    """A table cell that is already Paragraph markup (escaped by the caller)."""
-
-
-Cell = str | Flowable
+Cell = str | Text | Flowable
 
 
 def data_table(
     header: Sequence[str],
     rows: Sequence[Sequence[Cell]],
-    widths_mm: Sequence[float],
+    widths: Sequence[float],
     styles: Styles,
     esc: Callable[[str], str],
+    markup: Callable[[Text], str],
     *,
     total_rows: int = 0,
 ) -> list[Flowable]:
     """A bordered table with a repeated header row, chunked every CHUNK_ROWS rows.
 
-    Plain ``str`` cells are user or catalog text: escaped with ``esc`` and
-    wrapped in a Paragraph. ``Num``/``Center`` cells are drawn as plain strings
-    (fast, no wrapping). The last ``total_rows`` rows are shaded as totals.
+    ``widths`` in points. Plain ``str`` cells are user or catalog text: escaped
+    with ``esc`` and wrapped in a Paragraph; ``Text`` cells become markup with
+    ``markup``. ``Num``/``Center`` cells are drawn as plain strings (fast, no
+    wrapping; ``Num`` in the fixed-width face, so figures line up). The last
+    ``total_rows`` rows are shaded as totals.
     """
-    widths = [w * mm for w in widths_mm]
     head = [para(esc(h), styles.cell_head) for h in header]
     out: list[Flowable] = []
     for start in range(0, max(len(rows), 1), CHUNK_ROWS):
@@ -298,8 +289,8 @@ def data_table(
                     else:
                         out_row.append(plain)
                         cmds.append(("ALIGN", (c, r), (c, r), "RIGHT" if right else "CENTER"))
-                elif isinstance(cell, Markup):
-                    out_row.append(para(str(cell), styles.cell))
+                elif isinstance(cell, Text):
+                    out_row.append(para(markup(cell), styles.cell))
                 elif isinstance(cell, str):
                     out_row.append(para(esc(cell), styles.cell))
                 else:
@@ -312,7 +303,8 @@ def data_table(
             cmds.append(("FONT", (0, first_total), (-1, -1), GOTHIC_BOLD, 8.5, 12))
         # rows may split across pages only in tables with texts too long for one page;
         # elsewhere a row moves to the next page whole, which reads better
-        split = int(any(len(c) > LONG_CELL for row in chunk for c in row if isinstance(c, str)))
+        split = int(any(len(c if isinstance(c, str) else c.plain) > LONG_CELL
+                        for row in chunk for c in row if isinstance(c, str | Text)))  # fmt: skip
         table = Table(data, colWidths=widths, repeatRows=1, splitInRow=split, hAlign="LEFT")
         table.setStyle(TableStyle(cmds))
         table.spaceAfter = 6

@@ -13,7 +13,7 @@ from __future__ import annotations
 from matplotlib.backend_bases import FigureCanvasBase, GraphicsContextBase, RendererBase
 from matplotlib.path import Path
 
-from .fonts import GOTHIC, GOTHIC_BOLD
+from .fonts import PGOTHIC, PGOTHIC_BOLD
 
 _CAPS = {"butt": 0, "round": 1, "projecting": 2}
 _JOINS = {"miter": 0, "round": 1, "bevel": 2}
@@ -103,7 +103,7 @@ class ReportLabRenderer(RendererBase):
         canv = self.canv
         canv.saveState()
         self._clip(gc)
-        font = GOTHIC_BOLD if _is_bold(prop.get_weight()) else GOTHIC
+        font = PGOTHIC_BOLD if _is_bold(prop.get_weight()) else PGOTHIC
         canv.setFont(font, prop.get_size_in_points())
         rgb = gc.get_rgb()
         canv.setFillColorRGB(*rgb[:3], alpha=rgb[3])

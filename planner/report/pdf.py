@@ -10,9 +10,10 @@ from pathlib import Path
 from ..domain.catalog import Catalog, default_catalog
 from ..domain.model import Plan
 from ..domain.text import LANGS
-from .chapters import ReportBuilder
+from .chapters import build_document
 from .fonts import GOTHIC, register_reportlab_fonts
 from .layout import Header, PlanDoc
+from .pdf_writer import PdfWriter
 from .result import ExportResult, ReportError
 from .textsafe import TextGuard
 
@@ -103,14 +104,15 @@ def _replace(tmp: Path, path: Path) -> None:
 
 
 def _build(plan: Plan, catalog: Catalog, lang: str, guard: TextGuard, target: Path) -> int:
-    mu = plan.municipality
-    header = Header(left="")
+    """Build the content once, then render it with reportlab into ``target``."""
+    document = build_document(plan, catalog, lang)
+    title = guard.clean(document.title)
     doc = PlanDoc(
         str(target),
-        header,
-        title="",
-        author=guard.clean(mu.department or mu.name),
-        subject="",
+        Header(left=title),
+        title=title,
+        author=guard.clean(document.author),
+        subject=guard.clean(document.subject),
         creator="Telework Planner",
         lang="ja-JP" if lang == "ja" else "en",
         invariant=0,
@@ -119,12 +121,7 @@ def _build(plan: Plan, catalog: Catalog, lang: str, guard: TextGuard, target: Pa
         initialFontSize=10,
         initialLeading=12,
     )
-    builder = ReportBuilder(plan, catalog, lang, guard, doc)
-    story = builder.story()
-    title = guard.clean(builder.title())
-    header.left = title
-    doc.title = title
-    doc.subject = builder.t("テレワーク導入実施計画", "Telework implementation plan")
+    story = PdfWriter(doc, guard, lang).story(document)
     from reportlab import rl_config
 
     a85 = rl_config.useA85

@@ -1,0 +1,34 @@
+"""Chapter 8: security measures by role, after MIC's telework security guideline."""
+
+from __future__ import annotations
+
+from ...domain import words
+from ..content import Block, Center
+from .common import Context
+
+
+def blocks(ctx: Context) -> list[Block]:
+    items = ctx.plan.security
+    done = sum(1 for s in items if s.status in ("done", "not_applicable"))
+    known = words.codes("role")
+    roles = "、".join(ctx.word("role", r) for r in known)
+    done_word, na_word = (
+        ctx.word("measure_status", "done"),
+        ctx.word("measure_status", "not_applicable"),
+    )
+    out: list[Block] = [ctx.p(ctx.t(
+        f"総務省「テレワークセキュリティガイドライン（第5版）」の考え方に沿い、{roles}の役割ごとに対策を整理しました"
+        f"（{len(items)}項目中 {done}項目が{done_word}または{na_word}）。",
+        f"Measures are grouped by role ({roles.replace('、', ', ')}) following MIC's telework "
+        f"security guideline, 5th ed. ({done} of {len(items)} {done_word.lower()} or "
+        f"{na_word.lower()})."))]  # fmt: skip
+    if not items:
+        out.append(ctx.p(ctx.muted_empty()))
+    for role in list(known) + sorted({s.role for s in items} - set(known)):
+        rows = [[s.text, Center(ctx.word("measure_status", s.status))]
+                for s in items if s.role == role]  # fmt: skip
+        if not rows:
+            continue
+        out.append(ctx.subsection(ctx.word("role", role)))
+        out += ctx.table([ctx.t("対策", "Measure"), ctx.t("状況", "Status")], rows, [143, 22])
+    return out

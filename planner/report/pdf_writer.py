@@ -1,0 +1,185 @@
+"""Rendering the document's content (``content.Document``) as reportlab flowables.
+
+The one place where content becomes PDF: every text goes through
+``TextGuard`` here (``para`` for paragraph markup, ``clean`` for plain strings
+drawn directly), styles and page geometry come from ``layout``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from . import content as c
+from .charts import ChartFlowable
+from .fonts import GOTHIC
+from .layout import (
+    GRID,
+    HEAD_BG,
+    LONG_CELL,
+    RULE,
+    Heading,
+    PageRef,
+    PlanDoc,
+    Styles,
+    data_table,
+    para,
+)
+from .textsafe import TextGuard
+
+_TONES = {"muted": "#888888", "alert": "#B00000"}
+SMALL_SIZE = 7.5
+
+
+class PdfWriter:
+    """Turns one Document into the story of a PlanDoc."""
+
+    def __init__(self, doc: PlanDoc, guard: TextGuard, lang: str) -> None:
+        self.doc = doc
+        self.guard = guard
+        self.s = Styles(lang)
+
+    # -- text -------------------------------------------------------------------------
+
+    def markup(self, value: c.Text | str) -> str:
+        """Paragraph markup of a text: every part escaped, spans marked up."""
+        if isinstance(value, str):
+            return self.guard.para(value)
+        out = []
+        for part in value.parts:
+            if isinstance(part, str):
+                out.append(self.guard.para(part))
+                continue
+            m = self.guard.para(part.text)
+            if part.bold:
+                m = f"<b>{m}</b>"
+            if part.small:
+                m = f'<font size="{SMALL_SIZE}">{m}</font>'
+            if part.tone:
+                m = f'<font color="{_TONES[part.tone]}">{m}</font>'
+            out.append(m)
+        return "".join(out)
+
+    # -- the document -----------------------------------------------------------------
+
+    def story(self, document: c.Document) -> list[Flowable]:
+        body: list[Flowable] = []
+        toc: list[tuple[str, str]] = []
+        for chapter in document.chapters:
+            toc.append((chapter.key, chapter.title))
+            body += self.chapter(chapter)
+        cover = [NextPageTemplate("portrait"), *self.blocks(document.cover), PageBreak()]
+        return [*cover, *self.contents(document.contents_title, toc), *body]
+
+    def contents(self, title: str, toc: Sequence[tuple[str, str]]) -> list[Flowable]:
+        width = self.doc.portrait_width
+        rows = []
+        for key, text in toc:
+            self.doc.expected_refs.add(key)
+            rows.append([para(self.guard.para(text), self.s.toc), PageRef(key, 16 * mm)])
+        table = Table(rows, colWidths=[width - 20 * mm, 20 * mm], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), GOTHIC, 11, 16),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#BBBBBB")),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))  # fmt: skip
+        return [para(self.guard.para(title), self.s.h1), _Rule(width), Spacer(1, 4 * mm), table,
+                PageBreak()]  # fmt: skip
+
+    def chapter(self, chapter: c.Chapter) -> list[Flowable]:
+        """The heading (listed in the contents and the outline), a rule, the blocks."""
+        heading = Heading(self.guard.para(chapter.title), self.s.h1, key=chapter.key,
+                          outline=self.guard.clean(chapter.title))  # fmt: skip
+        return [CondPageBreak(chapter.room_mm * mm), heading, _Rule(self.doc.portrait_width),
+                *self.blocks(chapter.blocks)]  # fmt: skip
+
+    def blocks(self, blocks: Sequence[c.Block]) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            out += self.block(block)
+        return out
+
+    def block(self, block: c.Block) -> list[Flowable]:
+        if isinstance(block, c.Paragraph):
+            return [para(self.markup(block.text), getattr(self.s, block.style))]
+        if isinstance(block, c.Heading):
+            style = self.s.h2 if block.level == 2 else self.s.h3
+            return [para(self.guard.para(block.title), style)]
+        if isinstance(block, c.Table):
+            return [self.form(block)] if block.form else self.table(block)
+        if isinstance(block, c.Figure):
+            return [self.figure(block)]
+        if isinstance(block, c.Spacer):
+            return [Spacer(1, block.mm * mm + block.page * self.doc.portrait_height)]
+        if isinstance(block, c.PageBreak):
+            return [PageBreak()]
+        if isinstance(block, c.Landscape):
+            return [NextPageTemplate("landscape"), PageBreak(), *self.blocks(block.blocks),
+                    NextPageTemplate("portrait"), PageBreak()]  # fmt: skip
+        raise TypeError(f"no PDF rendering for {type(block).__name__}")
+
+    # -- tables and figures -----------------------------------------------------------
+
+    def table(self, table: c.Table) -> list[Flowable]:
+        width = self.doc.portrait_width
+        return data_table(table.header, table.rows, [w * width for w in table.widths], self.s,
+                          self.guard.para, self.markup, total_rows=table.total_rows)  # fmt: skip
+
+    def form(self, table: c.Table) -> Flowable:
+        """Label | value pairs, as in a form: labels shaded, no header row."""
+        width = self.doc.portrait_width
+        data, long = [], False
+        for label, value in table.rows:
+            m = self.markup(value)  # type: ignore[arg-type]
+            long = long or len(m) > LONG_CELL
+            data.append([para(self.markup(label), self.s.cell_head), para(m, self.s.cell)])  # type: ignore[arg-type]
+        out = Table(data, colWidths=[w * width for w in table.widths], hAlign="LEFT",
+                    splitInRow=int(long))  # fmt: skip
+        out.spaceAfter = 6
+        out.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), GOTHIC, 8.5, 12),
+            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+            ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))  # fmt: skip
+        return out
+
+    def figure(self, figure: c.Figure) -> Flowable:
+        chart = ChartFlowable(figure.make(self.guard.clean), figure.width_mm, figure.height_mm)
+        if figure.caption is None:
+            return chart
+        return KeepTogether([para(self.guard.para(figure.caption), self.s.h3), chart])
+
+
+class _Rule(Flowable):
+    """A thin coloured line under a chapter heading."""
+
+    def __init__(self, width: float) -> None:
+        super().__init__()
+        self.width = width
+
+    def wrap(self, avail_w, avail_h):
+        return min(self.width, avail_w), 5 * mm
+
+    def draw(self):
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(1.2)
+        self.canv.line(0, 4 * mm, self.width, 4 * mm)

@@ -15,6 +15,7 @@ from .catalog import SubsidyRule
 from .errors import ValidationError
 from .model import CostLine, Plan, Scenario
 from .money import round_yen
+from .text import L10n
 from .validation import MAX_YEN
 
 
@@ -144,3 +145,70 @@ def adopted_estimate(plan: Plan, rules: Sequence[SubsidyRule]) -> Estimate | Non
 def compare_scenarios(plan: Plan, rules: Sequence[SubsidyRule]) -> list[Estimate]:
     """Every scenario's estimate, side by side, in the plan's order."""
     return [estimate(plan, s, rules) for s in plan.scenarios]
+
+
+# -- what one line rests on: its resolved quantity and eligibility ------------------------------
+
+UNIT_WORDS = {  # the counting word of a resolved quantity (English: plural form)
+    "teleworker": L10n("人", "people"),
+    "device_needed": L10n("台", "devices"),
+    "organisation": L10n("式", "sets"),
+    "fixed": L10n("式", "sets"),
+}
+_SINGULAR = {"people": "person", "devices": "device", "sets": "set"}
+
+
+@dataclass(frozen=True, slots=True)
+class LineBasis:
+    """A cost line resolved against the plan and the rule: what the estimate multiplies.
+
+    ``quantity`` is the line's resolved count (e.g. 30 for 30 teleworkers); ``eligible``
+    is decided by the override where there is one (``source`` "override", with its
+    ``reason``), otherwise by the rule's category list (``source`` "category").
+    """
+
+    quantity: int
+    unit_word: L10n
+    per_line: int  # the line's own multiplier (2 licences per teleworker)
+    eligible: bool
+    source: str  # "category" | "override"
+    reason: str
+    rule_year: int | None  # the rule the category decision comes from (None: no rule)
+
+    def quantity_text(self, lang: str = "ja") -> str:
+        if lang != "en":
+            return f"{self.quantity:,}{self.unit_word.ja}"
+        word = self.unit_word.en
+        return f"{self.quantity:,} {_SINGULAR.get(word, word) if self.quantity == 1 else word}"
+
+    def eligibility_text(self, lang: str = "ja") -> str:
+        word = L10n("対象", "eligible") if self.eligible else L10n("対象外", "not eligible")
+        if self.source == "override":
+            why = f"：{self.reason}" if lang == "ja" else f": {self.reason}"
+            why = why if self.reason.strip() else ""
+            src = L10n(f"（個別に変更{why}）", f" (overridden{why})")
+        elif self.rule_year is None:
+            src = L10n("（措置ルールなし）", " (no rule)")
+        else:
+            src = L10n("（区分による）", " (by category)")
+        return word.get(lang) + src.get(lang)
+
+
+def eligible_categories(fiscal_year: int, rules: Sequence[SubsidyRule]) -> frozenset[str]:
+    """The categories the rule applying to a fiscal year makes eligible."""
+    rule, _assumed = rule_for(fiscal_year, rules)
+    return rule.eligible_categories if rule else frozenset()
+
+
+def line_basis(line: CostLine, plan: Plan, rules: Sequence[SubsidyRule]) -> LineBasis:
+    """The line's resolved quantity and eligibility (in its first fiscal year)."""
+    rule, _assumed = rule_for(line.start_fy, rules)
+    return LineBasis(
+        quantity=line_quantity(line, plan),
+        unit_word=UNIT_WORDS.get(line.quantity_basis, L10n("", "")),
+        per_line=line.quantity,
+        eligible=is_eligible(line, rule),
+        source="category" if line.eligible_override is None else "override",
+        reason=line.override_reason.strip() if line.eligible_override is not None else "",
+        rule_year=rule.fiscal_year if rule else None,
+    )

@@ -1,6 +1,8 @@
 """Edits of a plan as small operations, each returning its inverse.
 
 The UI wraps one operation in one QUndoCommand; nothing else changes plan data.
+``run`` applies an operation and returns a ``Change``: its inverse and the places
+it touched, so views refresh only what changed.
 An operation addresses its target by a *path* of field names, ids and dict
 keys from the plan (``("units", "3f2a…", "tasks", "9b1c…")``), never by a live
 object, so undo and redo stay valid while rows are added and removed.
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import model as m
+from . import unit_rules
 from . import validation as v
 from .errors import ValidationError
 from .text import L10n
@@ -35,7 +38,9 @@ def resolve(plan: m.Plan, path: Path) -> Any:
                 obj = getattr(obj, part)
     except (KeyError, IndexError, AttributeError, TypeError):
         # the row was removed meanwhile (e.g. by an undo): refuse the edit, never crash
-        raise ValidationError("path", "編集対象が見つかりません。", "The item to edit no longer exists.") from None
+        raise ValidationError(
+            "path", "編集対象が見つかりません。", "The item to edit no longer exists."
+        ) from None
     return obj
 
 
@@ -111,6 +116,34 @@ def _check(obj: Any, parent: Any = None) -> None:
         check(obj)
     if isinstance(obj, m.Task | m.WorkForm) and isinstance(parent, m.Unit):
         _check_unit(parent)
+    if isinstance(obj, m.Unit) and isinstance(parent, m.Plan):  # a rename
+        unit_rules.require_unique_name(parent.units, obj)
+
+
+@dataclass(frozen=True, slots=True)
+class Touch:
+    """One place an edit changed: a value (``set``), or a row inserted into / removed from a list.
+
+    ``path`` is the changed value's path including its field name for ``set``, and
+    the list's path for ``insert`` / ``remove`` (with the row's ``index``).
+    """
+
+    kind: str  # "set" | "insert" | "remove"
+    path: Path
+    index: int | None = None
+
+    def mirrored(self) -> Touch:
+        """The same place seen from the undo side (an insert undone is a remove)."""
+        kind = {"insert": "remove", "remove": "insert"}.get(self.kind, self.kind)
+        return Touch(kind, self.path, self.index)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What applying an operation did: the operation that undoes it, and where it touched."""
+
+    inverse: Operation
+    touched: tuple[Touch, ...]
 
 
 class Operation:
@@ -119,6 +152,16 @@ class Operation:
     def apply(self, plan: m.Plan) -> Operation:
         """Change the plan; return the operation that undoes the change."""
         raise NotImplementedError
+
+    @property
+    def touched(self) -> tuple[Touch, ...]:
+        """Where this operation changes the plan when applied."""
+        raise NotImplementedError
+
+    def run(self, plan: m.Plan) -> Change:
+        """Apply; return the inverse and the exact places touched (a clamped index included)."""
+        inverse = self.apply(plan)
+        return Change(inverse, tuple(t.mirrored() for t in reversed(inverse.touched)))
 
 
 @dataclass
@@ -139,6 +182,10 @@ class SetValue(Operation):
             raise
         return SetValue(self.path, self.field, old, self.label)
 
+    @property
+    def touched(self) -> tuple[Touch, ...]:
+        return (Touch("set", (*tuple(self.path), self.field)),)
+
 
 @dataclass
 class InsertRow(Operation):
@@ -155,9 +202,15 @@ class InsertRow(Operation):
             )
         row = copy.deepcopy(self.row)
         _check(row)
+        if isinstance(row, m.Unit) and tuple(self.path) == ("units",):
+            unit_rules.require_unique_name(rows, row)
         index = min(max(self.index, 0), len(rows))
         rows.insert(index, row)
         return RemoveRow(self.path, index, self.label)
+
+    @property
+    def touched(self) -> tuple[Touch, ...]:
+        return (Touch("insert", tuple(self.path), self.index),)
 
 
 @dataclass
@@ -170,6 +223,10 @@ class RemoveRow(Operation):
         rows = resolve(plan, self.path)
         row = rows.pop(self.index)
         return InsertRow(self.path, self.index, row, self.label)
+
+    @property
+    def touched(self) -> tuple[Touch, ...]:
+        return (Touch("remove", tuple(self.path), self.index),)
 
 
 @dataclass
@@ -189,3 +246,7 @@ class Batch(Operation):
                 inverse.apply(plan)
             raise
         return Batch(list(reversed(done)), self.label)
+
+    @property
+    def touched(self) -> tuple[Touch, ...]:
+        return tuple(t for op in self.operations for t in op.touched)

@@ -19,7 +19,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..domain.errors import ValidationError
 from ..domain.fiscal import fiscal_year_label, parse_era_year
 from ..domain.money import format_yen
-from ..domain.operations import Batch, InsertRow, Operation, Path, RemoveRow, SetValue, resolve
+from ..domain.operations import (
+    Batch,
+    InsertRow,
+    Operation,
+    Path,
+    RemoveRow,
+    SetValue,
+    Touch,
+    resolve,
+)
 from ..domain.text import L10n
 from .document import PlanDocument
 from .i18n import lang, tx
@@ -140,7 +149,7 @@ class RowTableModel(QAbstractTableModel):
         self.new_row = new_row
         self.noun = noun
         self._rows: list[Any] = self._read()
-        doc.changed.connect(self.refresh)
+        doc.subscribe(self.on_changed)
 
     def _read(self) -> list[Any]:
         try:
@@ -152,6 +161,63 @@ class RowTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = self._read()
         self.endResetModel()
+
+    def on_changed(self, touched: tuple[Touch, ...] = ()) -> None:
+        """Refresh only what the change touched: a cell, a row in or out, or (rarely) all."""
+        n = len(self.list_path)
+        for touch in touched:
+            path = touch.path
+            if touch.kind in ("insert", "remove") and path == self.list_path:
+                self._row_moved(touch)
+            elif path[:n] == self.list_path and len(path) > n:
+                self._cell_changed(path[n], path[n + 1 :])
+            elif self.list_path[: len(path)] == path or self._read() != self._rows:
+                self.refresh()  # the list itself (or its owner) was replaced or removed
+                return
+        self._computed_changed()
+
+    def _row_moved(self, touch: Touch) -> None:
+        rows = self._read()
+        index = touch.index if touch.index is not None else 0
+        if touch.kind == "insert" and len(rows) == len(self._rows) + 1:
+            self.beginInsertRows(QModelIndex(), index, index)
+            self._rows = rows
+            self.endInsertRows()
+        elif touch.kind == "remove" and len(rows) == len(self._rows) - 1:
+            self.beginRemoveRows(QModelIndex(), index, index)
+            self._rows = rows
+            self.endRemoveRows()
+        else:
+            self.refresh()
+
+    def _cell_changed(self, key: Any, inner: Path) -> None:
+        row = next(
+            (r for r in range(len(self._rows)) if self._row_key(r) == key),
+            key if isinstance(key, int) and 0 <= key < len(self._rows) else None,
+        )
+        if row is None:
+            return
+        field = ".".join(str(p) for p in inner)
+        cols = [
+            c
+            for c, col in enumerate(self.columns)
+            if col.field
+            and (
+                col.field == field
+                or col.field.startswith(field + ".")
+                or field.startswith(col.field + ".")
+            )
+        ]
+        first, last = (min(cols), max(cols)) if cols else (0, len(self.columns) - 1)
+        self.dataChanged.emit(self.index(row, first), self.index(row, last))
+
+    def _computed_changed(self) -> None:
+        """Computed columns (a line's yearly amount, a task's mark) may follow any edit."""
+        computed = [c for c, col in enumerate(self.columns) if col.display is not None]
+        if computed and self._rows:
+            self.dataChanged.emit(
+                self.index(0, min(computed)), self.index(len(self._rows) - 1, max(computed))
+            )
 
     def row_object(self, row: int) -> Any:
         return self._rows[row]

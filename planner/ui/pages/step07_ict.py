@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.builders import cost_line_from_item
-from ...domain.costs import compare_scenarios, estimate, line_amount
+from ...domain.costs import eligible_categories, line_amount, line_basis
 from ...domain.errors import PlannerError
 from ...domain.model import CostLine, Scenario
 from ...domain.money import format_yen
@@ -89,12 +89,7 @@ class IctPage(StepPage):
                 ("scenarios", "-", "lines"),
                 [
                     Column("name", L10n("経費項目", "Cost item")),
-                    Column(
-                        "category",
-                        L10n("区分", "Category"),
-                        "choice",
-                        tuple((c.id, c.name) for c in doc.catalog.cost_categories),
-                    ),
+                    Column("category", L10n("区分", "Category"), "choice", self._categories()),
                     Column("unit_price", L10n("単価", "Unit price"), "money"),
                     Column("quantity", L10n("数量", "Quantity"), "int"),
                     Column("quantity_basis", L10n("数量の基準", "Per"), "choice", QUANTITY_BASES),
@@ -109,6 +104,8 @@ class IctPage(StepPage):
                         values=ELIGIBILITY_VALUES,
                     ),
                     Column("override_reason", L10n("変更の理由", "Reason for override")),
+                    Column("", L10n("計上数量", "Counted"), display=self._line_quantity),
+                    Column("", L10n("措置の判定", "Subsidy basis"), display=self._line_eligibility),
                     Column("", L10n("年額", "Per year"), display=self._line_amount),
                 ],
                 new_row=self._new_line,
@@ -118,7 +115,8 @@ class IctPage(StepPage):
         self.lines.view.setObjectName("costTable")
         self.lines.view.setMinimumHeight(260)
         self.lines.view.setWordWrap(False)
-        for col, width in enumerate((210, 200, 110, 60, 150, 130, 150, 150, 110, 180, 120)):
+        widths = (210, 200, 110, 60, 150, 130, 150, 150, 110, 180, 90, 200, 120)
+        for col, width in enumerate(widths):
             self.lines.view.setColumnWidth(col, width)
         self.layout_.addWidget(self.lines)
         self.years = YearTable()
@@ -142,7 +140,7 @@ class IctPage(StepPage):
         self.layout_.addWidget(self.comparison)
         self.error = ErrorLabel()
         self.layout_.addWidget(self.error)
-        doc.changed.connect(self.load)
+        doc.subscribe(self.load)
         self.load()
 
     # -- scenario bar ------------------------------------------------------------------------
@@ -259,6 +257,27 @@ class IctPage(StepPage):
 
     # -- refresh -------------------------------------------------------------------------------
 
+    def _categories(self) -> tuple[tuple[str, L10n], ...]:
+        """The cost categories, those the rule makes eligible marked (for the plan's first year)."""
+        rules = self.doc.catalog.subsidy_rules
+        eligible = eligible_categories(self.doc.plan.fiscal_years[0], rules)
+        return tuple(
+            (
+                c.id,
+                L10n(f"{c.name.ja}【措置対象】", f"{c.name.en} [eligible]")
+                if c.id in eligible
+                else c.name,
+            )
+            for c in self.doc.catalog.cost_categories
+        )
+
+    def _line_quantity(self, line: CostLine) -> str:
+        return line_basis(line, self.doc.plan, self.doc.catalog.subsidy_rules).quantity_text(lang())
+
+    def _line_eligibility(self, line: CostLine) -> str:
+        basis = line_basis(line, self.doc.plan, self.doc.catalog.subsidy_rules)
+        return basis.eligibility_text(lang())
+
     def _line_amount(self, line: CostLine) -> str:
         try:
             return format_yen(line_amount(line, self.doc.plan), lang())
@@ -266,29 +285,39 @@ class IctPage(StepPage):
             return "—"
 
     def load(self) -> None:
+        """Follow an edit: the scenario list only if it changed; the line table refreshes itself."""
         plan = self.doc.plan
         method = self.doc.catalog.access_method(plan.access_method)
         self.method_note.setText(tx(method.description))
-        current = self.scenario_box.currentData()
-        self.scenario_box.blockSignals(True)
-        self.scenario_box.clear()
-        for s in plan.scenarios:
-            mark = t("（採用）", " (adopted)") if s.id == plan.adopted_scenario_id else ""
-            self.scenario_box.addItem(s.name + mark, s.id)
-        index = self.scenario_box.findData(current)
-        self.scenario_box.setCurrentIndex(
-            index if index >= 0 else self.scenario_box.findData(plan.adopted_scenario_id)
-        )
-        self.scenario_box.blockSignals(False)
-        self._show_scenario()
+        items = [
+            (
+                s.name + (t("（採用）", " (adopted)") if s.id == plan.adopted_scenario_id else ""),
+                s.id,
+            )
+            for s in plan.scenarios
+        ]
+        box = self.scenario_box
+        if items != [(box.itemText(i), box.itemData(i)) for i in range(box.count())]:
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            for text, sid in items:
+                box.addItem(text, sid)
+            index = box.findData(current)
+            box.setCurrentIndex(index if index >= 0 else box.findData(plan.adopted_scenario_id))
+            box.blockSignals(False)
+        scenario = self.current_scenario()
+        if self.lines.model.list_path != ("scenarios", scenario.id if scenario else "-", "lines"):
+            self._show_scenario()
+        else:
+            self._show_totals()
 
     def _show_totals(self) -> None:
         plan = self.doc.plan
         scenario = self.current_scenario()
-        rules = self.doc.catalog.subsidy_rules
         try:
-            self.years.show_estimate(estimate(plan, scenario, rules) if scenario else None)
-            self.comparison.show_estimates(compare_scenarios(plan, rules), plan.adopted_scenario_id)
+            self.years.show_estimate(self.doc.estimate(scenario.id) if scenario else None)
+            self.comparison.show_estimates(self.doc.all_estimates(), plan.adopted_scenario_id)
             self.error.show_error(None)
         except PlannerError as err:
             self.error.show_error(err)

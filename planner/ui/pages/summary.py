@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.costs import adopted_estimate
 from ...domain.errors import PlannerError
 from ...domain.progress import StepState, plan_warnings, step_state
 from ..cost_views import YearTable
@@ -108,7 +107,7 @@ class SummaryPage(QScrollArea):
         if self.warnings.count() == 0:
             self.warnings.addItem(t("特にありません。", "Nothing to point out."))
         try:
-            self.years.show_estimate(adopted_estimate(plan, catalog.subsidy_rules))
+            self.years.show_estimate(self.doc.adopted_estimate())  # shared, computed once per edit
         except PlannerError:
             self.years.show_estimate(None)
 

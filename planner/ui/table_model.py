@@ -163,18 +163,22 @@ class RowTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def on_changed(self, touched: tuple[Touch, ...] = ()) -> None:
-        """Refresh only what the change touched: a cell, a row in or out, or (rarely) all."""
+        """Refresh only what the change touched: a row, a row in or out, or (rarely) all."""
         n = len(self.list_path)
+        outside = False
         for touch in touched:
             path = touch.path
             if touch.kind in ("insert", "remove") and path == self.list_path:
                 self._row_moved(touch)
             elif path[:n] == self.list_path and len(path) > n:
-                self._cell_changed(path[n], path[n + 1 :])
+                self._row_changed(path[n])
             elif self.list_path[: len(path)] == path or self._read() != self._rows:
                 self.refresh()  # the list itself (or its owner) was replaced or removed
                 return
-        self._computed_changed()
+            else:
+                outside = True
+        if outside:
+            self._computed_changed()
 
     def _row_moved(self, touch: Touch) -> None:
         rows = self._read()
@@ -190,29 +194,17 @@ class RowTableModel(QAbstractTableModel):
         else:
             self.refresh()
 
-    def _cell_changed(self, key: Any, inner: Path) -> None:
+    def _row_changed(self, key: Any) -> None:
+        """A value in one row changed: that row (its computed cells follow the row)."""
         row = next(
             (r for r in range(len(self._rows)) if self._row_key(r) == key),
             key if isinstance(key, int) and 0 <= key < len(self._rows) else None,
         )
-        if row is None:
-            return
-        field = ".".join(str(p) for p in inner)
-        cols = [
-            c
-            for c, col in enumerate(self.columns)
-            if col.field
-            and (
-                col.field == field
-                or col.field.startswith(field + ".")
-                or field.startswith(col.field + ".")
-            )
-        ]
-        first, last = (min(cols), max(cols)) if cols else (0, len(self.columns) - 1)
-        self.dataChanged.emit(self.index(row, first), self.index(row, last))
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def _computed_changed(self) -> None:
-        """Computed columns (a line's yearly amount, a task's mark) may follow any edit."""
+        """Computed columns (a line's yearly amount, a task's mark) may follow an edit elsewhere."""
         computed = [c for c, col in enumerate(self.columns) if col.display is not None]
         if computed and self._rows:
             self.dataChanged.emit(

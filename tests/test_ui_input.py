@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 
 from tests.ui_helpers import create_plan, edit_cell
 
@@ -325,10 +325,24 @@ def test_cost_lines_show_their_resolved_quantity_and_eligibility(window, qtbot):
     assert model.setData(model.index(0, choice), "no")
     assert edit_cell(model, 0, "override_reason", "既存端末を流用")
     assert model.index(0, elig).data() == "対象外（個別に変更：既存端末を流用）"
-    category = model.columns[_column(model, "category")]
-    labels = {key: label.ja for key, label in category.choices}
-    assert labels["ict_equipment"].endswith("【措置対象】")
-    assert not any(
-        label.endswith("【措置対象】") for key, label in labels.items() if key == "furniture"
-    )
+    # the category picker marks what the rule makes eligible
+    view = page.lines.view
+    _focus(qtbot, window, view)
+    _click_cell(qtbot, view, 0, _column(model, "category"))
+    view.edit(view.currentIndex())
+    (combo,) = view.viewport().findChildren(QComboBox)
+    labels = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+    assert labels["ict_equipment"] == "ICT機器導入に係る費用【措置対象】"
+    assert labels["furniture"] == "什器・備品"
+    _key(qtbot, Qt.Key.Key_Escape)
+    assert model.index(0, _column(model, "category")).data() == "ICT機器導入に係る費用"
     assert doc.plan.scenarios[0].lines[0].eligible_override is False
+
+
+def test_adding_new_units_twice_gives_two_names(window, qtbot):
+    doc = create_plan(window, qtbot)
+    page = window.workspace.page(4)
+    qtbot.mouseClick(page.unit_table.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.unit_table.add_button, Qt.MouseButton.LeftButton)
+    assert [u.name for u in doc.plan.units] == ["（新しい課）", "（新しい課2）"]
+    assert not page.unit_table.error.isVisible()

@@ -153,7 +153,7 @@ UNIT_WORDS = {  # the counting word of a resolved quantity (English: plural form
     "teleworker": L10n("人", "people"),
     "device_needed": L10n("台", "devices"),
     "organisation": L10n("式", "sets"),
-    "fixed": L10n("式", "sets"),
+    "fixed": L10n("", ""),  # a plain count; one is 「1式」
 }
 _SINGULAR = {"people": "person", "devices": "device", "sets": "set"}
 
@@ -162,24 +162,36 @@ _SINGULAR = {"people": "person", "devices": "device", "sets": "set"}
 class LineBasis:
     """A cost line resolved against the plan and the rule: what the estimate multiplies.
 
-    ``quantity`` is the line's resolved count (e.g. 30 for 30 teleworkers); ``eligible``
-    is decided by the override where there is one (``source`` "override", with its
-    ``reason``), otherwise by the rule's category list (``source`` "category").
+    ``quantity`` is the line's resolved count (``base`` × ``per_line``, e.g. 30 for 30
+    teleworkers); ``eligible`` is decided by the override where there is one (``source``
+    "override", with its ``reason``), otherwise by the rule's category list ("category").
     """
 
     quantity: int
     unit_word: L10n
+    base: int  # what the basis counts (teleworkers, devices needed, 1 body)
     per_line: int  # the line's own multiplier (2 licences per teleworker)
     eligible: bool
     source: str  # "category" | "override"
     reason: str
     rule_year: int | None  # the rule the category decision comes from (None: no rule)
 
+    def _count(self, n: int, lang: str) -> str:
+        word = self.unit_word.get(lang)
+        if not word:  # a fixed quantity
+            return L10n("1式", "1 set").get(lang) if n == 1 else f"{n:,}"
+        if lang == "en":
+            return f"{n:,} {_SINGULAR.get(word, word) if n == 1 else word}"
+        return f"{n:,}{word}"
+
     def quantity_text(self, lang: str = "ja") -> str:
-        if lang != "en":
-            return f"{self.quantity:,}{self.unit_word.ja}"
-        word = self.unit_word.en
-        return f"{self.quantity:,} {_SINGULAR.get(word, word) if self.quantity == 1 else word}"
+        """「30台」「40人」「1式」; 「80（40人×2）」 where the line counts twice per person."""
+        if self.per_line == 1 or not self.unit_word.get(lang):
+            return self._count(self.quantity, lang)
+        base = self._count(self.base, lang)
+        if lang == "en":
+            return f"{self.quantity:,} ({base} × {self.per_line})"
+        return f"{self.quantity:,}（{base}×{self.per_line}）"
 
     def eligibility_text(self, lang: str = "ja") -> str:
         word = L10n("対象", "eligible") if self.eligible else L10n("対象外", "not eligible")
@@ -201,10 +213,12 @@ def eligible_categories(fiscal_year: int, rules: Sequence[SubsidyRule]) -> froze
 
 
 def line_basis(line: CostLine, plan: Plan, rules: Sequence[SubsidyRule]) -> LineBasis:
-    """The line's resolved quantity and eligibility (in its first fiscal year)."""
+    """The line's resolved quantity and eligibility (by the rule of its first fiscal year)."""
     rule, _assumed = rule_for(line.start_fy, rules)
+    base = {"teleworker": plan.teleworkers(), "device_needed": plan.devices_needed()}
     return LineBasis(
         quantity=line_quantity(line, plan),
+        base=base.get(line.quantity_basis, 1),
         unit_word=UNIT_WORDS.get(line.quantity_basis, L10n("", "")),
         per_line=line.quantity,
         eligible=is_eligible(line, rule),

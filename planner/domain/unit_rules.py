@@ -45,3 +45,17 @@ def duplicate_unit_names(plan: m.Plan) -> list[str]:
             dupes.append(seen[key])
         seen.setdefault(key, unit.name)
     return dupes
+
+
+def free_name(units: Iterable[m.Unit], name: str) -> str:
+    """``name``, or the first of 「（新しい課2）」「（新しい課3）」… that no unit has yet."""
+    units = list(units)
+    if unit_named(units, name) is None:
+        return name
+    closing = name[-1] if name and name[-1] in "）)" else ""
+    stem = name[: len(name) - len(closing)]
+    gap = " " if closing == ")" or not closing else ""
+    n = 2
+    while unit_named(units, f"{stem}{gap}{n}{closing}") is not None:
+        n += 1
+    return f"{stem}{gap}{n}{closing}"

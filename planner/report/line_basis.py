@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from ..domain import costs
 from ..domain.catalog import SubsidyRule
-from ..domain.errors import PlannerError
 from ..domain.model import CostLine, Plan
 
 
@@ -18,8 +17,5 @@ def line_basis_cells(
     line: CostLine, plan: Plan, rules: Sequence[SubsidyRule], lang: str = "ja"
 ) -> tuple[str, str]:
     """(quantity, eligibility) texts, e.g. ("30台", "対象（区分による）")."""
-    try:
-        basis = costs.line_basis(line, plan, rules)
-    except PlannerError as err:
-        return "—", err.text(lang)
+    basis = costs.line_basis(line, plan, rules)
     return basis.quantity_text(lang), basis.eligibility_text(lang)

@@ -36,7 +36,8 @@ class ChoiceDelegate(QStyledItemDelegate):
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
         for key, label in column.choices:
-            combo.addItem(tx(label), key)
+            note = column.choice_note(key) if column.choice_note else ""
+            combo.addItem(tx(label) + note, key)
         return combo
 
     def setEditorData(self, editor, index):  # noqa: N802

@@ -51,6 +51,7 @@ class Column:
     sort_key: Callable[[Any], Any] | None = (
         None  # for computed columns (e.g. the suitability level)
     )
+    choice_note: Callable[[Any], str] | None = None  # said after a choice in its picker only
 
     def key_of(self, value: Any) -> Any:
         return next((k for k, v in self.values if v == value and type(v) is type(value)), value)

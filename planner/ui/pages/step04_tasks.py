@@ -19,7 +19,7 @@ from ...domain.model import Task, Unit
 from ...domain.operations import Batch, InsertRow
 from ...domain.suitability import Suitability, assess_in_plan
 from ...domain.text import L10n
-from ...domain.unit_rules import name_key, unit_named
+from ...domain.unit_rules import free_name, name_key, unit_named
 from .. import dialogs
 from ..i18n import lang, t, tx
 from ..row_table import RowTable
@@ -111,7 +111,9 @@ class TasksPage(StepPage):
                     Column("name", L10n("課", "Unit")),
                     Column("", L10n("選択", "Picked"), display=self._picked_count),
                 ],
-                new_row=lambda: Unit(name=t("（新しい課）", "(new unit)")),
+                new_row=lambda: Unit(
+                    name=free_name(self.doc.plan.units, t("（新しい課）", "(new unit)"))
+                ),
                 noun=L10n("課", "unit"),
             )
         )

@@ -89,7 +89,13 @@ class IctPage(StepPage):
                 ("scenarios", "-", "lines"),
                 [
                     Column("name", L10n("経費項目", "Cost item")),
-                    Column("category", L10n("区分", "Category"), "choice", self._categories()),
+                    Column(
+                        "category",
+                        L10n("区分", "Category"),
+                        "choice",
+                        tuple((c.id, c.name) for c in doc.catalog.cost_categories),
+                        choice_note=self._category_note,
+                    ),
                     Column("unit_price", L10n("単価", "Unit price"), "money"),
                     Column("quantity", L10n("数量", "Quantity"), "int"),
                     Column("quantity_basis", L10n("数量の基準", "Per"), "choice", QUANTITY_BASES),
@@ -257,19 +263,12 @@ class IctPage(StepPage):
 
     # -- refresh -------------------------------------------------------------------------------
 
-    def _categories(self) -> tuple[tuple[str, L10n], ...]:
-        """The cost categories, those the rule makes eligible marked (for the plan's first year)."""
+    def _category_note(self, category: str) -> str:
+        """The picker marks the categories the rule makes eligible (for the plan's first year)."""
         rules = self.doc.catalog.subsidy_rules
-        eligible = eligible_categories(self.doc.plan.fiscal_years[0], rules)
-        return tuple(
-            (
-                c.id,
-                L10n(f"{c.name.ja}【措置対象】", f"{c.name.en} [eligible]")
-                if c.id in eligible
-                else c.name,
-            )
-            for c in self.doc.catalog.cost_categories
-        )
+        if category in eligible_categories(self.doc.plan.fiscal_years[0], rules):
+            return t("【措置対象】", " [eligible]")
+        return ""
 
     def _line_quantity(self, line: CostLine) -> str:
         return line_basis(line, self.doc.plan, self.doc.catalog.subsidy_rules).quantity_text(lang())

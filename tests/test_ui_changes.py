@@ -11,10 +11,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 
-from planner.domain import costs
+from planner.domain import costs, progress, suitability
 from planner.domain.money import format_yen
 from planner.domain.operations import Batch, InsertRow, RemoveRow, SetValue, Touch
 from planner.ui.app import install_error_handler
+from planner.ui.pages import step04_tasks
 from tests.ui_helpers import create_plan, edit_cell
 
 
@@ -99,6 +100,7 @@ def test_after_switching_to_english_twenty_edits_raise_nothing(window, qtbot, re
     strip = window.workspace.strip.label.text()
     assert f"Cost {format_yen(4_611_000, 'en')}" in strip
     assert f"Est. subsidy {format_yen(2_305_000, 'en')}" in strip
+    window.workspace.go(10)
     summary = window.workspace.summary.years
     assert summary.item(0, 1).text() == format_yen(4_611_000, "en")
     assert doc.plan.scenarios[0].lines[0].unit_price == 159_000
@@ -126,17 +128,25 @@ def test_one_price_edit_runs_the_estimate_once(window, qtbot, monkeypatch):
     page = window.workspace.page(7)
     qtbot.mouseClick(page.scenario_name, Qt.MouseButton.LeftButton)  # a second scenario
     page.scenario_box.setCurrentIndex(0)
+    _visit_every_page(window)  # every page built and listening, the summary too
     window.workspace.go(6)
-    calls = []
-    real = costs.estimate
+    calls, assessed = [], []
+    real, real_assess = costs.estimate, suitability.assess_in_plan
 
     def counted(plan, scenario, rules):
         calls.append(scenario.id)
         return real(plan, scenario, rules)
 
+    def counted_assess(plan, task, catalog):
+        assessed.append(task.name)
+        return real_assess(plan, task, catalog)
+
     monkeypatch.setattr(costs, "estimate", counted)
+    for module in (suitability, progress, step04_tasks):
+        monkeypatch.setattr(module, "assess_in_plan", counted_assess)
     assert edit_cell(page.lines.model, 0, "unit_price", "170,000")
     assert calls == [doc.plan.scenarios[0].id]  # the other scenario's estimate is unchanged
+    assert assessed == []  # a price says nothing about the tasks
     assert page.years.item(0, 1).text() == "5,100,000円"  # 30 × 170,000
     assert "5,100,000円" in window.workspace.strip.label.text()
     calls.clear()

@@ -87,7 +87,7 @@ class PlanTableView(QTableView):
             index = model.index(*cells[j])
             if index.flags() & self._EDITABLE:
                 return index
-        return current
+        return QModelIndex()  # the end of the table: Tab leaves it, as in a form
 
     def closeEditor(self, editor, hint):  # noqa: N802 (Qt API)
         super().closeEditor(editor, hint)

@@ -74,8 +74,12 @@ class SummaryPage(QScrollArea):
         layout.addWidget(self.charts)
         layout.addStretch(1)
         self.setWidget(body)
-        doc.changed.connect(self.refresh)
+        doc.subscribe(self._changed)
         self.refresh()
+
+    def _changed(self) -> None:
+        if self.isVisible():  # otherwise the workspace refreshes the page when it is shown
+            self.refresh()
 
     def _export(self) -> None:
         path = self.export_pdf() if self.export_pdf else None

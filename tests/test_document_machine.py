@@ -15,10 +15,12 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from planner.domain.catalog import default_catalog
 from planner.domain.model import CostLine, Kpi, Member
-from planner.domain.operations import InsertRow, RemoveRow, SetValue
+from planner.domain.operations import InsertRow, RemoveRow, SetValue, resolve
+from planner.domain.text import L10n
 from planner.store.interchange import dumps, import_json
 from planner.store.project import open_plan, save_plan
 from planner.ui.document import PlanDocument
+from planner.ui.table_model import Column, RowTableModel
 from tests.store_plans import sample_json
 
 CATALOG = default_catalog()
@@ -41,6 +43,12 @@ class DocumentMachine(RuleBasedStateMachine):
         self.opened = dumps(self.doc.plan)
         self.folder = Path(tempfile.mkdtemp(prefix="twplan-machine-"))
         self.saves = 0
+        name = Column("name", L10n("名前", "Name"))
+        sid = self.doc.plan.scenarios[0].id
+        self.models = [  # tables follow the edits row by row: they must always show the plan
+            RowTableModel(self.doc, path, [name])
+            for path in (("members",), ("kpis",), ("units",), ("scenarios", sid, "lines"))
+        ]
 
     # -- edits -----------------------------------------------------------------------------
 
@@ -80,6 +88,13 @@ class DocumentMachine(RuleBasedStateMachine):
         if rows:
             self.doc.apply(RemoveRow(path, at % len(rows)))
 
+    @rule(kind=st.sampled_from(sorted(CELLS)), rows=st.lists(st.integers(0, 99), max_size=4))
+    def remove_rows_through_a_table(self, kind: str, rows: list[int]) -> None:
+        path, plan_rows = self._rows(kind)
+        model = next(m for m in self.models if m.list_path == path)
+        if plan_rows:
+            model.remove_rows([r % len(plan_rows) for r in rows])
+
     @rule()
     def undo(self) -> None:
         self.doc.undo_stack.undo()
@@ -111,6 +126,13 @@ class DocumentMachine(RuleBasedStateMachine):
             assert dumps(self.doc.plan) == final
         stack.setIndex(where)
         assert dumps(self.doc.plan) == final
+
+    @invariant()
+    def tables_show_the_plan(self) -> None:
+        for model in getattr(self, "models", ()):
+            rows = resolve(self.doc.plan, model.list_path)
+            assert model.rowCount() == len(rows)
+            assert all(model.row_object(i) is row for i, row in enumerate(rows))
 
     @invariant()
     def estimates_follow_the_plan(self) -> None:

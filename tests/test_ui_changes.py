@@ -181,9 +181,21 @@ def test_a_cell_edit_refreshes_that_row_only(window, qtbot):
     assert seen["members"] == []  # no computed column, nothing touched
     for s in seen.values():
         s.clear()
-    window.workspace.page(1).members.add_row()
+    members = window.workspace.page(1).members
+    members.add_row()
     assert seen["members"] == [("insert", 0)]
     assert "reset" not in seen["lines"] + seen["units"] + seen["tasks"]
+    members.add_row()
+    members.add_row()
+    models["members"].rowsRemoved.connect(
+        lambda _p, first, _l: seen["members"].append(("remove", first))
+    )
+    seen["members"].clear()
+    assert models["members"].remove_rows([0, 2])
+    assert seen["members"] == [("remove", 2), ("remove", 0)]
+    window.doc.undo_stack.undo()
+    assert seen["members"][2:] == [("insert", 0), ("insert", 2)]
+    assert models["members"].rowCount() == 3
 
 
 # -- subscribers -------------------------------------------------------------------------------

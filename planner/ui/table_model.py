@@ -132,6 +132,10 @@ def format_cell(column: Column, value: Any) -> str:
     return str(value)
 
 
+def _same(a: list[Any], b: list[Any]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
 class RowTableModel(QAbstractTableModel):
     rejected = Signal(object)  # a ValidationError for an edit that was not kept
 
@@ -170,30 +174,36 @@ class RowTableModel(QAbstractTableModel):
         for touch in touched:
             path = touch.path
             if touch.kind in ("insert", "remove") and path == self.list_path:
-                self._row_moved(touch)
+                if not self._row_moved(touch):
+                    break
             elif path[:n] == self.list_path and len(path) > n:
                 self._row_changed(path[n])
-            elif self.list_path[: len(path)] == path or self._read() != self._rows:
-                self.refresh()  # the list itself (or its owner) was replaced or removed
-                return
+            elif self.list_path[: len(path)] == path:
+                break  # the list itself (or its owner) was replaced or removed
             else:
                 outside = True
-        if outside:
+        if not _same(self._rows, self._read()):
+            self.refresh()  # whatever the change did to the list that the steps above did not say
+        elif outside:
             self._computed_changed()
 
-    def _row_moved(self, touch: Touch) -> None:
-        rows = self._read()
-        index = touch.index if touch.index is not None else 0
-        if touch.kind == "insert" and len(rows) == len(self._rows) + 1:
+    def _row_moved(self, touch: Touch) -> bool:
+        """Follow one row in or out; False if the change cannot be followed row by row."""
+        index = touch.index
+        if touch.kind == "insert":
+            final = self._read()
+            if index is None or not 0 <= index <= len(self._rows) or index >= len(final):
+                return False
             self.beginInsertRows(QModelIndex(), index, index)
-            self._rows = rows
+            self._rows.insert(index, final[index])
             self.endInsertRows()
-        elif touch.kind == "remove" and len(rows) == len(self._rows) - 1:
-            self.beginRemoveRows(QModelIndex(), index, index)
-            self._rows = rows
-            self.endRemoveRows()
-        else:
-            self.refresh()
+            return True
+        if index is None or not 0 <= index < len(self._rows):
+            return False
+        self.beginRemoveRows(QModelIndex(), index, index)
+        del self._rows[index]
+        self.endRemoveRows()
+        return True
 
     def _row_changed(self, key: Any) -> None:
         """A value in one row changed: that row (its computed cells follow the row)."""

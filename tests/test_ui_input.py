@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QPushButton
 
 from tests.ui_helpers import create_plan, edit_cell
 
@@ -207,6 +207,9 @@ def test_wheel_over_the_welcome_year_spin_box_changes_nothing(window, qtbot):
     year = spin.value()
     _wheel(spin, +1)
     assert spin.value() == year
+    # on a real screen the wheel would first give the box the focus: it no longer does
+    boxes = window.findChildren(QAbstractSpinBox) + window.findChildren(QComboBox)
+    assert boxes and all(b.focusPolicy() == Qt.FocusPolicy.StrongFocus for b in boxes)
 
 
 # -- 3. step 4: ticking keeps the unit, the list, its scroll, sort and filter ----------------

@@ -35,6 +35,7 @@ from .catalog import SubsidyRule
 from .errors import ValidationError
 from .model import CostLine, Plan, Scenario
 from .money import round_yen
+from .text import L10n
 from .validation import MAX_YEN
 
 
@@ -247,3 +248,84 @@ def adopted_estimate(plan: Plan, rules: Sequence[SubsidyRule]) -> Estimate | Non
 def compare_scenarios(plan: Plan, rules: Sequence[SubsidyRule]) -> list[Estimate]:
     """Every scenario's estimate, side by side, in the plan's order."""
     return [estimate(plan, s, rules) for s in plan.scenarios]
+
+
+# -- what one line rests on: its resolved quantity and eligibility ------------------------------
+
+UNIT_WORDS = {  # the counting word of a resolved quantity (English: plural form)
+    "teleworker": L10n("人", "people"),
+    "device_needed": L10n("台", "devices"),
+    "organisation": L10n("式", "sets"),
+    "fixed": L10n("", ""),  # a plain count; one is 「1式」
+}
+_SINGULAR = {"people": "person", "devices": "device", "sets": "set"}
+
+
+@dataclass(frozen=True, slots=True)
+class LineBasis:
+    """A cost line resolved against the plan and the rule: what the estimate multiplies.
+
+    ``quantity`` is the line's resolved count (``base`` × ``per_line``, e.g. 30 for 30
+    teleworkers); ``eligible`` is decided by the override where there is one (``source``
+    "override", with its ``reason``), otherwise by the rule's category list ("category").
+    """
+
+    quantity: int
+    unit_word: L10n
+    base: int  # what the basis counts (teleworkers, devices needed, 1 body)
+    per_line: int  # the line's own multiplier (2 licences per teleworker)
+    eligible: bool
+    source: str  # "category" | "override"
+    reason: str
+    rule_year: int | None  # the rule the category decision comes from (None: no rule)
+
+    def _count(self, n: int, lang: str) -> str:
+        word = self.unit_word.get(lang)
+        if not word:  # a fixed quantity
+            return L10n("1式", "1 set").get(lang) if n == 1 else f"{n:,}"
+        if lang == "en":
+            return f"{n:,} {_SINGULAR.get(word, word) if n == 1 else word}"
+        return f"{n:,}{word}"
+
+    def quantity_text(self, lang: str = "ja") -> str:
+        """「30台」「40人」「1式」; 「80（40人×2）」 where the line counts twice per person."""
+        if self.per_line == 1 or not self.unit_word.get(lang):
+            return self._count(self.quantity, lang)
+        base = self._count(self.base, lang)
+        if lang == "en":
+            return f"{self.quantity:,} ({base} × {self.per_line})"
+        return f"{self.quantity:,}（{base}×{self.per_line}）"
+
+    def eligibility_text(self, lang: str = "ja") -> str:
+        word = L10n("対象", "eligible") if self.eligible else L10n("対象外", "not eligible")
+        if self.source == "override":
+            why = f"：{self.reason}" if lang == "ja" else f": {self.reason}"
+            why = why if self.reason.strip() else ""
+            src = L10n(f"（個別に変更{why}）", f" (overridden{why})")
+        elif self.rule_year is None:
+            src = L10n("（措置ルールなし）", " (no rule)")
+        else:
+            src = L10n("（区分による）", " (by category)")
+        return word.get(lang) + src.get(lang)
+
+
+def eligible_categories(fiscal_year: int, rules: Sequence[SubsidyRule]) -> frozenset[str]:
+    """The categories the rule applying to a fiscal year makes eligible."""
+    rule, _assumed = rule_for(fiscal_year, rules)
+    return rule.eligible_categories if rule else frozenset()
+
+
+def line_basis(line: CostLine, plan: Plan, rules: Sequence[SubsidyRule]) -> LineBasis:
+    """The line's resolved quantity and eligibility (by the rule of its first fiscal year)."""
+    rule, _assumed = rule_for(line.start_fy, rules)
+    base = {"teleworker": plan.teleworkers(), "device_needed": plan.devices_needed()}
+    return LineBasis(
+        quantity=line_quantity(line, plan),
+        base=base.get(line.quantity_basis, 1),
+        unit_word=UNIT_WORDS.get(line.quantity_basis, L10n("", "")),
+        per_line=line.quantity,
+        eligible=is_eligible(line, rule),
+        source="category" if line.eligible_override is None else "override",
+        reason=line.override_reason.strip() if line.eligible_override is not None else "",
+        rule_year=rule.fiscal_year if rule else None,
+    )

@@ -1,6 +1,8 @@
 """Edits of a plan as small operations, each returning its inverse.
 
 The UI wraps one operation in one QUndoCommand; nothing else changes plan data.
+``run`` applies an operation and returns a ``Change``: its inverse and the places
+it touched, so views refresh only what changed.
 An operation addresses its target by a *path* of field names, ids and dict
 keys from the plan (``("units", "3f2a…", "tasks", "9b1c…")``), never by a live
 object, so undo and redo stay valid while rows are added and removed.
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import model as m
+from . import unit_rules
 from .checks import check_record
 from .errors import ValidationError
 from .records import MAX_ITEMS
@@ -73,7 +76,36 @@ def _check_records(plan: m.Plan, paths: list[Path]) -> None:
             target = resolve(plan, path)
         except ValidationError:
             continue  # removed by a later operation of the same batch
-        check_record(target, where_of(plan, path))
+        where = where_of(plan, path)
+        check_record(target, where)
+        if isinstance(target, m.Unit):  # an edit may not make a second unit of one name
+            unit_rules.require_unique_name(plan.units, target, f"{where}.name")
+
+
+@dataclass(frozen=True, slots=True)
+class Touch:
+    """One place an edit changed: a value (``set``), or a row inserted into / removed from a list.
+
+    ``path`` is the changed value's path including its field name for ``set``, and
+    the list's path for ``insert`` / ``remove`` (with the row's ``index``).
+    """
+
+    kind: str  # "set" | "insert" | "remove"
+    path: Path
+    index: int | None = None
+
+    def mirrored(self) -> Touch:
+        """The same place seen from the undo side (an insert undone is a remove)."""
+        kind = {"insert": "remove", "remove": "insert"}.get(self.kind, self.kind)
+        return Touch(kind, self.path, self.index)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What applying an operation did: the operation that undoes it, and where it touched."""
+
+    inverse: Operation
+    touched: tuple[Touch, ...]
 
 
 class Operation:
@@ -96,6 +128,16 @@ class Operation:
         """Change the plan without checking; return the inverse and the records touched."""
         raise NotImplementedError
 
+    @property
+    def touched(self) -> tuple[Touch, ...]:
+        """Where this operation changes the plan when applied."""
+        raise NotImplementedError
+
+    def run(self, plan: m.Plan) -> Change:
+        """Apply; return the inverse and the exact places touched (a clamped index included)."""
+        inverse = self.apply(plan)
+        return Change(inverse, tuple(t.mirrored() for t in reversed(inverse.touched)))
+
 
 @dataclass
 class SetValue(Operation):
@@ -109,6 +151,10 @@ class SetValue(Operation):
         old = getattr(target, self.field)
         setattr(target, self.field, copy.deepcopy(self.value))
         return SetValue(self.path, self.field, old, self.label), [self.path]
+
+    @property
+    def touched(self) -> tuple[Touch, ...]:
+        return (Touch("set", (*tuple(self.path), self.field)),)
 
 
 def _row_key(row: Any, index: int) -> Any:
@@ -133,6 +179,10 @@ class InsertRow(Operation):
         touched = [(*self.path, _row_key(rows[index], index)), self.path[:-1]]
         return RemoveRow(self.path, index, self.label), touched
 
+    @property
+    def touched(self) -> tuple[Touch, ...]:
+        return (Touch("insert", tuple(self.path), self.index),)
+
 
 @dataclass
 class RemoveRow(Operation):
@@ -148,6 +198,10 @@ class RemoveRow(Operation):
             )
         row = rows.pop(self.index)
         return InsertRow(self.path, self.index, row, self.label), [self.path[:-1]]
+
+    @property
+    def touched(self) -> tuple[Touch, ...]:
+        return (Touch("remove", tuple(self.path), self.index),)
 
 
 @dataclass
@@ -172,3 +226,7 @@ class Batch(Operation):
                 inverse.mutate(plan)
             raise
         return Batch(list(reversed(done)), self.label), touched
+
+    @property
+    def touched(self) -> tuple[Touch, ...]:
+        return tuple(t for op in self.operations for t in op.touched)

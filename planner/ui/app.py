@@ -23,6 +23,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     from .fonts import register_fonts
 
     register_fonts(app)  # after the QApplication exists (see pitfalls.md)
+    from .wheel_guard import install
+
+    install(app)  # the wheel scrolls pages, never changes an unfocused choice
     i18n.set_language(i18n.saved_language(), remember=False)
     return app  # type: ignore[return-value]
 

@@ -30,13 +30,21 @@ class Autosave(QObject):
         self.timer.timeout.connect(self.save_now)
 
     def watch(self, doc: PlanDocument | None) -> None:
+        """Follow one document; watching the same document again counts its edits once."""
+        if self.doc is not None and self.doc is not doc:
+            self.doc.unsubscribe(self._count)
         self.doc = doc
         self._edits = 0
         if doc is None:
             self.timer.stop()
             return
-        doc.changed.connect(self._count)
+        doc.subscribe(self._count)
         self.timer.start()
+
+    @property
+    def edits(self) -> int:
+        """Edits since the last recovery copy."""
+        return self._edits
 
     def _count(self) -> None:
         self._edits += 1

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from ..domain.costs import adopted_estimate
 from ..domain.errors import PlannerError
 from ..domain.fiscal import fiscal_year_label, fiscal_year_of
 from ..domain.money import format_yen
@@ -23,7 +22,7 @@ class CostStrip(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.addWidget(self.label, 1)
-        doc.changed.connect(self.refresh)
+        doc.subscribe(self.refresh)
         self.refresh()
 
     def focus_year(self) -> int:
@@ -34,7 +33,7 @@ class CostStrip(QWidget):
 
     def refresh(self) -> None:
         try:
-            est = adopted_estimate(self.doc.plan, self.doc.catalog.subsidy_rules)
+            est = self.doc.adopted_estimate()
         except PlannerError as err:
             self.label.setText(err.text(lang()))
             return

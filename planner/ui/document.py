@@ -2,20 +2,26 @@
 
 Every edit goes through ``apply(op)``: the domain operation runs (and is
 validated) first; only a successful edit enters the undo stack. Views refresh
-from the ``changed`` signal.
+from the ``changed`` signal, which carries where the plan changed (a tuple of
+``Touch``), so a view refreshes only what concerns it. Subscribers are methods
+of live QObjects, connected through ``subscribe`` (twice is once).
+The cost estimates are computed once per edit here and shared by every view.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..domain import costs
 from ..domain.catalog import Catalog
-from ..domain.errors import ValidationError
+from ..domain.errors import PlannerError, ValidationError
 from ..domain.model import Plan
-from ..domain.operations import Operation
+from ..domain.operations import Operation, Touch
 from .i18n import tx
 
 
@@ -33,16 +39,18 @@ class _EditCommand(QUndoCommand):
         if self._first:  # already applied by PlanDocument.apply
             self._first = False
             return
-        self._undo_op = self._redo_op.apply(self._doc.plan)
-        self._doc.changed.emit()
+        change = self._redo_op.run(self._doc.plan)
+        self._undo_op = change.inverse
+        self._doc.emit_changed(change.touched)
 
     def undo(self) -> None:
-        self._redo_op = self._undo_op.apply(self._doc.plan)
-        self._doc.changed.emit()
+        change = self._undo_op.run(self._doc.plan)
+        self._redo_op = change.inverse
+        self._doc.emit_changed(change.touched)
 
 
 class PlanDocument(QObject):
-    changed = Signal()
+    changed = Signal(object)  # tuple[Touch, ...]: where the plan changed
     error = Signal(object)  # ValidationError
 
     def __init__(
@@ -57,17 +65,80 @@ class PlanDocument(QObject):
         self.lock_owner: str | None = None
         self.suggested_path: Path | None = None  # for Save As of a plan with no file yet
         self.undo_stack = QUndoStack(self)
+        self._estimates: dict[str, costs.Estimate | PlannerError] = {}
 
     def apply(self, op: Operation) -> ValidationError | None:
         """Run an edit; on a validation error nothing changes and the error is returned."""
         try:
-            inverse = op.apply(self.plan)
+            change = op.run(self.plan)
         except ValidationError as err:
             self.error.emit(err)
             return err
-        self.undo_stack.push(_EditCommand(self, inverse, op))
-        self.changed.emit()
+        self.undo_stack.push(_EditCommand(self, change.inverse, op))
+        self.emit_changed(change.touched)
         return None
+
+    def emit_changed(self, touched: tuple[Touch, ...]) -> None:
+        self._forget_estimates(touched)
+        self.changed.emit(touched)
+
+    def subscribe(self, slot: Callable[..., Any]) -> None:
+        """Connect a method of a live QObject to ``changed``; subscribing twice is once.
+
+        A method (not a lambda) is disconnected by Qt when its object is deleted.
+        """
+        if not isinstance(getattr(slot, "__self__", None), QObject):
+            raise TypeError("subscribe a method of a QObject, not a function or lambda")
+        self.changed.connect(slot, Qt.ConnectionType.UniqueConnection)
+
+    def unsubscribe(self, slot: Callable[..., Any]) -> None:
+        try:
+            self.changed.disconnect(slot)
+        except (RuntimeError, TypeError):
+            pass  # not connected
+
+    # -- estimates, computed once per edit and shared ------------------------------------------
+
+    def _forget_estimates(self, touched: tuple[Touch, ...]) -> None:
+        """An edit inside one scenario changes only that scenario's estimate."""
+        ids = set()
+        for touch in touched:
+            p = touch.path
+            if len(p) >= 3 and p[0] == "scenarios" and isinstance(p[1], str):
+                ids.add(p[1])
+            else:
+                self._estimates.clear()
+                return
+        for sid in ids:
+            self._estimates.pop(sid, None)
+
+    def estimate(self, scenario_id: str) -> costs.Estimate | None:
+        """The estimate of one scenario (None if there is no such scenario).
+
+        Raises the PlannerError the estimate raised (e.g. an amount over the limit).
+        """
+        scenario = next((s for s in self.plan.scenarios if s.id == scenario_id), None)
+        if scenario is None:
+            return None
+        if scenario_id not in self._estimates:
+            try:
+                self._estimates[scenario_id] = costs.estimate(
+                    self.plan, scenario, self.catalog.subsidy_rules
+                )
+            except PlannerError as err:
+                self._estimates[scenario_id] = err
+        result = self._estimates[scenario_id]
+        if isinstance(result, PlannerError):
+            raise result
+        return result
+
+    def adopted_estimate(self) -> costs.Estimate | None:
+        scenario = self.plan.adopted_scenario()
+        return self.estimate(scenario.id) if scenario else None
+
+    def all_estimates(self) -> list[costs.Estimate]:
+        """Every scenario's estimate in the plan's order (as ``costs.compare_scenarios``)."""
+        return [e for s in self.plan.scenarios if (e := self.estimate(s.id)) is not None]
 
     @property
     def dirty(self) -> bool:

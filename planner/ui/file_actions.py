@@ -179,10 +179,12 @@ class FileActions:
             return False
         if doc.lock:
             doc.lock.release()
+        was_read_only = doc.read_only
         doc.lock, doc.read_only, doc.lock_owner = new_lock, False, None
         remember(path)
-        self.window.set_document(doc)  # rebuild: the pages become editable
-        return True
+        if was_read_only:
+            self.window.set_document(doc)  # rebuild: the pages become editable
+        return True  # otherwise the page stays as it is, scrolled where it was
 
     def _save_to(self, path: Path) -> bool:
         from ..store.project import save_plan

@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         self.doc = doc
         if doc is not None:
             doc.undo_stack.cleanChanged.connect(self._clean_changed)
-            doc.changed.connect(self.update_title)  # the municipality's name is in the title
+            doc.subscribe(self.update_title)  # the municipality's name is in the title (once)
         self.autosave.watch(doc)
         self.menuBar().clear()
         self._build_menus()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -35,7 +36,8 @@ class ChoiceDelegate(QStyledItemDelegate):
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
         for key, label in column.choices:
-            combo.addItem(tx(label), key)
+            note = column.choice_note(key) if column.choice_note else ""
+            combo.addItem(tx(label) + note, key)
         return combo
 
     def setEditorData(self, editor, index):  # noqa: N802
@@ -51,6 +53,63 @@ class ChoiceDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
+class PlanTableView(QTableView):
+    """Moves as a spreadsheet does: Tab / Shift+Tab to the next / previous editable cell
+    (on to the next row), Enter down. An edit never moves the current cell elsewhere."""
+
+    _EDITABLE = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 (Qt API)
+        Action = QAbstractItemView.CursorAction
+        if action in (Action.MoveNext, Action.MovePrevious):
+            return self._next_editable(forward=action == Action.MoveNext)
+        return super().moveCursor(action, modifiers)
+
+    def _next_editable(self, forward: bool) -> QModelIndex:
+        model, current = self.model(), self.currentIndex()
+        rows, header = model.rowCount(), self.horizontalHeader()
+        columns = [
+            header.logicalIndex(v)
+            for v in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(v))
+        ]
+        if not rows or not columns:
+            return current
+        if not current.isValid():
+            return model.index(0, columns[0])
+        cells = [(r, c) for r in range(rows) for c in columns]
+        try:
+            i = cells.index((current.row(), current.column()))
+        except ValueError:
+            return current
+        step = 1 if forward else -1
+        for j in range(i + step, len(cells) if forward else -1, step):
+            index = model.index(*cells[j])
+            if index.flags() & self._EDITABLE:
+                return index
+        return QModelIndex()  # the end of the table: Tab leaves it, as in a form
+
+    def closeEditor(self, editor, hint):  # noqa: N802 (Qt API)
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter in an editor
+            self._down()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self._down()
+            return
+        super().keyPressEvent(event)
+
+    def _down(self) -> None:
+        current = self.currentIndex()
+        if current.isValid() and current.row() + 1 < self.model().rowCount():
+            self.setCurrentIndex(current.siblingAtRow(current.row() + 1))
+
+
 class RowTable(QWidget):
     def __init__(
         self,
@@ -62,9 +121,13 @@ class RowTable(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = model
+        if model.parent() is None:
+            model.setParent(self)  # it goes (and stops listening to the plan) with its table
         self.proxy = proxy  # sorting and filtering, where a table has them
-        self.view = QTableView()
+        self.view = PlanTableView()
         if proxy is not None:
+            if proxy.parent() is None:
+                proxy.setParent(self)
             proxy.setSourceModel(model)
             proxy.setSortRole(SORT_ROLE)
             self.view.setModel(proxy)
@@ -116,8 +179,11 @@ class RowTable(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         model.rejected.connect(self.error.show_error)
-        model.doc.changed.connect(lambda: self.error.show_error(None))
+        model.doc.subscribe(self._clear_error)
         self.view.resizeColumnsToContents()
+
+    def _clear_error(self) -> None:
+        self.error.show_error(None)
 
     def source_row(self, index: QModelIndex) -> int:
         """The plan row behind a view index (the view may be sorted or filtered)."""

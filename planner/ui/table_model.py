@@ -19,7 +19,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..domain.errors import ValidationError
 from ..domain.fiscal import fiscal_year_label, parse_era_year
 from ..domain.money import format_yen
-from ..domain.operations import Batch, InsertRow, Operation, Path, RemoveRow, SetValue, resolve
+from ..domain.operations import (
+    Batch,
+    InsertRow,
+    Operation,
+    Path,
+    RemoveRow,
+    SetValue,
+    Touch,
+    resolve,
+)
 from ..domain.text import L10n
 from .document import PlanDocument
 from .i18n import lang, tx
@@ -42,6 +51,7 @@ class Column:
     sort_key: Callable[[Any], Any] | None = (
         None  # for computed columns (e.g. the suitability level)
     )
+    choice_note: Callable[[Any], str] | None = None  # said after a choice in its picker only
 
     def key_of(self, value: Any) -> Any:
         return next((k for k, v in self.values if v == value and type(v) is type(value)), value)
@@ -122,6 +132,10 @@ def format_cell(column: Column, value: Any) -> str:
     return str(value)
 
 
+def _same(a: list[Any], b: list[Any]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
 class RowTableModel(QAbstractTableModel):
     rejected = Signal(object)  # a ValidationError for an edit that was not kept
 
@@ -140,7 +154,7 @@ class RowTableModel(QAbstractTableModel):
         self.new_row = new_row
         self.noun = noun
         self._rows: list[Any] = self._read()
-        doc.changed.connect(self.refresh)
+        doc.subscribe(self.on_changed)
 
     def _read(self) -> list[Any]:
         try:
@@ -152,6 +166,61 @@ class RowTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = self._read()
         self.endResetModel()
+
+    def on_changed(self, touched: tuple[Touch, ...] = ()) -> None:
+        """Refresh only what the change touched: a row, a row in or out, or (rarely) all."""
+        n = len(self.list_path)
+        outside = False
+        for touch in touched:
+            path = touch.path
+            if touch.kind in ("insert", "remove") and path == self.list_path:
+                if not self._row_moved(touch):
+                    break
+            elif path[:n] == self.list_path and len(path) > n:
+                self._row_changed(path[n])
+            elif self.list_path[: len(path)] == path:
+                break  # the list itself (or its owner) was replaced or removed
+            else:
+                outside = True
+        if not _same(self._rows, self._read()):
+            self.refresh()  # whatever the change did to the list that the steps above did not say
+        elif outside:
+            self._computed_changed()
+
+    def _row_moved(self, touch: Touch) -> bool:
+        """Follow one row in or out; False if the change cannot be followed row by row."""
+        index = touch.index
+        if touch.kind == "insert":
+            final = self._read()
+            if index is None or not 0 <= index <= len(self._rows) or index >= len(final):
+                return False
+            self.beginInsertRows(QModelIndex(), index, index)
+            self._rows.insert(index, final[index])
+            self.endInsertRows()
+            return True
+        if index is None or not 0 <= index < len(self._rows):
+            return False
+        self.beginRemoveRows(QModelIndex(), index, index)
+        del self._rows[index]
+        self.endRemoveRows()
+        return True
+
+    def _row_changed(self, key: Any) -> None:
+        """A value in one row changed: that row (its computed cells follow the row)."""
+        row = next(
+            (r for r in range(len(self._rows)) if self._row_key(r) == key),
+            key if isinstance(key, int) and 0 <= key < len(self._rows) else None,
+        )
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def _computed_changed(self) -> None:
+        """Computed columns (a line's yearly amount, a task's mark) may follow an edit elsewhere."""
+        computed = [c for c, col in enumerate(self.columns) if col.display is not None]
+        if computed and self._rows:
+            self.dataChanged.emit(
+                self.index(0, min(computed)), self.index(len(self._rows) - 1, max(computed))
+            )
 
     def row_object(self, row: int) -> Any:
         return self._rows[row]

@@ -41,10 +41,12 @@ class ChecklistModel(QAbstractTableModel):
     def __init__(self, doc: PlanDocument, step: StepDef) -> None:
         super().__init__()
         self.doc, self.step = doc, step
-        doc.changed.connect(self._refresh)
+        doc.subscribe(self._refresh)
 
-    def _refresh(self) -> None:
-        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 1))
+    def _refresh(self, touched: tuple = ()) -> None:
+        mine = ("steps", self.step.number)
+        if any(touch.path[:2] == mine for touch in touched):
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 1))
 
     def _entry(self, row: int) -> Any:
         return self.doc.plan.steps[self.step.number].checklist[self.step.checklist[row].id]
@@ -216,6 +218,7 @@ class StepPage(QScrollArea):
         view = QTableView()
         view.setObjectName("checklist")
         self.checklist_model = ChecklistModel(self.doc, self.step)
+        self.checklist_model.setParent(view)  # it goes (and stops listening) with its view
         view.setModel(self.checklist_model)
         view.setWordWrap(True)
         view.verticalHeader().setVisible(False)

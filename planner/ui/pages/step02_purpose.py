@@ -63,7 +63,7 @@ class PurposePage(StepPage):
             ),
             noun=L10n("指標", "KPI"),
         )
-        self.doc.changed.connect(self.load)
+        self.doc.subscribe(self.load)
         self.load()
 
     def _own_label(self):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...domain.model import Unit
 from ...domain.text import L10n
+from ...domain.unit_rules import free_name
 from ..fields import BoundCheckBoxes
 from ..i18n import t
 from ..table_model import Column
@@ -51,6 +52,8 @@ class CurrentPage(StepPage):
                 Column("name", L10n("課", "Unit")),
                 Column("staff", L10n("職員数（人）", "Staff"), "int"),
             ],
-            new_row=lambda: Unit(name=t("（新しい課）", "(new unit)")),
+            new_row=lambda: Unit(
+                name=free_name(self.doc.plan.units, t("（新しい課）", "(new unit)"))
+            ),
             noun=L10n("課", "unit"),
         )

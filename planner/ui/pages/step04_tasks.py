@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.builders import unit_from_catalog
 from ...domain.model import Task, Unit
-from ...domain.operations import InsertRow
+from ...domain.operations import Batch, InsertRow
 from ...domain.suitability import Suitability, assess_in_plan
 from ...domain.text import L10n
+from ...domain.unit_rules import free_name, name_key, unit_named
+from .. import dialogs
 from ..i18n import lang, t, tx
 from ..row_table import RowTable
 from ..table_model import Column, RowTableModel
@@ -91,7 +93,9 @@ class TasksPage(StepPage):
                     Column("name", L10n("課", "Unit")),
                     Column("", L10n("選択", "Picked"), display=self._picked_count),
                 ],
-                new_row=lambda: Unit(name=t("（新しい課）", "(new unit)")),
+                new_row=lambda: Unit(
+                    name=free_name(self.doc.plan.units, t("（新しい課）", "(new unit)"))
+                ),
                 noun=L10n("課", "unit"),
             )
         )
@@ -159,7 +163,7 @@ class TasksPage(StepPage):
         self.task_table.view.selectionModel().currentRowChanged.connect(
             lambda *_: self.show_reasons()
         )
-        doc.changed.connect(self._after_change)
+        doc.subscribe(self._after_change)
         self.show_unit()
 
     # -- displays ---------------------------------------------------------------------------
@@ -202,10 +206,12 @@ class TasksPage(StepPage):
         self.show_reasons()
 
     def _after_change(self) -> None:
-        if self.current_unit() is None:
+        """Keep the unit, the task list, its scroll position, sort and filter (the models
+        refresh only the cells an edit touched); follow only when the shown unit went away."""
+        unit = self.current_unit()
+        if unit is None or self.task_model.list_path != ("units", unit.id, "tasks"):
             self.show_unit()
         else:
-            self.apply_filter()
             self.show_reasons()
 
     def apply_filter(self) -> None:
@@ -230,6 +236,10 @@ class TasksPage(StepPage):
     def add_catalog_unit(self) -> None:
         unit_def = self.doc.catalog.units[self.catalog_units.currentIndex()]
         unit = unit_from_catalog(unit_def, lang())
+        existing = unit_named(self.doc.plan.units, unit.name)
+        if existing is not None:
+            self._add_catalog_tasks(existing, unit)
+            return
         op = InsertRow(
             ("units",),
             len(self.doc.plan.units),
@@ -238,6 +248,40 @@ class TasksPage(StepPage):
         )
         if self.doc.apply(op) is None:
             self.select_unit(len(self.doc.plan.units) - 1)
+
+    def _add_catalog_tasks(self, existing: Unit, catalog_unit: Unit) -> None:
+        """The unit is there already: offer to add the catalog's tasks it does not have yet."""
+        have = {name_key(task.name) for task in existing.tasks}
+        new = [task for task in catalog_unit.tasks if name_key(task.name) not in have]
+        row = self.doc.plan.units.index(existing)
+        if not new:
+            dialogs.show_info(
+                self,
+                t("課の追加", "Add unit"),
+                t(
+                    f"課「{existing.name}」はすでにあり、カタログの業務もすべて入っています。",
+                    f"The unit '{existing.name}' is already there with all the catalog's tasks.",
+                ),
+            )
+            self.select_unit(row)
+            return
+        if not dialogs.ask_yes_no(
+            self,
+            t("課の追加", "Add unit"),
+            t(
+                f"課「{existing.name}」はすでにあります。同じ名前の課は2つ作れません。\n"
+                f"カタログの業務{len(new)}件をこの課に追加しますか？",
+                f"There is already a unit named '{existing.name}'; two units cannot share a name.\n"
+                f"Add the catalog's {len(new)} tasks to that unit?",
+            ),
+        ):
+            return
+        path = ("units", existing.id, "tasks")
+        start = len(existing.tasks)
+        ops = [InsertRow(path, start + i, task) for i, task in enumerate(new)]
+        label = L10n(f"「{existing.name}」に業務を追加", f"Add tasks to {existing.name}")
+        if self.doc.apply(Batch(ops, label)) is None:
+            self.select_unit(row)
 
     def warnings(self) -> list[str]:
         out = []

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.builders import cost_line_from_item
-from ...domain.costs import compare_scenarios, estimate, line_amount
+from ...domain.costs import eligible_categories, line_amount, line_basis
 from ...domain.errors import PlannerError
 from ...domain.model import CostLine, Scenario
 from ...domain.money import format_yen
@@ -95,6 +95,7 @@ class IctPage(StepPage):
                         L10n("区分", "Category"),
                         "choice",
                         tuple((c.id, c.name) for c in doc.catalog.cost_categories),
+                        choice_note=self._category_note,
                     ),
                     Column("unit_price", L10n("単価", "Unit price"), "money"),
                     Column("quantity", L10n("数量", "Quantity"), "int"),
@@ -110,6 +111,8 @@ class IctPage(StepPage):
                         values=ELIGIBILITY_VALUES,
                     ),
                     Column("override_reason", L10n("変更の理由", "Reason for override")),
+                    Column("", L10n("計上数量", "Counted"), display=self._line_quantity),
+                    Column("", L10n("措置の判定", "Subsidy basis"), display=self._line_eligibility),
                     Column("", L10n("年額", "Per year"), display=self._line_amount),
                 ],
                 new_row=self._new_line,
@@ -119,7 +122,8 @@ class IctPage(StepPage):
         self.lines.view.setObjectName("costTable")
         self.lines.view.setMinimumHeight(260)
         self.lines.view.setWordWrap(False)
-        for col, width in enumerate((210, 200, 110, 60, 150, 130, 150, 150, 110, 180, 120)):
+        widths = (210, 200, 110, 60, 150, 130, 150, 150, 110, 180, 90, 200, 120)
+        for col, width in enumerate(widths):
             self.lines.view.setColumnWidth(col, width)
         self.layout_.addWidget(self.lines)
         self.years = YearTable()
@@ -143,7 +147,7 @@ class IctPage(StepPage):
         self.layout_.addWidget(self.comparison)
         self.error = ErrorLabel()
         self.layout_.addWidget(self.error)
-        doc.changed.connect(self.load)
+        doc.subscribe(self.load)
         self.load()
 
     # -- scenario bar ------------------------------------------------------------------------
@@ -260,6 +264,20 @@ class IctPage(StepPage):
 
     # -- refresh -------------------------------------------------------------------------------
 
+    def _category_note(self, category: str) -> str:
+        """The picker marks the categories the rule makes eligible (for the plan's first year)."""
+        rules = self.doc.catalog.subsidy_rules
+        if category in eligible_categories(self.doc.plan.fiscal_years[0], rules):
+            return t("【措置対象】", " [eligible]")
+        return ""
+
+    def _line_quantity(self, line: CostLine) -> str:
+        return line_basis(line, self.doc.plan, self.doc.catalog.subsidy_rules).quantity_text(lang())
+
+    def _line_eligibility(self, line: CostLine) -> str:
+        basis = line_basis(line, self.doc.plan, self.doc.catalog.subsidy_rules)
+        return basis.eligibility_text(lang())
+
     def _line_amount(self, line: CostLine) -> str:
         try:
             return format_yen(line_amount(line, self.doc.plan), lang())
@@ -267,34 +285,44 @@ class IctPage(StepPage):
             return "—"
 
     def load(self) -> None:
+        """Follow an edit: the scenario list only if it changed; the line table refreshes itself."""
         plan = self.doc.plan
         method = self.doc.catalog.access_method(plan.access_method)
         self.method_note.setText(tx(method.description))
-        current = self.scenario_box.currentData()
-        self.scenario_box.blockSignals(True)
-        self.scenario_box.clear()
-        for s in plan.scenarios:
-            mark = t("（採用）", " (adopted)") if s.id == plan.adopted_scenario_id else ""
-            self.scenario_box.addItem(s.name + mark, s.id)
-        index = self.scenario_box.findData(current)
-        self.scenario_box.setCurrentIndex(
-            index if index >= 0 else self.scenario_box.findData(plan.adopted_scenario_id)
-        )
-        self.scenario_box.blockSignals(False)
-        self._show_scenario()
+        items = [
+            (
+                s.name + (t("（採用）", " (adopted)") if s.id == plan.adopted_scenario_id else ""),
+                s.id,
+            )
+            for s in plan.scenarios
+        ]
+        box = self.scenario_box
+        if items != [(box.itemText(i), box.itemData(i)) for i in range(box.count())]:
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            for text, sid in items:
+                box.addItem(text, sid)
+            index = box.findData(current)
+            box.setCurrentIndex(index if index >= 0 else box.findData(plan.adopted_scenario_id))
+            box.blockSignals(False)
+        scenario = self.current_scenario()
+        if self.lines.model.list_path != ("scenarios", scenario.id if scenario else "-", "lines"):
+            self._show_scenario()
+        else:
+            self._show_totals()
 
     def _show_totals(self) -> None:
         plan = self.doc.plan
         scenario = self.current_scenario()
-        rules = self.doc.catalog.subsidy_rules
         try:
-            self.years.show_estimate(estimate(plan, scenario, rules) if scenario else None)
-            self.comparison.show_estimates(compare_scenarios(plan, rules), plan.adopted_scenario_id)
+            self.years.show_estimate(self.doc.estimate(scenario.id) if scenario else None)
+            self.comparison.show_estimates(self.doc.all_estimates(), plan.adopted_scenario_id)
             self.error.show_error(None)
         except PlannerError as err:
             self.error.show_error(err)
         self.note.setText(
-            tx(subsidy_formula(plan, rules))
+            tx(subsidy_formula(plan, self.doc.catalog.subsidy_rules))
             + t(
                 "これは見込みであり、実際の交付額は国の算定によって決まり、保証されるものではありません。",
                 " This is an estimate: the amount granted is decided by the national calculation and is not guaranteed.",

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.costs import adopted_estimate
 from ...domain.errors import PlannerError
 from ...domain.progress import StepState, plan_warnings, step_state
 from ..cost_views import YearTable
@@ -75,8 +74,12 @@ class SummaryPage(QScrollArea):
         layout.addWidget(self.charts)
         layout.addStretch(1)
         self.setWidget(body)
-        doc.changed.connect(self.refresh)
+        doc.subscribe(self._changed)
         self.refresh()
+
+    def _changed(self) -> None:
+        if self.isVisible():  # otherwise the workspace refreshes the page when it is shown
+            self.refresh()
 
     def _export(self) -> None:
         path = self.export_pdf() if self.export_pdf else None
@@ -108,7 +111,7 @@ class SummaryPage(QScrollArea):
         if self.warnings.count() == 0:
             self.warnings.addItem(t("特にありません。", "Nothing to point out."))
         try:
-            self.years.show_estimate(adopted_estimate(plan, catalog.subsidy_rules))
+            self.years.show_estimate(self.doc.adopted_estimate())  # shared, computed once per edit
         except PlannerError:
             self.years.show_estimate(None)
 

@@ -296,6 +296,9 @@ def validate_plan(plan: m.Plan, categories: Iterable[str] | None = None) -> None
         require_choice(ph.kind, f"phases[{i}].kind", m.PHASE_KINDS, "種類", "Kind")
         require_date_order(ph.start, ph.end, f"phases[{i}].end")
     validate_costs(plan, categories)
+    from .costs import check_estimable  # costs imports this module's limits
+
+    check_estimable(plan)  # a plan that validates can be summarised and exported
 
 
 def validate_costs(plan: m.Plan, categories: Iterable[str] | None = None) -> None:

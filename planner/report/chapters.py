@@ -50,6 +50,7 @@ from .layout import (
     para,
 )
 from .textsafe import TextGuard
+from .warnings_section import warnings_section
 
 GANTT_MONTHS_PER_PAGE = 36  # three fiscal years per landscape page stay legible
 GANTT_ROWS_PER_PAGE = 26
@@ -308,6 +309,7 @@ class ReportBuilder:
         elif error:
             rows.append((self.t("経費見込み", "Costs"), self.esc(error)))
         out.append(self.field_table(rows))
+        out += warnings_section(self)  # issue 14: the plan's warnings for the council
         out.append(self.section(self.t("導入の目的", "Purposes")))
         out += self._purpose_list()
         out.append(self.section(self.t("全国の導入状況との比較", "Compared with other bodies")))

@@ -82,7 +82,8 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise not_regular(p, mode)
-        os.set_blocking(fd, True)
+        if hasattr(os, "O_NONBLOCK"):  # POSIX only (Windows has no FIFOs to fear here)
+            os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -163,12 +164,12 @@ NO_FOLDER = _Cause(
 )
 
 _ERRNO = {
-    errno.EROFS: READ_ONLY,
+    getattr(errno, "EROFS", -1): READ_ONLY,
     errno.ENOSPC: DISK_FULL,
     getattr(errno, "EDQUOT", errno.ENOSPC): DISK_FULL,
     errno.ENAMETOOLONG: PATH_TOO_LONG,
     errno.EBUSY: BUSY,
-    errno.ETXTBSY: BUSY,
+    getattr(errno, "ETXTBSY", errno.EBUSY): BUSY,
     errno.EACCES: NO_PERMISSION,
     errno.EPERM: NO_PERMISSION,
     errno.ENOENT: NO_FOLDER,

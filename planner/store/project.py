@@ -109,10 +109,10 @@ def save_plan(
             _make_backup(target)
         sqlfile.retry(lambda: os.replace(tmp, target))
         sqlfile.fsync_dir(directory)
-    except (OSError, sqlite3.Error) as e:
-        raise write_failure(target, e, replacing=replacing) from None
     except ProjectFileError:
         raise
+    except (OSError, sqlite3.Error) as e:  # one line naming the cause (store/files.py)
+        raise write_failure(target, e, replacing=replacing) from None
     except Exception as e:  # noqa: BLE001
         log.exception("unexpected error while saving %s", target)
         raise ProjectFileError(

@@ -1,20 +1,26 @@
 """The headless command line: same domain, store and report as the GUI.
 
-    planner validate FILE                 check a plan file (.twplan or .json)
+    planner validate FILE [--strict]      check a plan file (.twplan or .json); --strict: warnings fail
     planner summary FILE [--json]         municipality, tasks, teleworkers, costs
     planner import-json IN.json -o OUT.twplan
     planner export-json FILE -o OUT.json  (-o - writes to standard output)
     planner export-pdf FILE -o OUT.pdf [--lang ja|en]
 
 Exit status 0 on success; 1 with a one-line reason on stderr when a file is
-refused or cannot be written; 2 for a usage error. Every figure of ``summary``
-comes from planner.domain.costs for the adopted scenario, as in the GUI and the PDF.
+refused or cannot be written (or, with ``validate --strict``, when the plan has
+warnings); 2 for a usage error. Every figure of ``summary`` comes from
+planner.domain.costs for the adopted scenario, as in the GUI and the PDF; the
+warnings come from planner.domain.warnings, as on the summary page and in the PDF.
+
+Nothing from a file or the command line reaches the terminal raw: every line
+goes through ``terminal_safe`` (control characters shown as ``\x1b``, ``\u202e``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -48,8 +54,16 @@ class _PrintVersion(argparse.Action):
         parser.exit()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes unknown arguments as typed: its messages go through terminal_safe too."""
+
+    def _print_message(self, message: str, file=None) -> None:  # noqa: ANN001
+        if message:
+            super()._print_message(terminal_safe(message, keep_newlines=True), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="planner",
         description=f"{APP_NAME} — テレワーク導入計画ウィザード. "
         "Without a command the program window opens; 'planner FILE' opens FILE in it.",
@@ -57,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", "-V", action=_PrintVersion, help="show the installed version and exit"
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -68,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("validate", "check a plan file (.twplan or .json) / 計画ファイルを検査する")
     p.add_argument("file", type=Path)
+    p.add_argument(
+        "--strict", action="store_true", help="exit 1 when the plan has warnings / 警告があれば失敗"
+    )
     p = command("summary", "print the plan's key figures / 計画の概要と経費")
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="machine-readable output (integer yen)")
@@ -100,12 +117,48 @@ def _load(path: Path):  # noqa: ANN202 - returns a Plan
     return open_plan(path)
 
 
+# C0 and C1 controls, DEL, and the invisible format characters that reorder or hide text
+_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+def _visible(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: object, *, keep_newlines: bool = False) -> str:
+    """Text made safe for a terminal: control characters shown visibly (``\\x1b``, ``\\u202e``).
+
+    Every line the CLI prints goes through here: a municipality named
+    ``\\x1b[2J…`` must not clear the screen or retitle the window.
+    """
+    s = str(text)
+    if keep_newlines:
+        return "\n".join(_UNSAFE.sub(_visible, part) for part in s.split("\n"))
+    return _UNSAFE.sub(_visible, s)
+
+
+def _json_safe(text: str) -> str:
+    """JSON text with the same data, but no raw control or format character (\\u escapes).
+
+    json.dumps escapes C0 controls inside strings; the newlines left are its own layout.
+    """
+    esc = lambda m: f"\\u{ord(m.group()):04x}"  # noqa: E731
+    return "\n".join(_UNSAFE.sub(esc, part) for part in text.split("\n"))
+
+
+def _out(text: str = "", *, err: bool = False) -> None:
+    print(terminal_safe(text, keep_newlines=True), file=sys.stderr if err else sys.stdout)
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
 def _fail(message: str) -> int:
-    print(f"planner: {_one_line(message)}", file=sys.stderr)
+    print(f"planner: {terminal_safe(_one_line(message))}", file=sys.stderr)
     return EXIT_REFUSED
 
 
@@ -120,14 +173,42 @@ def _check_not_locked(path: Path, lang: str) -> None:
 # -- commands -----------------------------------------------------------------------------
 
 
+def _warnings(plan: Any) -> list:
+    from .domain.catalog import default_catalog
+    from .domain.warnings import plan_warnings
+
+    return plan_warnings(plan, default_catalog())
+
+
+def _print_warnings(warnings: list, lang: str, *, err: bool = False) -> None:
+    from .domain.warnings import warning_line
+
+    if warnings:
+        _out(
+            f"Points to check ({len(warnings)}):"
+            if lang == "en"
+            else f"確認が必要な点（{len(warnings)}件）:",
+            err=err,
+        )
+    for w in warnings:
+        _out("  " + terminal_safe(warning_line(w, lang)), err=err)
+
+
 def cmd_validate(ns: argparse.Namespace) -> int:
     plan = _load(ns.file)
+    name, path = terminal_safe(plan.municipality.name), terminal_safe(ns.file)
     if ns.lang == "en":
-        print(f"OK: {ns.file} — {plan.municipality.name}, {len(plan.units)} units, "
-              f"{len(plan.selected_tasks())} selected tasks")  # fmt: skip
+        _out(f"OK: {path} — {name}, {len(plan.units)} units, "
+             f"{len(plan.selected_tasks())} selected tasks")  # fmt: skip
     else:
-        print(f"OK: {ns.file} — {plan.municipality.name}（課 {len(plan.units)}、"
-              f"選定業務 {len(plan.selected_tasks())}件）")  # fmt: skip
+        _out(f"OK: {path} — {name}（課 {len(plan.units)}、"
+             f"選定業務 {len(plan.selected_tasks())}件）")  # fmt: skip
+    warnings = _warnings(plan)
+    _print_warnings(warnings, ns.lang)
+    count = sum(not w.is_note for w in warnings)
+    if ns.strict and count:
+        return _fail(f"the plan has {count} warning(s) (--strict)." if ns.lang == "en"
+                     else f"計画に警告が{count}件あります（--strict）。")  # fmt: skip
     return EXIT_OK
 
 
@@ -159,6 +240,7 @@ def summary_data(plan: Any) -> dict[str, Any]:
         else [{"fiscal_year": y.fiscal_year, **figures(y), "assumed_rule": y.assumed}
               for y in est.years],
         "period": None if est is None else figures(est.period),
+        "warnings": [w.as_dict() for w in _warnings(plan)],
     }  # fmt: skip
 
 
@@ -168,7 +250,8 @@ def _summary_text(plan: Any, lang: str) -> str:
 
     d = summary_data(plan)
     en = lang == "en"
-    mu = d["municipality"]
+    safe = terminal_safe
+    mu = {k: safe(v) if isinstance(v, str) else v for k, v in d["municipality"].items()}
     years = d["fiscal_years"]
     lines = []
     if en:
@@ -193,12 +276,14 @@ def _summary_text(plan: Any, lang: str) -> str:
             f"テレワーク実施人数: {d['teleworkers']:,}人　新たに必要な端末: {d['devices_needed']:,}台"
         )
     for unit_name in dict.fromkeys(x["unit"] for x in d["selected_tasks"]):
-        names = [x["task"] for x in d["selected_tasks"] if x["unit"] == unit_name]
-        lines.append(f"  {unit_name}: " + ("; " if en else "、").join(names))
+        names = [safe(x["task"]) for x in d["selected_tasks"] if x["unit"] == unit_name]
+        lines.append(f"  {safe(unit_name)}: " + ("; " if en else "、").join(names))
     if d["adopted_scenario"] is None:
         lines.append("No cost scenario." if en else "経費シナリオがありません。")
         return "\n".join(lines)
-    lines.append(("Adopted scenario: " if en else "採用シナリオ: ") + d["adopted_scenario"]["name"])
+    lines.append(
+        ("Adopted scenario: " if en else "採用シナリオ: ") + safe(d["adopted_scenario"]["name"])
+    )
     head = (("Fiscal year", "Total", "Eligible", "Subsidy (est.)", "Net burden") if en
             else ("年度", "事業費", "対象経費", "特別交付税措置見込", "実質負担"))  # fmt: skip
     rows = [head]
@@ -240,35 +325,44 @@ def _pad(text: str, width: int, left: bool = False) -> str:
 def cmd_summary(ns: argparse.Namespace) -> int:
     plan = _load(ns.file)
     if ns.json:
-        print(json.dumps(summary_data(plan), ensure_ascii=False, indent=2))
+        print(_json_safe(json.dumps(summary_data(plan), ensure_ascii=False, indent=2)))
     else:
-        print(_summary_text(plan, ns.lang))
+        _out(_summary_text(plan, ns.lang))
+        _print_warnings(_warnings(plan), ns.lang)
     return EXIT_OK
 
 
 def cmd_import_json(ns: argparse.Namespace) -> int:
+    from .store.files import check_output
     from .store.interchange import import_json
     from .store.project import save_plan
 
+    check_output(ns.output)
     plan = import_json(ns.input)
     _check_not_locked(ns.output, ns.lang)
     save_plan(plan, ns.output)
-    print(f"{ns.output}: {plan.municipality.name}", file=sys.stderr)
+    _out(f"{terminal_safe(ns.output)}: {terminal_safe(plan.municipality.name)}", err=True)
     return EXIT_OK
 
 
 def cmd_export_json(ns: argparse.Namespace) -> int:
+    from .store.files import check_output
     from .store.interchange import dumps, export_json
 
+    if ns.output != "-":
+        check_output(ns.output)
     plan = _load(ns.file)
     if ns.output == "-":
-        sys.stdout.write(dumps(plan))
+        sys.stdout.write(_json_safe(dumps(plan)))
     else:
         export_json(plan, ns.output)
     return EXIT_OK
 
 
 def cmd_export_pdf(ns: argparse.Namespace) -> int:
+    from .store.files import check_output
+
+    check_output(ns.output)
     plan = _load(ns.file)
     try:
         from .report import export_pdf
@@ -277,9 +371,10 @@ def cmd_export_pdf(ns: argparse.Namespace) -> int:
                      else "PDF export is not available in this version.")  # fmt: skip
     result = export_pdf(plan, ns.output, lang=ns.lang)
     for w in result.warnings:
-        print(f"planner: {_one_line(w)}", file=sys.stderr)
+        _out(f"planner: {terminal_safe(_one_line(w))}", err=True)
+    _print_warnings(_warnings(plan), ns.lang, err=True)
     pages = f"{result.pages} pages" if ns.lang == "en" else f"{result.pages}ページ"
-    print(f"{ns.output}: {pages}", file=sys.stderr)
+    _out(f"{terminal_safe(ns.output)}: {pages}", err=True)
     return EXIT_OK
 
 
@@ -316,6 +411,6 @@ def run_cli(args: list[str]) -> int:
         sys.stderr.close()
         return EXIT_OK
     except OSError as e:
-        return _fail(f"{e.strerror or e}: {e.filename or ''}")
+        return _fail(f"{e.strerror or e}: {e.filename or ''}")  # _fail makes it terminal-safe
     except KeyboardInterrupt:
         return 130

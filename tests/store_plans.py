@@ -20,6 +20,7 @@ from planner.domain.catalog import (
     TaskFactors,
     default_catalog,
 )
+from planner.domain.costs import line_quantity
 from planner.domain.validation import PREFECTURES
 from planner.resources import resource_path
 
@@ -133,7 +134,7 @@ def plans(draw) -> m.Plan:
         m.Scenario(name=draw(name), lines=draw(st.lists(cost_lines(), max_size=3, unique_by=lambda c: c.id)), note=draw(text), id=f"s{i}")
         for i in range(draw(st.integers(0, 3)))
     ]  # fmt: skip
-    return m.Plan(
+    plan = m.Plan(
         municipality=draw(municipalities()),
         plan_years=draw(st.integers(1, 10)),
         steps=steps,
@@ -161,6 +162,12 @@ def plans(draw) -> m.Plan:
         adopted_scenario_id=draw(st.sampled_from([s.id for s in scenarios])) if scenarios else draw(st.none() | ids),
         fiscal_capacity_multiplier=draw(dec(0, 2)),
     )  # fmt: skip
+    # a valid plan can be estimated: no line over ¥1 trillion, no year over it (3 lines at most)
+    for sc in scenarios:
+        for line in sc.lines:
+            if line.unit_price * line_quantity(line, plan) > 10**12 // 3:
+                line.unit_price = 10**12 // 3 // max(1, line_quantity(line, plan))
+    return plan
 
 
 # -- a large plan -------------------------------------------------------------------------

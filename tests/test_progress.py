@@ -2,7 +2,8 @@ from decimal import Decimal
 
 from planner.domain.builders import cost_line_from_item, new_plan, unit_from_catalog
 from planner.domain.model import Kpi, Member
-from planner.domain.progress import StepState, plan_warnings, step_state
+from planner.domain.progress import StepState, step_state
+from planner.domain.warnings import plan_warnings
 
 
 def test_step_state_from_checklist_and_inputs(catalog, municipality):

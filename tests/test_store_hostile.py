@@ -377,10 +377,16 @@ def test_a_table_with_too_many_rows_is_refused(base, tmp_path):
 
 
 def test_missing_file_and_folder(tmp_path):
-    for path in (tmp_path / "none.twplan", tmp_path):
-        with pytest.raises(ProjectFileError) as e:
-            open_plan(path)
-        assert e.value.reason == "not_found"
+    with pytest.raises(ProjectFileError) as e:
+        open_plan(tmp_path / "none.twplan")
+    assert e.value.reason == "not_found"
+    folder = tmp_path / "x.twplan"
+    folder.mkdir()
+    with pytest.raises(ProjectFileError) as e:
+        open_plan(folder)
+    assert e.value.reason == "not_regular"
+    assert e.value.text("ja") == "「x.twplan」は通常のファイルではありません（フォルダー）。ファイルを指定してください。"
+    assert e.value.text("en") == "'x.twplan' is not a regular file (it is a folder). Name a file."
 
 
 def test_unexpected_errors_become_a_clear_refusal(base, monkeypatch):

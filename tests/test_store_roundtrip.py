@@ -146,8 +146,10 @@ def test_save_into_a_missing_folder_is_refused_clearly(tmp_path):
     plan = import_json(sample_json("yamanami-village"))
     with pytest.raises(ProjectFileError) as e:
         save_plan(plan, tmp_path / "no" / "x.twplan")
-    assert e.value.reason == "write_failed"
-    assert "x.twplan" in e.value.text("ja")
+    assert e.value.reason == "no_folder"
+    assert e.value.text("ja") == (
+        "「x.twplan」を保存できませんでした。保存先のフォルダーがありません。既存のフォルダーを選んでください。"
+    )
 
 
 def test_file_info_records_the_program_version(tmp_path):

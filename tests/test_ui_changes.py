@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 
-from planner.domain import costs, progress, suitability
+from planner.domain import costs, suitability, warnings
 from planner.domain.money import format_yen
 from planner.domain.operations import Batch, InsertRow, RemoveRow, SetValue, Touch
 from planner.ui.app import install_error_handler
@@ -142,7 +142,7 @@ def test_one_price_edit_runs_the_estimate_once(window, qtbot, monkeypatch):
         return real_assess(plan, task, catalog)
 
     monkeypatch.setattr(costs, "estimate", counted)
-    for module in (suitability, progress, step04_tasks):
+    for module in (suitability, warnings, step04_tasks):
         monkeypatch.setattr(module, "assess_in_plan", counted_assess)
     assert edit_cell(page.lines.model, 0, "unit_price", "170,000")
     assert calls == [doc.plan.scenarios[0].id]  # the other scenario's estimate is unchanged

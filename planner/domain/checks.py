@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import model as m
+from .costs import check_estimable
 from .errors import ValidationError
 from .fiscal import check_fiscal_year
 from .records import (
@@ -275,6 +276,11 @@ def running_costs_have_a_reason(plan: m.Plan, where: str) -> None:
             "To count running costs (licences in later years) as eligible, enter the reason "
             "(e.g. the prefecture's written answer).",
         )
+
+
+def costs_are_estimable(plan: m.Plan, where: str) -> None:
+    """A plan that validates can be estimated, summarised and exported (¥1 trillion limits)."""
+    check_estimable(plan)
 
 
 def plan_is_whole(plan: m.Plan, where: str) -> None:

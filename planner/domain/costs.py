@@ -32,11 +32,11 @@ from dataclasses import KW_ONLY, dataclass
 from fractions import Fraction
 
 from .catalog import SubsidyRule
+from .declare import MAX_YEN
 from .errors import ValidationError
 from .model import CostLine, Plan, Scenario
 from .money import round_yen
 from .text import L10n
-from .validation import MAX_YEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +125,43 @@ def line_amount(line: CostLine, plan: Plan) -> int:
     """The line's amount in each fiscal year it falls in."""
     amount = line.unit_price * line_quantity(line, plan)
     if amount > MAX_YEN:
-        raise ValidationError(
-            "cost_line.amount",
-            f"「{line.name}」の金額（{amount:,}円）が上限（1兆円）を超えています。単価と数量を確認してください。",
-            f"'{line.name}' comes to ¥{amount:,}, over the limit of ¥1 trillion. Check price and quantity.",
-        )
+        raise _line_over(line, amount, "cost_line.amount")
     return amount
+
+
+def _line_over(line: CostLine, amount: int, field: str) -> ValidationError:
+    return ValidationError(
+        field,
+        f"「{line.name}」の金額（{amount:,}円）が上限（1兆円）を超えています。単価と数量を確認してください。",
+        f"'{line.name}' comes to ¥{amount:,}, over the limit of ¥1 trillion. Check price and quantity.",
+    )
+
+
+def _year_over(fy: int, total: int, field: str) -> ValidationError:
+    return ValidationError(
+        field,
+        f"{fy}年度の事業費（{total:,}円）が上限（1兆円）を超えています。",
+        f"The cost of FY{fy} (¥{total:,}) is over the limit of ¥1 trillion.",
+    )
+
+
+def check_estimable(plan: Plan) -> None:
+    """The estimate's limits, checked when a plan is validated: a valid plan can be estimated.
+
+    Every scenario (the screen and the PDF compare them all): no line over ¥1 trillion
+    a year, no fiscal year over ¥1 trillion. Raises ValidationError naming the line or scenario.
+    """
+    for i, scenario in enumerate(plan.scenarios):
+        totals: dict[int, int] = {}
+        for j, line in enumerate(scenario.lines):
+            amount = line.unit_price * line_quantity(line, plan)
+            if amount > MAX_YEN:
+                raise _line_over(line, amount, f"scenarios[{i}].lines[{j}].unit_price")
+            for fy in line_years(line):
+                totals[fy] = totals.get(fy, 0) + amount
+        for fy in sorted(totals):
+            if totals[fy] > MAX_YEN:
+                raise _year_over(fy, totals[fy], f"scenarios[{i}]")
 
 
 def is_eligible(line: CostLine, rule: SubsidyRule | None) -> bool:
@@ -207,11 +238,7 @@ def estimate(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> Es
     for fy in years:
         rule, assumed = applied[fy]
         if total[fy] > MAX_YEN:
-            raise ValidationError(
-                "costs",
-                f"{fy}年度の事業費（{total[fy]:,}円）が上限（1兆円）を超えています。",
-                f"The cost of FY{fy} (¥{total[fy]:,}) is over the limit of ¥1 trillion.",
-            )
+            raise _year_over(fy, total[fy], "costs")
         sub = subsidy_for(eligible[fy], rule, multiplier)
         rows.append(
             YearEstimate(

@@ -70,8 +70,9 @@ def where_of(plan: m.Plan, path: Path) -> str:
 
 
 def _check_records(plan: m.Plan, paths: list[Path]) -> None:
-    """Check every record an operation touched, as a save would (checks.check_record)."""
-    for path in dict.fromkeys(paths):  # each once, in order
+    """Check every record an operation touched, as a save would (checks.check_record),
+    then the plan's own rules, which span records (unique ids, the ¥1 trillion limits)."""
+    for path in dict.fromkeys([*paths, ()]):  # each once, in order
         try:
             target = resolve(plan, path)
         except ValidationError:

@@ -1,15 +1,10 @@
-"""How far each step is, and the warnings that matter before the plan goes to council."""
+"""How far each step is (the warnings that matter before council: warnings.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
 
-from .catalog import Catalog
-from .costs import adopted_estimate
-from .errors import PlannerError
 from .model import Plan
-from .suitability import Suitability, assess_in_plan
 from .text import L10n
 
 
@@ -74,70 +69,3 @@ def step_state(plan: Plan, number: int) -> StepState:
     if ticked or has_any_input(plan, number) or plan.steps[number].notes.strip():
         return StepState.IN_PROGRESS
     return StepState.NOT_STARTED
-
-
-@dataclass(frozen=True, slots=True)
-class PlanWarning:
-    step: int
-    text: L10n
-
-
-def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
-    out: list[PlanWarning] = []
-    for kpi in plan.kpis:
-        if not kpi.target.strip():
-            out.append(
-                PlanWarning(
-                    2,
-                    L10n(
-                        f"指標「{kpi.name}」に目標値がありません。",
-                        f"KPI '{kpi.name}' has no target.",
-                    ),
-                )
-            )
-    for unit in plan.units:
-        if unit.teleworkers > unit.staff:
-            out.append(
-                PlanWarning(5, L10n(
-                    f"{unit.name}: テレワーク実施人数（{unit.teleworkers}人）が課の職員数（{unit.staff}人）を超えています。",
-                    f"{unit.name}: teleworkers ({unit.teleworkers}) exceed staff ({unit.staff}).",
-                ))
-            )  # fmt: skip
-        for task in unit.tasks:
-            if (
-                task.selected
-                and assess_in_plan(plan, task, catalog).level == Suitability.UNSUITABLE
-            ):
-                out.append(
-                    PlanWarning(4, L10n(
-                        f"{unit.name}「{task.name}」は不適と判定されていますが、対象に選ばれています。",
-                        f"{unit.name}: '{task.name}' is selected but judged not suitable.",
-                    ))
-                )  # fmt: skip
-    for scenario in plan.scenarios:
-        for line in scenario.lines:
-            if line.eligible_override is not None and not line.override_reason.strip():
-                out.append(
-                    PlanWarning(7, L10n(
-                        f"{scenario.name}「{line.name}」: 対象経費の判定を変更した理由が未記入です。",
-                        f"{scenario.name}: '{line.name}' overrides eligibility without a reason.",
-                    ))
-                )  # fmt: skip
-    try:
-        est = adopted_estimate(plan, catalog.subsidy_rules)
-    except PlannerError as err:
-        out.append(PlanWarning(7, err.message))
-        est = None
-    if est is not None:
-        for y in est.years:
-            if y.rule is None and y.total:
-                out.append(PlanWarning(7, L10n(
-                    f"{y.fiscal_year}年度には特別交付税措置のルールがありません（措置見込額0円）。",
-                    f"No special allocation tax rule covers FY{y.fiscal_year} (estimate ¥0).",
-                )))  # fmt: skip
-            elif y.assumed and y.total:
-                out.append(PlanWarning(7, L10n(
-                    f"{y.fiscal_year}年度の措置見込額は{y.rule.fiscal_year}年度のルールを仮定しています。",
-                    f"The FY{y.fiscal_year} estimate assumes the FY{y.rule.fiscal_year} rule.",
-                )))  # fmt: skip
-    return out

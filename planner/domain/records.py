@@ -98,7 +98,9 @@ _record(m.TrainingEvent, "training_event")
 _record(m.Phase, "phase", ("dates_in_order",))
 _record(m.CostLine, "cost_line", ("years_in_order",))
 _record(m.Scenario, "scenario")
-PLAN = _record(m.Plan, "plan", ("plan_is_whole", "running_costs_have_a_reason"))
+PLAN = _record(
+    m.Plan, "plan", ("plan_is_whole", "running_costs_have_a_reason", "costs_are_estimable")
+)
 
 
 def record_of(obj: Any) -> Record | None:

@@ -50,6 +50,9 @@ def write_pdf(
     catalog = catalog or default_catalog()
     guard = TextGuard(register_reportlab_fonts())
 
+    from ..store.files import remove_stale_temporaries
+
+    remove_stale_temporaries(path)  # ones a killed export left behind
     try:
         fd, tmp_name = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or "."

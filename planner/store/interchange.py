@@ -33,6 +33,7 @@ from ..domain.records import MAX_ITEMS, MAX_TEXT, Field, Record
 from ..domain.records import PLAN as RECORDS_PLAN
 from ..domain.validation import validate_plan
 from .errors import ProjectFileError, shown
+from .files import check_output, open_regular, write_failure
 from .values import decimal_text, parse_date, parse_decimal
 
 FORMAT = "telework-planner-plan"
@@ -188,20 +189,23 @@ def dumps(plan: m.Plan) -> str:
 def export_json(plan: m.Plan, path: str | os.PathLike[str]) -> None:
     """Write the plan's JSON atomically (a new file beside the target, then os.replace)."""
     target = Path(path)
+    check_output(target)
     data = dumps(plan).encode("utf-8")
     tmp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    replacing = False
     try:
-        with tmp.open("wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        replacing = True
         os.replace(tmp, target)
     except OSError as e:
-        raise ProjectFileError(
-            "write_failed",
-            f"「{shown(target.name, 80)}」に書き出せませんでした（{shown(e.strerror or e, 60)}）。",
-            f"Could not write '{shown(target.name, 80)}' ({shown(e.strerror or e, 60)}).",
-        ) from None
+        raise write_failure(target, e, replacing=replacing) from None
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -267,6 +271,14 @@ def _read(kind: Kind | Arr | Obj, value: Any, where: str) -> Any:
     return ok
 
 
+def field_path(where: str) -> str:
+    """A JSON path in the one style of every message: ``scenarios[0].lines[2].unit_price``."""
+    for prefix in ("$.plan.", "$."):
+        if where.startswith(prefix):
+            return where[len(prefix) :]
+    return where
+
+
 def _not_json(name: str, ja: str, en: str, reason: str = "invalid") -> ProjectFileError:
     return ProjectFileError(
         reason, f"「{name}」を読み込めません: {ja}", f"'{name}' cannot be imported: {en}"
@@ -296,11 +308,8 @@ def plan_from_dict(data: Any, catalog: Catalog | None = None, *, source: str = "
     try:
         doc = _read(DOCUMENT, data, "$")
     except _Bad as e:
-        raise _not_json(
-            name,
-            f"{shown(e.where, 80)} の値が不正です（{e.ja}）。",
-            f"{shown(e.where, 80)}: {e.en}.",
-        ) from None
+        where = shown(field_path(e.where), 80)
+        raise _not_json(name, f"{e.ja}（項目: {where}）", f"{e.en} (field: {where})") from None
     plan = doc["plan"]
     try:
         validate_plan(plan, (catalog or default_catalog()).category_ids())
@@ -342,19 +351,15 @@ def import_json(path: str | os.PathLike[str], catalog: Catalog | None = None) ->
     """Read a plan JSON file (UTF-8) and validate it. Raises ProjectFileError."""
     p = Path(path)
     name = shown(p.name, 80)
-    try:
-        if p.stat().st_size > MAX_JSON_BYTES:
-            raise _not_json(name, "ファイルが大きすぎます。", "the file is too large.", "too_large")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ProjectFileError(
-            "not_found",
-            f"ファイル「{name}」が見つかりません。",
-            f"The file '{name}' was not found.",
-        ) from None
-    except OSError as e:
-        raise _not_json(name, f"読み込めません（{shown(e.strerror or e, 40)}）。",
-                        f"cannot read it ({shown(e.strerror or e, 40)}).", "unreadable") from None  # fmt: skip
+    with open_regular(p) as f:  # a folder or a FIFO is refused before a byte is read
+        try:
+            too_big = os.fstat(f.fileno()).st_size > MAX_JSON_BYTES
+            raw = b"" if too_big else f.read(MAX_JSON_BYTES + 1)
+        except OSError as e:
+            raise _not_json(name, f"読み込めません（{shown(e.strerror or e, 40)}）。",
+                            f"cannot read it ({shown(e.strerror or e, 40)}).", "unreadable") from None  # fmt: skip
+    if too_big or len(raw) > MAX_JSON_BYTES:
+        raise _not_json(name, "ファイルが大きすぎます。", "the file is too large.", "too_large")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

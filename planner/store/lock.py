@@ -152,12 +152,16 @@ class Lock:
 def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
     """The lock of a plan, or None if there is none. A garbled lock reads as unknown owner."""
     lp = lock_path(path)
+    from .files import open_regular
+
     try:
-        with lp.open("rb") as f:
+        with open_regular(lp) as f:  # a FIFO or folder in its place must not hang us
             raw = f.read(MAX_LOCK_BYTES + 1)
-        mtime = datetime.fromtimestamp(lp.stat().st_mtime, UTC)
-    except FileNotFoundError:
-        return None
+            mtime = datetime.fromtimestamp(os.fstat(f.fileno()).st_mtime, UTC)
+    except ProjectFileError as e:
+        if e.reason == "not_found":
+            return None
+        return LockInfo("", "", 0, datetime.now(UTC))
     except OSError:
         return LockInfo("", "", 0, datetime.now(UTC))
     try:
@@ -190,16 +194,7 @@ def pid_alive(pid: int) -> bool:
     if os.name == "nt":  # pragma: no cover - exercised on Windows only
         import ctypes
 
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return kernel32.GetLastError() == 5  # access denied: it exists
-        try:
-            code = ctypes.c_ulong()
-            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
+        return pid_alive_windows(pid, ctypes.windll.kernel32)  # type: ignore[attr-defined]
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -209,6 +204,21 @@ def pid_alive(pid: int) -> bool:
     except OSError:
         return False
     return True
+
+
+def pid_alive_windows(pid: int, kernel32) -> bool:  # noqa: ANN001 - ctypes' kernel32 (a seam)
+    """Windows: whether process ``pid`` runs, asked through kernel32 (tests pass a fake)."""
+    import ctypes
+
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return kernel32.GetLastError() == 5  # access denied: it exists
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def is_stale(info: LockInfo, *, now: datetime | None = None) -> bool:

@@ -15,7 +15,6 @@ import logging
 import os
 import secrets
 import shutil
-import time
 from pathlib import Path
 
 from .. import APP_NAME, version
@@ -24,11 +23,11 @@ from ..domain.model import Plan
 from ..domain.validation import validate_plan
 from . import schema
 from .errors import ProjectFileError, shown
+from .files import check_output, remove_stale_temporaries, write_failure
 
 __all__ = ["ProjectFileError", "open_plan", "open_plan_with_info", "save_plan", "backup_path"]
 
 log = logging.getLogger(__name__)
-STALE_TEMP_SECONDS = 3600
 
 
 def backup_path(path: str | os.PathLike[str]) -> Path:
@@ -83,6 +82,9 @@ def save_plan(
     """
     target = Path(path)
     validate_plan(plan, (catalog or default_catalog()).category_ids())
+    check_output(target)  # a folder or a FIFO under the plan's name: refused at once
+    import sqlite3
+
     from . import sqlfile
 
     directory = target.parent
@@ -96,30 +98,21 @@ def save_plan(
         "saved_at": sqlfile.now_text(),
         **(extra_info or {}),
     }
+    replacing = False
     try:
-        _remove_stale_temporaries(target)
+        remove_stale_temporaries(target)
+        _create_empty(tmp)  # the folder's own errno (read-only, full, name too long) if it fails
         sqlfile.write_file(plan, tmp, info)
         sqlfile.verify_file(tmp, plan)
+        replacing = True
         if keep_backup and target.is_file():
             _make_backup(target)
         sqlfile.retry(lambda: os.replace(tmp, target))
         sqlfile.fsync_dir(directory)
-    except PermissionError:
-        raise ProjectFileError(
-            "busy",
-            f"「{name}」を保存できませんでした。ファイルが他のプログラムで使用中か、書き込みが許可されていません。"
-            "しばらくしてからもう一度保存するか、別の名前で保存してください。",
-            f"'{name}' could not be saved: the file is in use by another program or not writable. "
-            "Try again in a moment, or save under another name.",
-        ) from None
-    except OSError as e:
-        raise ProjectFileError(
-            "write_failed",
-            f"「{name}」を保存できませんでした（{shown(e.strerror or e, 60)}）。",
-            f"'{name}' could not be saved ({shown(e.strerror or e, 60)}).",
-        ) from None
     except ProjectFileError:
         raise
+    except (OSError, sqlite3.Error) as e:  # one line naming the cause (store/files.py)
+        raise write_failure(target, e, replacing=replacing) from None
     except Exception as e:  # noqa: BLE001
         log.exception("unexpected error while saving %s", target)
         raise ProjectFileError(
@@ -133,6 +126,11 @@ def save_plan(
                 leftover.unlink(missing_ok=True)
             except OSError:
                 pass
+
+
+def _create_empty(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    os.close(fd)
 
 
 def _make_backup(target: Path) -> None:
@@ -150,17 +148,3 @@ def _make_backup(target: Path) -> None:
         sqlfile.retry(lambda: os.replace(tmp, bak))
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def _remove_stale_temporaries(target: Path) -> None:
-    """Temporary files of saves killed long ago (hidden, beside the target)."""
-    limit = time.time() - STALE_TEMP_SECONDS
-    try:
-        for p in target.parent.glob(f".{target.name}.*.tmp*"):
-            try:
-                if p.stat().st_mtime < limit:
-                    p.unlink()
-            except OSError:
-                pass
-    except OSError:
-        pass

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..domain.catalog import Catalog
 from ..domain.model import Plan
 from . import schema
+from .files import write_failure
 from .lock import current_host, pid_alive
 
 log = logging.getLogger(__name__)
@@ -76,8 +77,11 @@ def write_recovery(
     from .project import save_plan
 
     folder = Path(recovery_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{key or recovery_key(source_path, plan)}{schema.SUFFIX}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise write_failure(path, e) from None
     save_plan(
         plan,
         path,
@@ -93,11 +97,12 @@ def write_recovery(
 
 
 def _entry(path: Path) -> RecoveryEntry | None:
+    from .files import open_regular
     from .sqlfile import check_header, connect_readonly
 
     try:
-        with path.open("rb") as f:
-            check_header(f.read(100), path.stat().st_size, path.name)
+        with open_regular(path) as f:  # a FIFO in the folder must not hang the start
+            check_header(f.read(100), os.fstat(f.fileno()).st_size, path.name)
         with closing(connect_readonly(path, time.monotonic() + 5)) as conn:
             info = dict(conn.execute("SELECT key, value FROM file_info LIMIT 100").fetchall())
             (name,) = conn.execute("SELECT municipality_name FROM plan LIMIT 1").fetchone()

@@ -40,6 +40,7 @@ from ..domain.validation import validate_plan
 from . import schema as s
 from .columns import ALEMBIC_VERSION_SQL, TABLE_SPECS, head_columns
 from .errors import ProjectFileError, shown
+from .files import open_regular, unreadable
 
 log = logging.getLogger(__name__)
 
@@ -84,14 +85,20 @@ def too_large(name: str, what_ja: str, what_en: str) -> ProjectFileError:
     )
 
 
-def newer(name: str, program: str | None) -> ProjectFileError:
-    who_ja = f"（{shown(program, 40)}）" if program else ""
-    who_en = f" ({shown(program, 40)})" if program else ""
+def newer(name: str, revision: int, program: str | None = None) -> ProjectFileError:
+    """A file of a newer format revision: names the file's revision and this program's."""
+    from .. import version
+
+    mine = version()
+    by_ja = f"、保存したプログラム {shown(program, 20)}" if program and program != mine else ""
+    by_en = f", saved by version {shown(program, 20)}" if program and program != mine else ""
     return _err(
         "newer",
-        f"計画ファイル「{name}」は新しいバージョンのプログラム{who_ja}で保存されているため開けません。"
+        f"計画ファイル「{name}」は新しいバージョンのプログラムで保存されているため開けません"
+        f"（ファイルの形式の版 {revision}{by_ja}。このプログラム {mine} が開けるのは版 {s.HEAD_GENERATION} まで）。"
         "プログラムを更新してから開いてください。",
-        f"The plan file '{name}' was saved by a newer version of the program{who_en}. "
+        f"The plan file '{name}' was saved by a newer version of the program (file format revision "
+        f"{revision}{by_en}; this program, version {mine}, opens revisions up to {s.HEAD_GENERATION}). "
         "Update the program to open it.",
     )
 
@@ -100,30 +107,21 @@ def newer(name: str, program: str | None) -> ProjectFileError:
 
 
 def copy_limited(src: Path, dst: Path, name: str) -> int:
-    """Copy ``src`` to ``dst``; refuse files over MAX_FILE_BYTES. Returns the size."""
-    try:
-        if not src.is_file():
-            raise _err(
-                "not_found",
-                f"ファイル「{name}」が見つかりません。",
-                f"The file '{name}' was not found.",
-            )
-        if src.stat().st_size > s.MAX_FILE_BYTES:
-            raise too_large(name, "ファイル", "the file")
-        size = 0
-        with src.open("rb") as fin, dst.open("wb") as fout:
-            while chunk := fin.read(1 << 20):
-                size += len(chunk)
-                if size > s.MAX_FILE_BYTES:
-                    raise too_large(name, "ファイル", "the file")
-                fout.write(chunk)
-        return size
-    except OSError as e:
-        raise _err(
-            "unreadable",
-            f"ファイル「{name}」を読み込めません（{shown(e.strerror or e, 40)}）。",
-            f"The file '{name}' cannot be read ({shown(e.strerror or e, 40)}).",
-        ) from None
+    """Copy ``src`` to ``dst``; refuse files over MAX_FILE_BYTES and anything not a regular file."""
+    with open_regular(src) as fin:
+        try:
+            if os.fstat(fin.fileno()).st_size > s.MAX_FILE_BYTES:
+                raise too_large(name, "ファイル", "the file")
+            size = 0
+            with dst.open("wb") as fout:
+                while chunk := fin.read(1 << 20):
+                    size += len(chunk)
+                    if size > s.MAX_FILE_BYTES:
+                        raise too_large(name, "ファイル", "the file")
+                    fout.write(chunk)
+            return size
+        except OSError as e:
+            raise unreadable(src, e) from None
 
 
 def check_header(header: bytes, size: int, name: str) -> int:
@@ -244,7 +242,7 @@ def file_revision(conn: sqlite3.Connection, name: str, generation: int) -> str:
         except sqlite3.Error:
             program = None
     if generation > s.HEAD_GENERATION:
-        raise newer(name, program)
+        raise newer(name, generation, program)
     if "version_num" not in present.get("alembic_version", []):
         raise missing_table(name, "alembic_version")
     versions = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version LIMIT 3")]
@@ -256,7 +254,7 @@ def file_revision(conn: sqlite3.Connection, name: str, generation: int) -> str:
             raise corrupt(name, "形式の版が一致しません", "inconsistent schema revision")
         return rev
     if rev.isdigit() and len(rev) <= 8 and int(rev) > s.HEAD_GENERATION:
-        raise newer(name, program)
+        raise newer(name, int(rev), program)
     raise corrupt(name, "形式の版が不明", "unknown schema revision")
 
 
@@ -425,7 +423,7 @@ def invalid_plan(name: str, e: ValidationError) -> ProjectFileError:
 
 
 def write_file(plan: m.Plan, path: Path, info: dict[str, str]) -> None:
-    """Write a complete new plan file at ``path`` (which must not exist) and fsync it.
+    """Write a complete new plan file at ``path`` (new or empty) and fsync it.
 
     Plain ``sqlite3`` with the head schema from columns.py (the same DDL SQLAlchemy
     would emit): saving never waits for SQLAlchemy to import.
@@ -514,8 +512,16 @@ def now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _sleep(seconds: float) -> None:  # the seam tests replace: retries without waiting
+    time.sleep(seconds)
+
+
 def retry(action: Callable[[], None], attempts: int = 8, first_delay: float = 0.05) -> None:
-    """Run an os.replace-like action, retrying PermissionError (Windows: AV, indexer)."""
+    """Run an os.replace-like action, retrying PermissionError (Windows: AV, indexer).
+
+    About 3.5 s in all; the last PermissionError is raised (write_failure names it
+    "in use by another program").
+    """
     delay = first_delay
     for i in range(attempts):
         try:
@@ -524,5 +530,5 @@ def retry(action: Callable[[], None], attempts: int = 8, first_delay: float = 0.
         except PermissionError:
             if i == attempts - 1:
                 raise
-            time.sleep(delay)
+            _sleep(delay)
             delay = min(delay * 2, 1.0)

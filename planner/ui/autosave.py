@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from ..domain.errors import PlannerError
 from .document import PlanDocument
+from .i18n import lang, t
 
 INTERVAL_MS = 3 * 60 * 1000
 EDITS_BEFORE_SAVE = 25
@@ -19,8 +20,11 @@ def default_recovery_dir() -> Path:
 
 
 class Autosave(QObject):
+    failed = Signal(str)  # one line saying why the recovery copy could not be written
+
     def __init__(self, recovery_dir: Path) -> None:
         super().__init__()
+        self.error: str | None = None
         self.recovery_dir = recovery_dir
         self.doc: PlanDocument | None = None
         self.file: Path | None = None
@@ -61,8 +65,19 @@ class Autosave(QObject):
         self._edits = 0
         try:
             self.file = write_recovery(doc.plan, self.recovery_dir, doc.path)
-        except (OSError, PlannerError):
-            return None  # the next attempt may succeed; the user's own file is untouched
+        except (OSError, PlannerError) as err:
+            # the next attempt may succeed; the user's own file is untouched. Say why, once a try.
+            cause = getattr(err, "cause", None)
+            if cause is not None:
+                why = cause.get(lang())
+            else:
+                why = (
+                    err.text(lang()) if isinstance(err, PlannerError) else str(err.strerror or err)
+                )
+            self.error = t("自動保存できませんでした: ", "Autosave failed: ") + why
+            self.failed.emit(self.error)
+            return None
+        self.error = None
         return self.file
 
     def discard(self) -> None:

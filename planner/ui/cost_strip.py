@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ..domain.errors import PlannerError
@@ -19,6 +20,7 @@ class CostStrip(QWidget):
         self.doc = doc
         self.label = QLabel()
         self.label.setObjectName("costStrip")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # errors quote cost line names
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.addWidget(self.label, 1)

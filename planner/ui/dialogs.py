@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .i18n import t
@@ -13,25 +14,41 @@ JSON_FILTER = "JSON (*.json)"
 PDF_FILTER = "PDF (*.pdf)"
 
 
+def message_box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
+) -> QMessageBox:
+    """A message box that shows its text as typed: messages quote names from files (never markup)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    box = message_box(parent, QMessageBox.Icon.Warning, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    box = message_box(parent, QMessageBox.Icon.Information, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    box = message_box(parent, QMessageBox.Icon.Question, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return QMessageBox.StandardButton(box.exec()) == QMessageBox.StandardButton.Yes
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """'save', 'discard' or 'cancel'."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(t("変更の保存", "Save changes"))
-    box.setText(t(f"「{name}」への変更を保存しますか？", f"Save the changes to '{name}'?"))
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        t("変更の保存", "Save changes"),
+        t(f"「{name}」への変更を保存しますか？", f"Save the changes to '{name}'?"),
+    )
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard

@@ -36,6 +36,7 @@ class ErrorLabel(QLabel):
         self.setStyleSheet("color: #b00020;")
         self.setWordWrap(True)
         self.setObjectName("fieldError")
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text: never markup
         self.hide()
 
     def show_error(self, err: PlannerError | None) -> None:

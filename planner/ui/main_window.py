@@ -27,6 +27,7 @@ class MainWindow(QMainWindow):
         self.welcome: WelcomePage | None = None
         self.recovery_dir = recovery_dir or default_recovery_dir()
         self.autosave = Autosave(self.recovery_dir)
+        self.autosave.failed.connect(self.show_status)
         self.files = FileActions(self)
         self.setAcceptDrops(True)
         self.resize(1366, 768)
@@ -200,6 +201,9 @@ class MainWindow(QMainWindow):
 
     def _clean_changed(self, _clean: bool) -> None:
         self.update_title()
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text)
 
     def mark_recovered(self) -> None:
         if self.doc is not None:

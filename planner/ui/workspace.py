@@ -44,6 +44,7 @@ class Workspace(QWidget):
         self.doc = doc
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # the lock owner's name is data
         self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
         self.banner.setWordWrap(True)
         self.banner.setVisible(doc.read_only)

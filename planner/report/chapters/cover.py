@@ -7,6 +7,7 @@ from datetime import date
 from ...domain.benchmarks import benchmark_position
 from ...domain.suitability import Suitability
 from ..content import Block, Chapter, Spacer, Text
+from ..warnings_section import warnings_section
 from .common import Context
 
 
@@ -83,6 +84,7 @@ def overview(ctx: Context) -> Chapter:
     elif error:
         rows.append((ctx.t("経費見込み", "Costs"), error))
     ch.blocks.append(ctx.fields(rows))
+    ch.blocks += warnings_section(ctx)
     ch.blocks.append(ctx.section(ctx.t("導入の目的", "Purposes")))
     ch.blocks += ctx.purposes()
     ch.blocks.append(ctx.section(ctx.t("全国の導入状況との比較", "Compared with other bodies")))

@@ -145,6 +145,7 @@ class TasksPage(StepPage):
         self.task_table.view.setColumnWidth(3, 320)
         self.reason_panel = QLabel()
         self.reason_panel.setObjectName("reasonPanel")
+        self.reason_panel.setTextFormat(Qt.TextFormat.PlainText)  # task names are data
         self.reason_panel.setWordWrap(True)
         self.reason_panel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right = QWidget()

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import PlannerError
-from ...domain.progress import StepState, plan_warnings, step_state
+from ...domain.progress import StepState, step_state
+from ...domain.warnings import plan_warnings, warning_line
 from ..cost_views import YearTable
 from ..document import PlanDocument
 from ..i18n import lang, t, tx
@@ -107,7 +108,7 @@ class SummaryPage(QScrollArea):
         self.completion.setText("\n".join(lines))
         self.warnings.clear()
         for w in plan_warnings(plan, catalog):
-            self.warnings.addItem(f"{t('手順', 'Step')} {w.step}: {w.text.get(lang())}")
+            self.warnings.addItem(warning_line(w, lang()))
         if self.warnings.count() == 0:
             self.warnings.addItem(t("特にありません。", "Nothing to point out."))
         try:

@@ -1,0 +1,99 @@
+"""The plan's warnings: points to check before the plan goes to council.
+
+One list for every way out: the summary page shows it, ``planner validate`` and
+``planner summary`` list it (``summary --json`` as ``"warnings"``), ``export-pdf``
+prints it on stderr, and the PDF lists those a council reader needs
+(``for_council``). A warning never stops a save or an export; ``validate --strict``
+makes them fail a scripted check (notes — facts such as an assumed subsidy rule,
+which the user cannot change — do not).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import Catalog
+from .costs import adopted_estimate
+from .errors import PlannerError
+from .model import Plan
+from .suitability import Suitability, assess_in_plan
+from .text import L10n
+
+
+@dataclass(frozen=True, slots=True)
+class PlanWarning:
+    code: str  # stable machine-readable kind, e.g. "override_without_reason"
+    step: int  # the step (1–10) where it is fixed
+    field: (
+        str  # the field path, in the style of validation: "scenarios[0].lines[2].override_reason"
+    )
+    text: L10n
+    for_council: bool = False  # listed in the PDF too
+    severity: str = "warning"  # "warning": to fix or explain; "note": a fact to know (not fixable)
+
+    @property
+    def is_note(self) -> bool:
+        return self.severity == "note"
+
+    def as_dict(self) -> dict[str, object]:
+        """The form of ``summary --json``: code, step, field and the text in both languages."""
+        return {"code": self.code, "severity": self.severity, "step": self.step,
+                "field": self.field, "ja": self.text.ja, "en": self.text.en}  # fmt: skip
+
+
+def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
+    out: list[PlanWarning] = []
+    for i, kpi in enumerate(plan.kpis):
+        if not kpi.target.strip():
+            out.append(PlanWarning("kpi_without_target", 2, f"kpis[{i}].target", L10n(
+                f"指標「{kpi.name}」に目標値がありません。",
+                f"KPI '{kpi.name}' has no target.",
+            )))  # fmt: skip
+    for i, unit in enumerate(plan.units):
+        if unit.teleworkers > unit.staff:
+            out.append(PlanWarning("teleworkers_over_staff", 5, f"units[{i}].teleworkers", L10n(
+                f"{unit.name}: テレワーク実施人数（{unit.teleworkers}人）が課の職員数（{unit.staff}人）を超えています。",
+                f"{unit.name}: teleworkers ({unit.teleworkers}) exceed staff ({unit.staff}).",
+            ), True))  # fmt: skip
+        for j, task in enumerate(unit.tasks):
+            if (
+                task.selected
+                and assess_in_plan(plan, task, catalog).level == Suitability.UNSUITABLE
+            ):
+                out.append(PlanWarning("unsuitable_selected", 4, f"units[{i}].tasks[{j}].selected", L10n(
+                    f"{unit.name}「{task.name}」は不適と判定されていますが、対象に選ばれています。",
+                    f"{unit.name}: '{task.name}' is selected but judged not suitable.",
+                ), True))  # fmt: skip
+    for i, scenario in enumerate(plan.scenarios):
+        for j, line in enumerate(scenario.lines):
+            if line.eligible_override is not None and not line.override_reason.strip():
+                field = f"scenarios[{i}].lines[{j}].override_reason"
+                out.append(PlanWarning("override_without_reason", 7, field, L10n(
+                    f"{scenario.name}「{line.name}」: 対象経費の判定を変更した理由が未記入です。",
+                    f"{scenario.name}: '{line.name}' overrides eligibility without a reason.",
+                ), True))  # fmt: skip
+    try:
+        est = adopted_estimate(plan, catalog.subsidy_rules)
+    except PlannerError as err:  # a plan being edited; a validated plan always estimates
+        out.append(PlanWarning("estimate_failed", 7, "scenarios", err.message, True))
+        est = None
+    if est is not None:
+        for y in est.years:
+            if y.rule is None and y.total:
+                out.append(PlanWarning("no_subsidy_rule", 7, "adopted_scenario_id", L10n(
+                    f"{y.fiscal_year}年度には特別交付税措置のルールがありません（措置見込額0円）。",
+                    f"No special allocation tax rule covers FY{y.fiscal_year} (estimate ¥0).",
+                ), True))  # fmt: skip
+            elif y.assumed and y.total:
+                out.append(PlanWarning("assumed_rule", 7, "adopted_scenario_id", L10n(
+                    f"{y.fiscal_year}年度の措置見込額は{y.rule.fiscal_year}年度のルールを仮定しています。",
+                    f"The FY{y.fiscal_year} estimate assumes the FY{y.rule.fiscal_year} rule.",
+                ), severity="note"))  # fmt: skip
+    return out
+
+
+def warning_line(w: PlanWarning, lang: str = "ja") -> str:
+    """One line for a list or a terminal: ``手順7: …`` / ``Step 7: …``."""
+    if lang == "en":
+        return f"Step {w.step}{' (note)' if w.is_note else ''}: {w.text.en}"
+    return f"手順 {w.step}{'（参考）' if w.is_note else ''}: {w.text.ja}"

@@ -1,0 +1,232 @@
+"""Paths the user names, checked before anything reads or writes them, and write failures named.
+
+Every way in (CLI commands, the GUI's Open, drag-and-drop, JSON import, lock and
+recovery files) reads through ``open_regular``: anything but a regular file —
+a folder, a named pipe (FIFO), a device, a socket — is refused at once, and a
+FIFO is never read (it is opened without blocking and checked first).
+
+Every way out (save, autosave, JSON export, the CLI) turns an OS or SQLite
+failure into one ja/en line through ``write_failure``: read-only, disk full,
+path too long, in use by another program, no permission, no such folder.
+"""
+
+from __future__ import annotations
+
+import errno
+import glob
+import os
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ..domain.text import L10n
+from .errors import ProjectFileError, shown
+
+_KINDS = (
+    (stat.S_ISDIR, "フォルダー", "a folder"),
+    (stat.S_ISFIFO, "名前付きパイプ", "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "デバイス", "a device"),
+    (stat.S_ISBLK, "デバイス", "a device"),
+    (stat.S_ISSOCK, "ソケット", "a socket"),
+)
+
+
+def not_regular(path: str | os.PathLike[str], mode: int) -> ProjectFileError:
+    name = shown(Path(path).name or str(path), 80)
+    ja, en = next(
+        ((ja, en) for test, ja, en in _KINDS if test(mode)), ("特殊なファイル", "special")
+    )
+    return ProjectFileError(
+        "not_regular",
+        f"「{name}」は通常のファイルではありません（{ja}）。ファイルを指定してください。",
+        f"'{name}' is not a regular file (it is {en}). Name a file.",
+    )
+
+
+def not_found(path: str | os.PathLike[str]) -> ProjectFileError:
+    name = shown(Path(path).name or str(path), 80)
+    return ProjectFileError(
+        "not_found", f"ファイル「{name}」が見つかりません。", f"The file '{name}' was not found."
+    )
+
+
+def unreadable(path: str | os.PathLike[str], e: OSError) -> ProjectFileError:
+    name = shown(Path(path).name or str(path), 80)
+    detail = shown(e.strerror or type(e).__name__, 40)
+    return ProjectFileError(
+        "unreadable",
+        f"ファイル「{name}」を読み込めません（{detail}）。",
+        f"The file '{name}' cannot be read ({detail}).",
+    )
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open a file for reading, or raise ProjectFileError (not found / not regular / unreadable).
+
+    The file is opened without blocking and checked with fstat before a byte is
+    read, so a FIFO cannot hang the program and nothing can swap in between.
+    """
+    p = Path(path)
+    try:
+        mode = os.stat(p).st_mode  # a folder on Windows cannot be opened at all: say so first
+        if not stat.S_ISREG(mode):
+            raise not_regular(p, mode)
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise not_found(p) from None
+    except OSError as e:
+        raise unreadable(p, e) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise not_regular(p, mode)
+        if hasattr(os, "O_NONBLOCK"):  # POSIX only (Windows has no FIFOs to fear here)
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def check_output(path: str | os.PathLike[str]) -> None:
+    """A file to be written: refuse at once if something other than a regular file is there."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # nothing there (or nothing we can see): the write itself says what fails
+    if not stat.S_ISREG(mode):
+        raise not_regular(path, mode)
+
+
+STALE_TEMP_SECONDS = 3600
+
+
+def remove_stale_temporaries(target: str | os.PathLike[str]) -> None:
+    """Remove the hidden ``.NAME.*.tmp`` files that writes killed long ago left beside ``target``.
+
+    Saves, JSON and PDF exports write ``.NAME.<random>.tmp`` first; one an hour old
+    belongs to no running write. Never raises.
+    """
+    p = Path(target)
+    limit = time.time() - STALE_TEMP_SECONDS
+    try:
+        for tmp in p.parent.glob(f".{glob.escape(p.name)}.*.tmp*"):
+            try:
+                if tmp.lstat().st_mtime < limit:
+                    tmp.unlink()
+            except OSError:
+                pass
+    except OSError:
+        pass
+
+
+# -- write failures -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cause:
+    reason: str
+    ja: str
+    en: str
+
+
+READ_ONLY = _Cause(
+    "read_only",
+    "保存先は読み取り専用です。別の場所に保存してください。",
+    "the location is read-only. Save it somewhere else.",
+)
+DISK_FULL = _Cause(
+    "disk_full",
+    "ディスクの空き容量が足りません。空きを作るか、別の場所に保存してください。",
+    "the disk is full. Free some space or save it somewhere else.",
+)
+PATH_TOO_LONG = _Cause(
+    "path_too_long",
+    "ファイルの名前かパスが長すぎます。短い名前にするか、浅いフォルダーに保存してください。",
+    "the file name or path is too long. Use a shorter name or a folder nearer the top.",
+)
+BUSY = _Cause(
+    "busy",
+    "ファイルが他のプログラムで使用中です。そのプログラムを閉じて、もう一度保存してください。",
+    "the file is in use by another program. Close that program and save again.",
+)
+NO_PERMISSION = _Cause(
+    "no_permission",
+    "このフォルダーに書き込む権限がありません。別の場所に保存してください。",
+    "you have no permission to write to this folder. Save it somewhere else.",
+)
+NO_FOLDER = _Cause(
+    "no_folder",
+    "保存先のフォルダーがありません。既存のフォルダーを選んでください。",
+    "the folder does not exist. Choose an existing folder.",
+)
+
+_ERRNO = {
+    getattr(errno, "EROFS", -1): READ_ONLY,
+    errno.ENOSPC: DISK_FULL,
+    getattr(errno, "EDQUOT", errno.ENOSPC): DISK_FULL,
+    errno.ENAMETOOLONG: PATH_TOO_LONG,
+    errno.EBUSY: BUSY,
+    getattr(errno, "ETXTBSY", errno.EBUSY): BUSY,
+    errno.EACCES: NO_PERMISSION,
+    errno.EPERM: NO_PERMISSION,
+    errno.ENOENT: NO_FOLDER,
+    errno.ENOTDIR: NO_FOLDER,
+}
+_WINERROR = {32: BUSY, 33: BUSY, 206: PATH_TOO_LONG, 112: DISK_FULL, 19: READ_ONLY}
+_SQLITE = {
+    "SQLITE_FULL": DISK_FULL,
+    "SQLITE_READONLY": READ_ONLY,
+    "SQLITE_BUSY": BUSY,
+    "SQLITE_LOCKED": BUSY,
+    "SQLITE_PERM": NO_PERMISSION,
+}
+
+
+def _cause(exc: BaseException, replacing: bool) -> _Cause:
+    if isinstance(exc, OSError):
+        known = _WINERROR.get(getattr(exc, "winerror", None) or 0)
+        if known is None and replacing and isinstance(exc, PermissionError):
+            known = BUSY  # the target is held open (Windows: antivirus, the indexer, a viewer)
+        known = known or _ERRNO.get(exc.errno or 0)
+        if known is not None:
+            return known
+        return _failed(exc.strerror or type(exc).__name__)
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    for prefix, known in _SQLITE.items():
+        if name.startswith(prefix):
+            return known
+    return _failed(name or type(exc).__name__)
+
+
+def _failed(detail: str) -> _Cause:
+    d = shown(detail, 60)
+    return _Cause("write_failed", f"書き込みに失敗しました（{d}）。", f"the write failed ({d}).")
+
+
+def write_cause(exc: BaseException, *, replacing: bool = False) -> L10n:
+    """Why a write failed, as one ja/en sentence with what to do (no file names, no OS text)."""
+    c = _cause(exc, replacing)
+    return L10n(c.ja, c.en)
+
+
+def write_failure(
+    path: str | os.PathLike[str], exc: BaseException, *, replacing: bool = False
+) -> ProjectFileError:
+    """The one message for a file that could not be written (save, autosave, export, CLI).
+
+    ``exc`` is an OSError (errno / winerror) or an sqlite3.Error (its error name);
+    ``replacing``: it came from replacing the target, where a PermissionError means
+    that another program holds the file. The error's ``cause`` is the sentence alone.
+    """
+    name = shown(Path(path).name, 80)
+    c = _cause(exc, replacing)
+    err = ProjectFileError(
+        c.reason,
+        f"「{name}」を保存できませんでした。{c.ja}",
+        f"'{name}' could not be saved: {c.en}",
+    )
+    err.cause = L10n(c.ja, c.en)  # type: ignore[attr-defined]
+    return err

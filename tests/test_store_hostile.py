@@ -385,7 +385,10 @@ def test_missing_file_and_folder(tmp_path):
     with pytest.raises(ProjectFileError) as e:
         open_plan(folder)
     assert e.value.reason == "not_regular"
-    assert e.value.text("ja") == "「x.twplan」は通常のファイルではありません（フォルダー）。ファイルを指定してください。"
+    assert (
+        e.value.text("ja")
+        == "「x.twplan」は通常のファイルではありません（フォルダー）。ファイルを指定してください。"
+    )
     assert e.value.text("en") == "'x.twplan' is not a regular file (it is a folder). Name a file."
 
 

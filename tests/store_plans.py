@@ -18,14 +18,15 @@ from planner.domain.catalog import (
     RECURRENCES,
     ROLES,
     TaskFactors,
-    default_catalog,
+    load_catalog,
 )
 from planner.domain.validation import PREFECTURES
 from planner.resources import resource_path
 
 SAMPLES = resource_path("samples")
 SAMPLE_NAMES = ("yamanami-village", "kawasemi-town")
-CATEGORIES = sorted(default_catalog().category_ids())
+# no cache_dir: collection must not write a catalog cache into the real home directory
+CATEGORIES = sorted(load_catalog().category_ids())
 
 
 def sample_json(name: str) -> Path:

@@ -70,7 +70,10 @@ def _trials(setup, count: int, seed: int) -> dict[str, int]:
     assert open_plan(target) == new
     rnd = random.Random(seed)
     outcomes = {"old": 0, "new": 0}
-    for _ in range(count):
+    trials = 0
+    # at least ``count`` kills, and on until both outcomes occurred (bounded)
+    while trials < count or (min(outcomes.values()) == 0 and trials < count * 6):
+        trials += 1
         for p in work.iterdir():
             p.unlink()
         shutil.copy(pristine, target)
@@ -97,7 +100,7 @@ def _trials(setup, count: int, seed: int) -> dict[str, int]:
 
 def test_killed_saves_leave_old_or_new_plan(setup):
     outcomes = _trials(setup, 5, seed=1)
-    assert sum(outcomes.values()) == 5
+    assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes  # kills before and after
 
 
 @pytest.mark.slow
@@ -108,5 +111,5 @@ def test_killed_saves_leave_old_or_new_plan_many_times(setup, request):
     if "slow" not in expr or "not slow" in expr:
         pytest.skip("100 trials; run with: pytest -m slow tests/test_store_faults.py")
     outcomes = _trials(setup, 100, seed=2)
-    assert sum(outcomes.values()) == 100
+    assert sum(outcomes.values()) >= 100
     assert outcomes["old"] > 10 and outcomes["new"] > 10  # kills landed before and after

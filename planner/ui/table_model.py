@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, is_dataclass, replace
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ..domain.errors import ValidationError
-from ..domain.fiscal import fiscal_year_label, parse_era_year
+from ..domain.fiscal import fiscal_year_label, parse_date, parse_era_year
 from ..domain.money import format_yen
 from ..domain.operations import Batch, InsertRow, Operation, Path, RemoveRow, SetValue, resolve
 from ..domain.text import L10n
@@ -92,16 +91,7 @@ def parse_cell(column: Column, text: Any) -> Any:
             )
         return number
     if column.kind == "date":
-        if not value:
-            return None
-        try:
-            return date.fromisoformat(value.replace("/", "-").replace(".", "-"))
-        except ValueError:
-            raise ValidationError(
-                column.field,
-                f"{name}は 2025-10-01 の形式で入力してください（入力値: {value}）。",
-                f"{name}: enter a date as 2025-10-01 (got '{value}').",
-            ) from None
+        return parse_date(value, column.field)
     return str(text)
 
 

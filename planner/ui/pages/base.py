@@ -1,8 +1,9 @@
 """What every step page has: title, guidance, its own inputs, checklist, notes, dates.
 
-A page binds to the plan through the document: ``load()`` refreshes from the
-plan, ``warnings()`` lists what the summary should point out. The main window
-knows only the list of pages.
+A page subclass sets ``number`` and adds its own inputs in ``build_inputs()``; its
+fields and tables are bound to the plan through the document and refresh
+themselves when it changes. The workspace builds each page when it is first shown
+(``workspace.PAGES``); the summary's warnings come from ``domain.progress``.
 """
 
 from __future__ import annotations
@@ -172,9 +173,6 @@ class StepPage(QScrollArea):
     def build_inputs(self) -> None:
         """Add the step's own inputs to ``self.layout_``."""
 
-    def warnings(self) -> list[str]:
-        return []
-
     def section(self, title_ja: str, title_en: str) -> QGroupBox:
         box = QGroupBox(t(title_ja, title_en))
         self.layout_.addWidget(box)
@@ -244,5 +242,5 @@ class StepPage(QScrollArea):
         dates.addWidget(self.field(path, Column("start", L10n("開始日", "Start"), "date")))
         dates.addWidget(QLabel("〜"))
         dates.addWidget(self.field(path, Column("end", L10n("終了日", "End"), "date")))
-        form.addRow(t("この手順の予定（例: 2025-04-01）", "Planned dates (e.g. 2025-04-01)"), dates)
+        form.addRow(t("この手順の予定", "Planned dates"), dates)
         return box

@@ -247,8 +247,20 @@ class MainWindow(QMainWindow):
 
     # -- Qt events -----------------------------------------------------------------------------
 
+    def show_restored(self, area=None) -> None:
+        """Show the window where it was left, or fitted to the screen's free area."""
+        from .window_state import place_window
+
+        if place_window(self, area):
+            self.showMaximized()
+        else:
+            self.show()
+
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.files.close_plan():
+            from .window_state import save_window
+
+            save_window(self)
             event.accept()
         else:
             event.ignore()

@@ -20,6 +20,7 @@ from .cost_strip import CostStrip
 from .document import PlanDocument
 from .i18n import t
 from .step_list import StepListModel
+from .window_state import remember_splitter
 
 SUMMARY = 10  # the row after the ten steps
 
@@ -73,6 +74,9 @@ class Workspace(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 1100])
         splitter.setChildrenCollapsible(False)
+        splitter.setObjectName("workspaceSplitter")
+        remember_splitter(splitter, "workspace")
+        self.splitter = splitter
         self.back = QPushButton(t("◀ 戻る", "◀ Back"))
         self.next = QPushButton(t("次へ ▶", "Next ▶"))
         self.back.setObjectName("backButton")

@@ -22,6 +22,7 @@ from ...domain.text import L10n
 from ..i18n import lang, t, tx
 from ..row_table import RowTable
 from ..table_model import Column, RowTableModel
+from ..window_state import remember_splitter
 from .base import StepPage
 
 FACTOR_LABELS = {
@@ -174,6 +175,7 @@ class TasksPage(StepPage):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([260, 900])
         splitter.setMinimumHeight(420)
+        remember_splitter(splitter, "step4")  # the position the user left it at
         self.layout_.addWidget(splitter)
         self.unit_table.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_unit())
         self.task_table.view.selectionModel().currentRowChanged.connect(

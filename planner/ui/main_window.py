@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from .. import APP_NAME, APP_NAME_JA, version
 from ..domain.catalog import Catalog, default_catalog
@@ -15,6 +15,7 @@ from .autosave import Autosave, default_recovery_dir
 from .document import PlanDocument
 from .file_actions import FileActions, recent_files
 from .i18n import t
+from .samples import open_sample, sample_files
 from .welcome import WelcomePage
 
 
@@ -29,6 +30,7 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(self.recovery_dir)
         self.files = FileActions(self)
         self.setAcceptDrops(True)
+        self._menu_actions: list[QAction] = []
         self.resize(1366, 768)
         self.setMinimumSize(1024, 640)
         self._build()
@@ -36,13 +38,22 @@ class MainWindow(QMainWindow):
     # -- building (again on a language change) ---------------------------------------------
 
     def _build(self) -> None:
-        self.menuBar().clear()
+        self._clear_menus()
         self._build_menus()
         if self.doc is None:
             self._show_welcome()
         else:
             self._show_workspace()
         self.update_title()
+
+    def _clear_menus(self) -> None:
+        """Drop the old menus and their actions, so no stale action or shortcut remains."""
+        self.menuBar().clear()
+        for menu in self.menuBar().findChildren(QMenu):
+            menu.deleteLater()
+        for action in self._menu_actions:
+            action.deleteLater()
+        self._menu_actions = []
 
     def _action(self, menu, ja: str, en: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(t(ja, en), self)
@@ -51,6 +62,7 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         action.setObjectName(name)
         menu.addAction(action)
+        self._menu_actions.append(action)
         return action
 
     def _build_menus(self) -> None:
@@ -122,6 +134,7 @@ class MainWindow(QMainWindow):
             redo.setObjectName("actionRedo")
             e.addAction(undo)
             e.addAction(redo)
+            self._menu_actions += [undo, redo]
         else:
             e.setEnabled(False)
         v = bar.addMenu(t("表示(&V)", "&View"))
@@ -149,6 +162,12 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(i18n.lang() == code)
         h = bar.addMenu(t("ヘルプ(&H)", "&Help"))
+        samples = h.addMenu(t("見本の計画を開く", "Open a sample plan"))
+        samples.setObjectName("menuSamples")
+        for path, label in sample_files():
+            self._action(samples, label, label, lambda _c=False, p=path: self.open_sample(p),
+                         None, f"actionSample_{path.stem}")  # fmt: skip
+        h.addSeparator()
         self._action(h, "このプログラムについて", "About", self.about, None, "actionAbout")
 
     def _show_welcome(self) -> None:
@@ -163,7 +182,8 @@ class MainWindow(QMainWindow):
             ]
         except OSError:
             recoveries = []
-        self.welcome = WelcomePage(recent_files(), recoveries)
+        self.welcome = WelcomePage(recent_files(), recoveries, sample_files())
+        self.welcome.open_sample.connect(self.open_sample)
         self.welcome.form.create.connect(self.files.create)
         self.welcome.open_requested.connect(self.files.open_dialog)
         self.welcome.open_path.connect(self.files.open)
@@ -190,7 +210,7 @@ class MainWindow(QMainWindow):
             doc.undo_stack.cleanChanged.connect(self._clean_changed)
             doc.changed.connect(self.update_title)  # the municipality's name is in the title
         self.autosave.watch(doc)
-        self.menuBar().clear()
+        self._clear_menus()
         self._build_menus()
         if doc is None:
             self._show_welcome()
@@ -229,6 +249,10 @@ class MainWindow(QMainWindow):
     def new_plan(self) -> None:
         if self.files.close_plan():
             self._show_welcome()
+
+    def open_sample(self, path: Path) -> bool:
+        """A shipped sample plan as an untitled copy (saving asks for a new name)."""
+        return open_sample(self, path)
 
     def set_language(self, code: str) -> None:
         i18n.set_language(code)

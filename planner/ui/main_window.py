@@ -264,8 +264,8 @@ class MainWindow(QMainWindow):
             t("このプログラムについて", "About"),
             f"{APP_NAME_JA}\n{APP_NAME} {version()}\n\n"
             + t(
-                "フォント: BIZ UDゴシック / BIZ UD明朝（SIL Open Font License）",
-                "Fonts: BIZ UDGothic / BIZ UDMincho (SIL Open Font License)",
+                "フォント: BIZ UDPゴシック / BIZ UDゴシック / BIZ UD明朝（SIL Open Font License）",
+                "Fonts: BIZ UDPGothic / BIZ UDGothic / BIZ UDMincho (SIL Open Font License)",
             ),  # fmt: skip
         )
 

@@ -21,6 +21,7 @@ from ..domain.money import format_yen
 from ..domain.operations import Batch, InsertRow, Operation, Path, RemoveRow, SetValue, resolve
 from ..domain.text import L10n
 from .document import PlanDocument
+from .fonts import figures_font
 from .i18n import lang, tx
 
 Index = QModelIndex | QPersistentModelIndex
@@ -188,6 +189,8 @@ class RowTableModel(QAbstractTableModel):
         obj = self._rows[index.row()]
         if role == SORT_ROLE:
             return self._sort_value(col, obj)
+        if role == Qt.ItemDataRole.FontRole and col.kind == "money":
+            return figures_font()  # amounts line up in the fixed-width face
         if col.display is not None:
             if role == Qt.ItemDataRole.DisplayRole:
                 return col.display(obj)

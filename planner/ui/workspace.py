@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from .cost_strip import CostStrip
 from .document import PlanDocument
+from .fonts import figures_font
 from .i18n import t
 from .step_list import StepListModel
 from .window_state import remember_splitter
@@ -86,6 +87,7 @@ class Workspace(QWidget):
         self.back.setToolTip(t("前の手順へ（Alt+←）", "Previous step (Alt+Left)"))
         self.next.setToolTip(t("次の手順へ（Alt+→）", "Next step (Alt+Right)"))
         self.strip = CostStrip(doc)
+        self.strip.label.setFont(figures_font())  # the year's figures in the fixed-width face
         bottom = QHBoxLayout()
         bottom.addWidget(self.strip, 1)
         bottom.addWidget(self.back)

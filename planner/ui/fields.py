@@ -78,6 +78,8 @@ class BoundField(QWidget):
             text.setTabChangesFocus(True)
             # Japanese has no spaces to break at: wrap anywhere rather than scroll sideways
             text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+            text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             text.setFixedHeight(80)
             text.focusOutEvent = self._wrap_focus_out(text.focusOutEvent)  # type: ignore[method-assign]
             self.editor = text

@@ -197,7 +197,9 @@ class WelcomePage(QWidget):
         self.recent = QListWidget()
         self.recent.setObjectName("recentFiles")
         for path in recent:
-            item = QListWidgetItem(f"{path.name}  —  {path.parent}")
+            # the name and its folder; the whole path (often long) in the tooltip
+            item = QListWidgetItem(f"{path.name}  —  {path.parent.name or path.parent}")
+            item.setToolTip(str(path))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.recent.addItem(item)
         if not recent:
@@ -205,7 +207,7 @@ class WelcomePage(QWidget):
         self.recent.itemActivated.connect(self._open_recent)
         self.recent.itemDoubleClicked.connect(self._open_recent)
         QVBoxLayout(recent_box).addWidget(self.recent)
-        right.addWidget(recent_box)
+        self.recent.setMaximumHeight(180)
         samples_box = QGroupBox(
             t("見本の計画（コピーとして開きます）", "Sample plans (open as a copy)")
         )
@@ -246,6 +248,7 @@ class WelcomePage(QWidget):
         layout.addWidget(intro)
         layout.addSpacing(12)
         layout.addLayout(columns)
+        layout.addWidget(recent_box)  # full width: file and folder names can be long
         layout.addStretch(1)
 
     def _open_recent(self, item: QListWidgetItem) -> None:

@@ -61,7 +61,6 @@ class Workspace(QWidget):
         self.steps.setObjectName("stepList")
         self.step_model = StepListModel(doc)
         self.steps.setModel(self.step_model)
-        self.steps.setMinimumWidth(230)
         self.steps.setSpacing(2)
         self.export_pdf = export_pdf
         self.pages = QStackedWidget()
@@ -73,7 +72,11 @@ class Workspace(QWidget):
         splitter.addWidget(self.steps)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 1100])
+        # the list as wide as its longest step title (English titles are long)
+        frame = 2 * self.steps.frameWidth() + 2 * self.steps.spacing() + 8
+        list_width = max(230, self.steps.sizeHintForColumn(0) + frame)
+        self.steps.setMinimumWidth(list_width)
+        splitter.setSizes([list_width, 1100])
         splitter.setChildrenCollapsible(False)
         splitter.setObjectName("workspaceSplitter")
         remember_splitter(splitter, "workspace")
@@ -88,6 +91,7 @@ class Workspace(QWidget):
         self.next.setToolTip(t("次の手順へ（Alt+→）", "Next step (Alt+Right)"))
         self.strip = CostStrip(doc)
         self.strip.label.setFont(figures_font())  # the year's figures in the fixed-width face
+        self.strip.label.setWordWrap(True)  # on a narrow window the note goes to a second line
         bottom = QHBoxLayout()
         bottom.addWidget(self.strip, 1)
         bottom.addWidget(self.back)

@@ -31,6 +31,7 @@ from ...domain.operations import SetValue
 from ...domain.text import L10n
 from ..document import PlanDocument
 from ..fields import BoundField
+from ..fit import fit_columns
 from ..i18n import t, tx
 from ..row_table import RowTable
 from ..table_model import ROW, Column, RowTableModel
@@ -200,9 +201,12 @@ class StepPage(QScrollArea):
         columns: list[Column],
         new_row: Callable[[], Any] | None = None,
         noun: L10n = ROW,
+        wrap: tuple[int, ...] = (),
     ) -> RowTable:
+        """A table of one list of the plan; its columns fit their content (``wrap``: wrap these)."""
         box = QGroupBox(tx(title))
         table = RowTable(RowTableModel(self.doc, list_path, columns, new_row, noun))
+        fit_columns(table, wrap)
         QVBoxLayout(box).addWidget(table)
         self.layout_.addWidget(box)
         return table

@@ -19,6 +19,7 @@ from ...domain.model import Task, Unit
 from ...domain.operations import InsertRow
 from ...domain.suitability import Suitability, assess_in_plan
 from ...domain.text import L10n
+from ..fit import fit_columns
 from ..i18n import lang, t, tx
 from ..row_table import RowTable
 from ..table_model import Column, RowTableModel
@@ -160,6 +161,7 @@ class TasksPage(StepPage):
         self.task_table.view.setColumnWidth(1, 260)
         self.task_table.view.setColumnWidth(2, 90 if lang() == "ja" else 190)
         self.task_table.view.setColumnWidth(3, 320)
+        fit_columns(self.task_table, wrap=(3,))  # the reason wraps; the rest fit (fit.py)
         self.reason_panel = QLabel()
         self.reason_panel.setObjectName("reasonPanel")
         self.reason_panel.setWordWrap(True)

@@ -27,4 +27,3 @@ class RolloutPage(StepPage):
             new_row=lambda: Phase(name=t("（段階名）", "(phase)")),
             noun=L10n("段階", "phase"),
         )
-        self.phases.view.setColumnWidth(0, 220)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,44 @@ from ..cost_views import YearTable
 from ..document import PlanDocument
 from ..i18n import lang, t, tx
 from ..step_list import state_icon
+
+
+class ChartLabel(QLabel):
+    """The charts scaled to the page's width (never wider than drawn), keeping their shape."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.original: QPixmap | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def set_charts(self, pixmap: QPixmap) -> None:
+        self.original = pixmap
+        self.setPixmap(pixmap)  # until the label has a width to scale to
+        self._scale()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return self.original is not None
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        if self.original is None or self.original.width() == 0:
+            return super().heightForWidth(width)
+        shown = min(width, self.original.width())
+        return round(self.original.height() * shown / self.original.width())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._scale()
+
+    def _scale(self) -> None:
+        if self.original is None or self.width() <= 0:
+            return
+        width = min(self.width(), self.original.width())
+        if self.pixmap().width() != width:
+            self.setPixmap(
+                self.original.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            )
+            self.setMinimumHeight(self.heightForWidth(self.width()))
 
 
 class SummaryPage(QScrollArea):
@@ -63,6 +102,7 @@ class SummaryPage(QScrollArea):
         self.warnings = QListWidget()
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
+        self.warnings.setSpacing(3)
         self.warnings.setMaximumHeight(150)
         QVBoxLayout(warn_box).addWidget(self.warnings)
         layout.addWidget(warn_box)
@@ -87,9 +127,8 @@ class SummaryPage(QScrollArea):
         buttons.addWidget(self.chart_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.charts = QLabel()
+        self.charts = ChartLabel()
         self.charts.setObjectName("charts")
-        self.charts.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.charts)
         layout.addStretch(1)
         self.setWidget(body)
@@ -150,6 +189,4 @@ class SummaryPage(QScrollArea):
             painter.drawPixmap(0, y, p)
             y += p.height()
         painter.end()
-        self.charts.setPixmap(
-            combined.scaledToWidth(min(width, 1100), Qt.TransformationMode.SmoothTransformation)
-        )
+        self.charts.set_charts(combined)

@@ -1,0 +1,91 @@
+"""Column widths that fit what the columns show, so no cell, header or drop-down is cut.
+
+Each column of a RowTable is made as wide as its widest cell, its header and,
+for a choice column, its longest choice in the drop-down editor. Long text
+columns (and those named in ``wrap``) get a reading width instead and wrap onto
+as many lines as they need: the rows then follow their text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QStyle
+
+from .i18n import tx
+
+WRAP_WIDTH = 320  # a comfortable line for reasons and notes
+TEXT_MAX = 380  # a text column wider than this wraps instead
+DROP_DOWN = 34  # the drop-down's arrow button and frame
+PADDING = 12  # room between a cell's text and the next column
+ROW_HEIGHT = 28
+
+
+def _choice_width(view, column) -> int:
+    fm = QFontMetrics(view.font())
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    widest = max(fm.horizontalAdvance(tx(label)) for _key, label in column.choices)
+    return widest + DROP_DOWN + 2 * margin + 8
+
+
+class _OnResize(QObject):
+    def __init__(self, parent: QObject, callback) -> None:
+        super().__init__(parent)
+        self.callback = callback
+
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.callback()
+        return False
+
+
+def fit_columns(table, wrap: Iterable[int] = ()) -> None:
+    """Fit ``table``'s columns now and again whenever rows are added or the list is reloaded."""
+    view, model = table.view, table.model
+    wrap = set(wrap)
+    natural: dict[int, int] = {}
+
+    def stretch_if_room() -> None:
+        """The last column fills the free width, but never shrinks below its content."""
+        header = view.horizontalHeader()
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        if not shown:
+            return
+        last = max(shown, key=header.visualIndex)
+        others = sum(header.sectionSize(i) for i in shown if i != last)
+        room = others + natural.get(last, 0) <= view.viewport().width()
+        if header.stretchLastSection() != room:
+            header.setStretchLastSection(room)
+        if not room:
+            view.setColumnWidth(last, natural.get(last, header.sectionSize(last)))
+
+    def apply(widen_only: bool) -> None:
+        header = view.horizontalHeader()
+        wrapping = False
+        for i, column in enumerate(model.columns):
+            if view.isColumnHidden(i):
+                continue
+            width = max(view.sizeHintForColumn(i) + PADDING, header.sectionSizeHint(i))
+            if column.kind == "choice" and column.choices:
+                width = max(width, _choice_width(view, column))
+            if i in wrap or (column.kind == "text" and width > TEXT_MAX):
+                width = max(header.sectionSizeHint(i), min(width, WRAP_WIDTH))
+                wrapping = True
+            if widen_only:
+                width = max(width, natural.get(i, 0))
+            natural[i] = width
+            view.setColumnWidth(i, width)
+        if wrapping or view.wordWrap():
+            view.setWordWrap(True)
+            rows = view.verticalHeader()
+            rows.setMinimumSectionSize(ROW_HEIGHT)  # one line keeps its breathing room
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        stretch_if_room()
+
+    apply(widen_only=False)
+    view.viewport().installEventFilter(_OnResize(view, stretch_if_room))
+    # after the event loop's turn: the new rows are then laid out
+    model.rowsInserted.connect(lambda *_: QTimer.singleShot(0, view, lambda: apply(True)))
+    model.modelReset.connect(lambda: QTimer.singleShot(0, view, lambda: apply(True)))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QStyle
 from .i18n import tx
 
 WRAP_WIDTH = 320  # a comfortable line for reasons and notes
+WRAP_MIN = 220  # a wrapping column narrows no further
 TEXT_MAX = 380  # a text column wider than this wraps instead
 DROP_DOWN = 34  # the drop-down's arrow button and frame
 PADDING = 12  # room between a cell's text and the next column
@@ -46,12 +47,26 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
     view, model = table.view, table.model
     wrap = set(wrap)
     natural: dict[int, int] = {}
+    wrapped: list[int] = []  # the columns that wrap, found by apply()
 
     def stretch_if_room() -> None:
-        """The last column fills the free width, but never shrinks below its content."""
+        """The free width goes to the first wrapping column, else to the last column.
+
+        A wrapping column may also narrow (down to a reading width) and wrap more;
+        a last column never shrinks below its content.
+        """
         header = view.horizontalHeader()
         shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
         if not shown:
+            return
+        if wrapped:
+            target = wrapped[0]
+            others = sum(header.sectionSize(i) for i in shown if i != target)
+            least = max(header.sectionSizeHint(target), min(natural[target], WRAP_MIN))
+            header.setStretchLastSection(False)
+            width = max(least, view.viewport().width() - others)
+            if header.sectionSize(target) != width:
+                view.setColumnWidth(target, width)
             return
         last = max(shown, key=header.visualIndex)
         others = sum(header.sectionSize(i) for i in shown if i != last)
@@ -73,6 +88,8 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
             if i in wrap or (column.kind == "text" and width > TEXT_MAX):
                 width = max(header.sectionSizeHint(i), min(width, WRAP_WIDTH))
                 wrapping = True
+                if i not in wrapped:
+                    wrapped.append(i)
             if widen_only:
                 width = max(width, natural.get(i, 0))
             natural[i] = width

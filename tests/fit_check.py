@@ -191,17 +191,14 @@ def _cells(view: QAbstractItemView) -> list[str]:
                     out.append(f"{where} '{text[:40]}' needs {need}px high, has {rect.height()}px")
             else:
                 out.append(f"{where} '{text[:40]}' needs {_width(fm, text)}px, has {room}px")
-            # a choice column must hold its longest choice in the drop-down editor
-            if row == 0 and columns is not None and column < len(columns):
-                col = columns[column]
-                if getattr(col, "kind", "") == "choice" and getattr(col, "choices", None):
-                    from planner.ui.i18n import tx
-
-                    widest = max(_width(fm, tx(label)) for _key, label in col.choices)
+            # a choice cell opens a drop-down editor: its value must fit beside the arrow
+            if columns is not None and column < len(columns):
+                if getattr(columns[column], "kind", "") == "choice":
                     arrow = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
-                    if widest + arrow + 2 * margin + 8 > rect.width():
+                    need = _width(fm, text) + arrow + 2 * margin + 4
+                    if need > rect.width():
                         out.append(
-                            f"{where}: drop-down needs {widest + arrow + 2 * margin + 8}px, has {rect.width()}px"
+                            f"{where}: drop-down '{text}' needs {need}px, has {rect.width()}px"
                         )
     return out
 

@@ -1,7 +1,8 @@
 """Column widths that fit what the columns show, so no cell, header or drop-down is cut.
 
-Each column of a RowTable is made as wide as its widest cell, its header and,
-for a choice column, its longest choice in the drop-down editor. Long text
+Each column of a RowTable is made as wide as its widest cell and its header; a
+choice column also leaves room for the drop-down editor's arrow (the list it
+opens is as wide as its longest choice). Long text
 columns (and those named in ``wrap``) get a reading width instead and wrap onto
 as many lines as they need: the rows then follow their text.
 """
@@ -11,10 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QStyle
-
-from .i18n import tx
+from PySide6.QtWidgets import QHeaderView
 
 WRAP_WIDTH = 320  # a comfortable line for reasons and notes
 WRAP_MIN = 220  # a wrapping column narrows no further
@@ -22,13 +20,6 @@ TEXT_MAX = 380  # a text column wider than this wraps instead
 DROP_DOWN = 34  # the drop-down's arrow button and frame
 PADDING = 12  # room between a cell's text and the next column
 ROW_HEIGHT = 28
-
-
-def _choice_width(view, column) -> int:
-    fm = QFontMetrics(view.font())
-    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-    widest = max(fm.horizontalAdvance(tx(label)) for _key, label in column.choices)
-    return widest + DROP_DOWN + 2 * margin + 8
 
 
 class _OnResize(QObject):
@@ -82,9 +73,10 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
         for i, column in enumerate(model.columns):
             if view.isColumnHidden(i):
                 continue
-            width = max(view.sizeHintForColumn(i) + PADDING, header.sectionSizeHint(i))
-            if column.kind == "choice" and column.choices:
-                width = max(width, _choice_width(view, column))
+            content = view.sizeHintForColumn(i)
+            # a choice's editor shows the value beside its arrow; its list opens as wide as needed
+            extra = DROP_DOWN if column.kind == "choice" else PADDING
+            width = max(content + extra, header.sectionSizeHint(i))
             if i in wrap or (column.kind == "text" and width > TEXT_MAX):
                 width = max(header.sectionSizeHint(i), min(width, WRAP_WIDTH))
                 wrapping = True
@@ -101,8 +93,18 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         stretch_if_room()
 
+    # measure the rows on screen and at most 100 more: big lists stay quick to edit
+    view.horizontalHeader().setResizeContentsPrecision(100)
     apply(widen_only=False)
     view.viewport().installEventFilter(_OnResize(view, stretch_if_room))
-    # after the event loop's turn: the new rows are then laid out
-    model.rowsInserted.connect(lambda *_: QTimer.singleShot(0, view, lambda: apply(True)))
-    model.modelReset.connect(lambda: QTimer.singleShot(0, view, lambda: apply(True)))
+    pending: list[bool] = []
+
+    def later() -> None:
+        """Once, after the event loop's turn: new or changed rows are laid out by then."""
+        if not pending:
+            pending.append(True)
+            QTimer.singleShot(0, view, lambda: (pending.clear(), apply(True)))
+
+    model.rowsInserted.connect(later)
+    model.modelReset.connect(later)
+    model.dataChanged.connect(later)

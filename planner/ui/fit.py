@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView
 
 WRAP_WIDTH = 320  # a comfortable line for reasons and notes
-WRAP_MIN = 220  # a wrapping column narrows no further
+WRAP_MIN = 160  # a wrapping column narrows no further
 TEXT_MAX = 380  # a text column wider than this wraps instead
 DROP_DOWN = 34  # the drop-down's arrow button and frame
 PADDING = 12  # room between a cell's text and the next column
@@ -51,13 +51,18 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
         if not shown:
             return
         if wrapped:
-            target = wrapped[0]
-            others = sum(header.sectionSize(i) for i in shown if i != target)
-            least = max(header.sectionSizeHint(target), min(natural[target], WRAP_MIN))
             header.setStretchLastSection(False)
-            width = max(least, view.viewport().width() - others)
-            if header.sectionSize(target) != width:
-                view.setColumnWidth(target, width)
+            others = sum(header.sectionSize(i) for i in shown if i not in wrapped)
+            free = view.viewport().width() - others - 2
+            total = sum(natural[i] for i in wrapped)
+            for n, i in enumerate(wrapped):
+                least = max(header.sectionSizeHint(i), min(natural[i], WRAP_MIN))
+                if free >= total:  # room to spare: the first wrapping column takes it
+                    width = natural[i] + (free - total if n == 0 else 0)
+                else:  # too little room: they share it and wrap onto more lines
+                    width = max(least, free * natural[i] // max(total, 1))
+                if header.sectionSize(i) != width:
+                    view.setColumnWidth(i, width)
             return
         last = max(shown, key=header.visualIndex)
         others = sum(header.sectionSize(i) for i in shown if i != last)

@@ -43,9 +43,16 @@ def register_fonts(app: QApplication) -> str | None:
     return family
 
 
+_cache: dict[str, QFont] = {}
+
+
 def figures_font(base: QFont | None = None) -> QFont:
     """The UI font with the fixed-width face, for figures that must line up."""
-    font = QFont(base if base is not None else QApplication.font())
-    if _state["figures"]:
-        font.setFamily(_state["figures"])
-    return font
+    source = base if base is not None else QApplication.font()
+    key = f"{source.key()}|{_state['figures']}"
+    if key not in _cache:  # asked for by every money cell as it is painted
+        font = QFont(source)
+        if _state["figures"]:
+            font.setFamily(_state["figures"])
+        _cache[key] = font
+    return QFont(_cache[key])

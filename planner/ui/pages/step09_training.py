@@ -24,4 +24,5 @@ class TrainingPage(StepPage):
             ],
             new_row=lambda: TrainingEvent(name=t("（研修名）", "(event)")),
             noun=L10n("研修", "event"),
+            wrap=(3,),
         )

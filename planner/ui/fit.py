@@ -20,6 +20,8 @@ TEXT_MAX = 380  # a text column wider than this wraps instead
 DROP_DOWN = 34  # the drop-down's arrow button and frame
 PADDING = 12  # room between a cell's text and the next column
 ROW_HEIGHT = 28
+# wrapped lines get air above and below, so two rows' text never meets
+ROOMY_ROWS = "QTableView::item { padding-top: 4px; padding-bottom: 4px; }"
 
 
 class _OnResize(QObject):
@@ -93,6 +95,7 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
             view.setColumnWidth(i, width)
         if wrapping or view.wordWrap():
             view.setWordWrap(True)
+            view.setStyleSheet(ROOMY_ROWS)
             rows = view.verticalHeader()
             rows.setMinimumSectionSize(ROW_HEIGHT)  # one line keeps its breathing room
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

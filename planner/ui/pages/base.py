@@ -112,7 +112,10 @@ class Guidance(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.body = QLabel(
-            "<br><br>".join(_escape(p) for p in tx(step.guidance).strip().split("\n\n"))
+            "".join(
+                f'<p style="line-height: {LINE_HEIGHT}%">{_escape(p)}</p>'
+                for p in tx(step.guidance).strip().split("\n\n")
+            )
         )
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
@@ -133,6 +136,9 @@ class Guidance(QWidget):
         self.frame.setVisible(open_)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
         self.toggle.setChecked(open_)
+
+
+LINE_HEIGHT = 135  # percent: wrapped paragraphs in the proportional face need air
 
 
 def _escape(text: str) -> str:
@@ -157,7 +163,11 @@ class StepPage(QScrollArea):
         title = QLabel(f"{self.number}  {tx(self.step.title)}")
         title.setObjectName("pageTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        purpose = QLabel(tx(self.step.purpose))
+        purpose = QLabel(
+            f'<p style="line-height: {LINE_HEIGHT}%">{_escape(tx(self.step.purpose))}</p>'
+        )
+        purpose.setTextFormat(Qt.TextFormat.RichText)
+        purpose.setObjectName("pagePurpose")
         purpose.setWordWrap(True)
         self.guidance = Guidance(self.step)
         self.layout_.addWidget(title)

@@ -18,7 +18,7 @@ from planner.domain.catalog import (
     RECURRENCES,
     ROLES,
     TaskFactors,
-    default_catalog,
+    load_catalog,
 )
 from planner.domain.costs import line_quantity
 from planner.domain.validation import PREFECTURES
@@ -26,7 +26,8 @@ from planner.resources import resource_path
 
 SAMPLES = resource_path("samples")
 SAMPLE_NAMES = ("yamanami-village", "kawasemi-town")
-CATEGORIES = sorted(default_catalog().category_ids())
+# no cache_dir: collection must not write a catalog cache into the real home directory
+CATEGORIES = sorted(load_catalog().category_ids())
 
 
 def sample_json(name: str) -> Path:

@@ -70,14 +70,20 @@ def _trials(setup, count: int, seed: int) -> dict[str, int]:
     assert open_plan(target) == new
     rnd = random.Random(seed)
     outcomes = {"old": 0, "new": 0}
-    for _ in range(count):
+    trials, latest = 0, duration * 1.2
+    # at least ``count`` kills, and on until both outcomes occurred (bounded): a busy
+    # machine makes saves slower than the calibration, so the window then widens
+    while trials < count or (min(outcomes.values()) == 0 and trials < count * 6):
+        if trials >= count:
+            latest = min(latest * 1.5, duration * 20) if not outcomes["new"] else duration * 0.1
+        trials += 1
         for p in work.iterdir():
             p.unlink()
         shutil.copy(pristine, target)
         child = _child(new_json, target)
         child.stdin.write("go\n")
         child.stdin.flush()
-        time.sleep(rnd.uniform(0, duration * 1.2))
+        time.sleep(rnd.uniform(0, latest))
         child.send_signal(signal.SIGKILL)
         child.wait(10)
         plan = open_plan(target)  # never damaged: opens, and is one of the two
@@ -97,7 +103,7 @@ def _trials(setup, count: int, seed: int) -> dict[str, int]:
 
 def test_killed_saves_leave_old_or_new_plan(setup):
     outcomes = _trials(setup, 5, seed=1)
-    assert sum(outcomes.values()) == 5
+    assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes  # kills before and after
 
 
 @pytest.mark.slow
@@ -108,5 +114,5 @@ def test_killed_saves_leave_old_or_new_plan_many_times(setup, request):
     if "slow" not in expr or "not slow" in expr:
         pytest.skip("100 trials; run with: pytest -m slow tests/test_store_faults.py")
     outcomes = _trials(setup, 100, seed=2)
-    assert sum(outcomes.values()) == 100
+    assert sum(outcomes.values()) >= 100
     assert outcomes["old"] > 10 and outcomes["new"] > 10  # kills landed before and after

@@ -1,5 +1,7 @@
 """The step pages, driven through their widgets and models as a user would."""
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
@@ -136,7 +138,16 @@ def test_step5_teleworkers_above_staff_refused_with_message(window, qtbot):
     assert "テレワーク実施人数の合計: 12人" in page.total.text()
 
 
-def test_step7_costs_and_live_totals(window, qtbot):
+class _June2025(date):
+    """Today as 2025-06-01 for the cost strip, which shows the current fiscal year."""
+
+    @classmethod
+    def today(cls):
+        return date(2025, 6, 1)
+
+
+def test_step7_costs_and_live_totals(window, qtbot, monkeypatch):
+    monkeypatch.setattr("planner.ui.cost_strip.date", _June2025)
     doc = create_plan(window, qtbot)
     qtbot.mouseClick(_button(window.workspace.page(4), "addCatalogUnit"), Qt.MouseButton.LeftButton)
     staff = window.workspace.page(5).units.model
@@ -163,10 +174,9 @@ def test_step7_costs_and_live_totals(window, qtbot):
     mult = bound(page, "fiscal_capacity_multiplier")
     type_into(qtbot, mult, "0.8")
     assert years.item(0, 3).text() == "600,000円"
-    assert (
-        "600,000円" in window.workspace.strip.label.text()
-        or "令和8年度" in window.workspace.strip.label.text()
-    )
+    strip = window.workspace.strip.label.text()
+    assert "令和7年度 (2025)  事業費 1,500,000円   特別交付税措置見込 600,000円" in strip
+    assert "実質負担 900,000円" in strip
     # a bad price is refused next to the table, the plan unchanged
     assert not edit_cell(lines, 0, "unit_price", "-1")
     assert "負の値" in page.lines.error.text()
@@ -181,10 +191,14 @@ def test_checklist_tick_changes_step_state(window, qtbot):
     model = page.checklist_model
     steps = window.workspace.step_model
     assert steps.data(steps.index(8), STATE_ROLE) == StepState.NOT_STARTED
-    assert steps.data(steps.index(8), Qt.ItemDataRole.ToolTipRole) == "未着手"
+    assert steps.data(steps.index(8), Qt.ItemDataRole.ToolTipRole) == (
+        "未着手 — チェックリスト 0/9・未入力: 研修・周知の予定\n"
+        "完了の条件: 研修・周知の予定を入力し、チェックリストの9項目をすべて確認する"
+    )
     model.setData(model.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert steps.data(steps.index(8), STATE_ROLE) == StepState.IN_PROGRESS
-    assert steps.data(steps.index(8), Qt.ItemDataRole.ToolTipRole) == "作業中"
+    tip = steps.data(steps.index(8), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("作業中 — チェックリスト 1/9・未入力: 研修・周知の予定\n")
     assert doc.plan.steps[9].checklist[page.step.checklist[0].id].done
 
 
@@ -199,7 +213,13 @@ def test_summary_lists_warnings_and_draws_charts(window, qtbot):
     assert ws.pages.currentWidget() is ws.summary
     texts = [ws.summary.warnings.item(i).text() for i in range(ws.summary.warnings.count())]
     assert "手順 2: 指標「実施率」に目標値がありません。" in texts
-    assert "完了した手順: 0 / 10" in ws.summary.completion.text()
+    assert ws.summary.completion.text() == "完了した手順: 0 / 10"
+    # each step says what is done and what is missing, beside the side list's drawn icon
+    icon, title, detail = ws.summary.step_rows[1]
+    assert title.text() == "2  導入目的・目標の設定"
+    assert detail.text() == "作業中 — チェックリスト 0/8・未入力: 導入目的"
+    assert detail.toolTip().startswith("完了の条件: 導入目的、指標（KPI）を入力し")
+    assert not icon.pixmap().isNull()
     qtbot.mouseClick(_button(ws.summary, "showCharts"), Qt.MouseButton.LeftButton)
     pixmap = ws.summary.charts.pixmap()
     assert pixmap is not None and pixmap.width() >= 400 and pixmap.height() > 300

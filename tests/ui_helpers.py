@@ -41,11 +41,7 @@ def choose(bound_field, data) -> None:
 
 
 def edit_cell(model, row: int, column_field: str, value, role=Qt.ItemDataRole.EditRole) -> bool:
-    col = next(
-        i
-        for i, c in enumerate(model.columns)
-        if c.field == column_field or (c.field == "" and False)
-    )
+    col = next(i for i, c in enumerate(model.columns) if c.field == column_field)
     return model.setData(model.index(row, col), value, role)
 
 

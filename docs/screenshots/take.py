@@ -57,7 +57,26 @@ def main() -> None:
                 save(w, f"{lang}_{size[0]}_{name}.png")
             w.files.close_plan()
             w.deleteLater()
+    file_dialog(app)
     print(f"screenshots in {HERE}")
+
+
+def file_dialog(app) -> None:
+    """Qt's own (non-native) open dialog in Japanese: every label translated."""
+    from PySide6.QtWidgets import QFileDialog
+
+    i18n.set_language("ja", remember=False)
+    folder = Path(tempfile.mkdtemp()) / "計画"
+    folder.mkdir()
+    for sample in resource_path("samples").glob("*.twplan"):
+        shutil.copy(sample, folder / sample.name)
+    dialog = QFileDialog(None, "開く", str(folder), "テレワーク計画 (*.twplan)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.resize(900, 440)
+    dialog.show()
+    app.processEvents()
+    save(dialog, "ja_file_dialog.png")
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from .errors import ValidationError
@@ -100,6 +101,71 @@ def parse_era_year(text: str) -> int:
             "fiscal_year", f"「{text}」は年度として読めません。", f"'{text}' is not a fiscal year."
         )
     return era + n - 1
+
+
+# The first and last day of each calendar era the date fields accept.
+_CALENDAR_ERAS = {
+    "令和": (date(2019, 5, 1), None),
+    "平成": (date(1989, 1, 8), date(2019, 4, 30)),
+}
+_ERA_LETTERS = {"r": "令和", "h": "平成"}
+_ERA_EN = {"令和": "Reiwa", "平成": "Heisei"}
+_SEP = r"\s*[-/.年月]\s*"
+_WESTERN_DATE = re.compile(rf"^(\d{{4}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})\s*日?$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_ERA_DATE = re.compile(
+    rf"^(令和|平成|r|h)\s*(元|\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})\s*日?$", re.IGNORECASE
+)
+
+
+def parse_date(text: str, field: str = "date") -> date | None:
+    """A date as people write it; None for an empty text.
+
+    Accepts 2025/11/5, 2025-11-05, 2025.11.5, 2025年11月5日, 20251105, 令和7年11月5日,
+    令和元年5月1日, R7.11.5, H31/4/30 and full-width digits (２０２５／１１／５). An era
+    date must lie inside its era: 令和 begins on 2019-05-01, 平成 ends on 2019-04-30.
+    """
+    normalised = unicodedata.normalize("NFKC", text or "").strip()  # full width, ㋿ → 令和
+    if not normalised:
+        return None
+    m = _WESTERN_DATE.match(normalised) or _COMPACT_DATE.match(normalised)
+    era = None
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+    else:
+        m = _ERA_DATE.match(normalised)
+        if not m:
+            raise ValidationError(
+                field,
+                f"「{text}」は日付として読めません（例: 2025/11/5、令和7年11月5日、R7.11.5）。",
+                f"'{text}' is not a date (e.g. 2025/11/5, 2025-11-05, R7.11.5).",
+            )
+        era = _ERA_LETTERS.get(m.group(1).lower(), m.group(1))
+        n = 1 if m.group(2) == "元" else int(m.group(2))
+        year = _CALENDAR_ERAS[era][0].year + n - 1
+        month, day = int(m.group(3)), int(m.group(4))
+        if n < 1:
+            year = 0
+    try:
+        result = date(year, month, day)
+    except ValueError:
+        raise ValidationError(
+            field, f"「{text}」という日付はありません。", f"There is no such date as '{text}'."
+        ) from None
+    if era is not None:
+        first, last = _CALENDAR_ERAS[era]
+        if result < first or (last is not None and result > last):
+            raise ValidationError(
+                field,
+                f"「{text}」は{era}の期間外です（{era}は{_era_span(era)}）。",
+                f"'{text}' lies outside the {_ERA_EN[era]} era ({_era_span(era)}).",
+            )
+    return result
+
+
+def _era_span(era: str) -> str:
+    first, last = _CALENDAR_ERAS[era]
+    return f"{first.isoformat()}〜{last.isoformat() if last else ''}"
 
 
 def fiscal_months(fy: int) -> list[tuple[int, int]]:

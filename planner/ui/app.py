@@ -78,7 +78,7 @@ def run_gui(args: list[str]) -> int:
 
     window = MainWindow()
     install_error_handler(window)
-    window.show()
+    window.show_restored()
     files = [a for a in args if not a.startswith("-")]
     if files:
         window.files.open(Path(files[0]))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from ..domain.costs import Estimate
 from ..domain.fiscal import fiscal_year_label
 from ..domain.money import format_yen
+from .fonts import figures_font
 from .i18n import lang, t
 
 
@@ -38,6 +39,7 @@ def _cell(text: str, money: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     if money:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setFont(figures_font())  # amounts line up in the fixed-width face
     return item
 
 

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +28,7 @@ from ..domain.errors import PlannerError, ValidationError
 from ..domain.operations import Path, SetValue, resolve
 from ..domain.text import L10n
 from .document import PlanDocument
-from .i18n import lang, tx
+from .i18n import lang, t, tx
 from .table_model import Column, parse_cell
 
 
@@ -77,6 +79,8 @@ class BoundField(QWidget):
             text.setTabChangesFocus(True)
             # Japanese has no spaces to break at: wrap anywhere rather than scroll sideways
             text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+            text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             text.setFixedHeight(80)
             text.focusOutEvent = self._wrap_focus_out(text.focusOutEvent)  # type: ignore[method-assign]
             self.editor = text
@@ -89,10 +93,60 @@ class BoundField(QWidget):
         self.editor.setObjectName(f"field_{column.field}")
         self.editor.setEnabled(not doc.read_only and column.editable)
         self.error = ErrorLabel()
-        layout.addWidget(self.editor)
+        self.calendar_button: QToolButton | None = None
+        if column.kind == "date":
+            layout.addLayout(self._date_row())
+        else:
+            layout.addWidget(self.editor)
         layout.addWidget(self.error)
         doc.changed.connect(self.load)
         self.load()
+
+    def _date_row(self) -> QHBoxLayout:
+        """The date's text field and a button that opens a calendar."""
+        line = self.editor
+        assert isinstance(line, QLineEdit)
+        line.setPlaceholderText(t("例: 2025/11/5、R7.11.5", "e.g. 2025/11/5, R7.11.5"))
+        line.setToolTip(
+            t("2025/11/5、2025-11-05、令和7年11月5日、R7.11.5 のどれでも入力できます。",
+              "Type 2025/11/5, 2025-11-05, 令和7年11月5日 or R7.11.5.")
+        )  # fmt: skip
+        button = QToolButton()
+        button.setObjectName(f"calendar_{self.column.field}")
+        button.setArrowType(Qt.ArrowType.DownArrow)
+        button.setToolTip(t("カレンダーから選ぶ", "Pick from a calendar"))
+        button.setEnabled(line.isEnabled())
+        button.clicked.connect(self.open_calendar)
+        self.calendar_button = button
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(line, 1)
+        row.addWidget(button)
+        return row
+
+    def open_calendar(self) -> QCalendarWidget:
+        """A calendar pop-up under the field; picking a day enters it."""
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setObjectName("calendarPopup")
+        calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        calendar.setGridVisible(True)
+        value = self.value()
+        if value is not None:
+            calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+
+        def picked(day: QDate) -> None:
+            calendar.close()
+            text = day.toString("yyyy-MM-dd")
+            self.editor.setText(text)  # type: ignore[attr-defined]
+            self._commit(text)
+
+        calendar.clicked.connect(picked)
+        calendar.activated.connect(picked)
+        calendar.move(self.editor.mapToGlobal(self.editor.rect().bottomLeft()))
+        calendar.show()
+        return calendar
 
     def _wrap_focus_out(self, original: Any) -> Any:
         def handler(event: Any) -> None:

@@ -1,4 +1,9 @@
-"""Bundled Japanese fonts for the UI, so no machine shows empty boxes."""
+"""Bundled Japanese fonts for the UI, so no machine shows empty boxes.
+
+Text is set in the proportional BIZ UDPGothic; figures that must line up in
+columns (money columns, the cost strip) use the fixed-width BIZ UDGothic of the
+same family (``figures_font()``). The PDF's fonts are registered by planner.report.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +12,47 @@ from PySide6.QtWidgets import QApplication
 
 from ..resources import resource_path
 
-UI_FAMILY_HINT = "BIZ UDGothic"
+UI_FAMILY = "BIZ UDPGothic"
+FIGURES_FAMILY = "BIZ UDGothic"
+UI_FILES = (
+    "BIZUDPGothic-Regular.ttf",
+    "BIZUDPGothic-Bold.ttf",
+    "BIZUDGothic-Regular.ttf",
+    "BIZUDGothic-Bold.ttf",
+)
+_state: dict[str, str | None] = {"figures": None}
 
 
 def register_fonts(app: QApplication) -> str | None:
-    """Register every .ttf under resources/fonts and make the Gothic the UI font.
+    """Register the UI's fonts and make the proportional Gothic the UI font.
 
     Must run after the QApplication exists. Returns the family in use, if any.
     """
-    families: list[str] = []
-    folder = resource_path("fonts")
-    for path in sorted(folder.glob("*.ttf")) if folder.is_dir() else []:
-        font_id = QFontDatabase.addApplicationFont(str(path))
+    families: set[str] = set()
+    for name in UI_FILES:
+        path = resource_path("fonts", name)
+        font_id = QFontDatabase.addApplicationFont(str(path)) if path.is_file() else -1
         if font_id >= 0:
-            families += QFontDatabase.applicationFontFamilies(font_id)
-    gothic = next((f for f in families if "Gothic" in f and "P" not in f.split()[-1]), None)
-    gothic = gothic or next((f for f in families if "Gothic" in f), None)
-    if gothic:
-        font = QFont(gothic)
+            families.update(QFontDatabase.applicationFontFamilies(font_id))
+    _state["figures"] = FIGURES_FAMILY if FIGURES_FAMILY in families else None
+    family = next((f for f in (UI_FAMILY, FIGURES_FAMILY) if f in families), None)
+    if family:
+        font = QFont(family)
         font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
         app.setFont(font)
-    return gothic
+    return family
+
+
+_cache: dict[str, QFont] = {}
+
+
+def figures_font(base: QFont | None = None) -> QFont:
+    """The UI font with the fixed-width face, for figures that must line up."""
+    source = base if base is not None else QApplication.font()
+    key = f"{source.key()}|{_state['figures']}"
+    if key not in _cache:  # asked for by every money cell as it is painted
+        font = QFont(source)
+        if _state["figures"]:
+            font.setFamily(_state["figures"])
+        _cache[key] = font
+    return QFont(_cache[key])

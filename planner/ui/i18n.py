@@ -41,7 +41,11 @@ def set_language(code: str, *, remember: bool = True) -> None:
 
 
 def _install_qt_translations() -> None:
-    """Qt's own strings (standard buttons, context menus) in the chosen language."""
+    """Qt's own strings (standard buttons, file dialogs, context menus) in the chosen language.
+
+    qtbase_ja.qm comes with PySide6 (Qt/translations); resources/translations/qt_gaps_ja.qm
+    adds the few Qt 6 file dialog strings it lacks ("&Look in:", "Files of &type:").
+    """
     app = QApplication.instance()
     if app is None:
         return
@@ -55,3 +59,9 @@ def _install_qt_translations() -> None:
     if tr.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", folder):
         app.installTranslator(tr)
         _translators.append(tr)
+    from ..resources import resource_path
+
+    gaps = QTranslator(app)
+    if gaps.load(str(resource_path("translations", "qt_gaps_ja.qm"))):
+        app.installTranslator(gaps)  # installed last, asked first
+        _translators.append(gaps)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from .. import APP_NAME, APP_NAME_JA, version
 from ..domain.catalog import Catalog, default_catalog
@@ -15,6 +15,7 @@ from .autosave import Autosave, default_recovery_dir
 from .document import PlanDocument
 from .file_actions import FileActions, recent_files
 from .i18n import t
+from .samples import open_sample, sample_files
 from .welcome import WelcomePage
 
 
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.autosave.failed.connect(self.show_status)
         self.files = FileActions(self)
         self.setAcceptDrops(True)
+        self._menu_actions: list[QAction] = []
         self.resize(1366, 768)
         self.setMinimumSize(1024, 640)
         self._build()
@@ -37,13 +39,22 @@ class MainWindow(QMainWindow):
     # -- building (again on a language change) ---------------------------------------------
 
     def _build(self) -> None:
-        self.menuBar().clear()
+        self._clear_menus()
         self._build_menus()
         if self.doc is None:
             self._show_welcome()
         else:
             self._show_workspace()
         self.update_title()
+
+    def _clear_menus(self) -> None:
+        """Drop the old menus and their actions, so no stale action or shortcut remains."""
+        self.menuBar().clear()
+        for menu in self.menuBar().findChildren(QMenu):
+            menu.deleteLater()
+        for action in self._menu_actions:
+            action.deleteLater()
+        self._menu_actions = []
 
     def _action(self, menu, ja: str, en: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(t(ja, en), self)
@@ -52,6 +63,7 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         action.setObjectName(name)
         menu.addAction(action)
+        self._menu_actions.append(action)
         return action
 
     def _build_menus(self) -> None:
@@ -123,6 +135,7 @@ class MainWindow(QMainWindow):
             redo.setObjectName("actionRedo")
             e.addAction(undo)
             e.addAction(redo)
+            self._menu_actions += [undo, redo]
         else:
             e.setEnabled(False)
         v = bar.addMenu(t("表示(&V)", "&View"))
@@ -150,6 +163,12 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(i18n.lang() == code)
         h = bar.addMenu(t("ヘルプ(&H)", "&Help"))
+        samples = h.addMenu(t("見本の計画を開く", "Open a sample plan"))
+        samples.setObjectName("menuSamples")
+        for path, label in sample_files():
+            self._action(samples, label, label, lambda _c=False, p=path: self.open_sample(p),
+                         None, f"actionSample_{path.stem}")  # fmt: skip
+        h.addSeparator()
         self._action(h, "このプログラムについて", "About", self.about, None, "actionAbout")
 
     def _show_welcome(self) -> None:
@@ -164,7 +183,8 @@ class MainWindow(QMainWindow):
             ]
         except OSError:
             recoveries = []
-        self.welcome = WelcomePage(recent_files(), recoveries)
+        self.welcome = WelcomePage(recent_files(), recoveries, sample_files())
+        self.welcome.open_sample.connect(self.open_sample)
         self.welcome.form.create.connect(self.files.create)
         self.welcome.open_requested.connect(self.files.open_dialog)
         self.welcome.open_path.connect(self.files.open)
@@ -191,7 +211,7 @@ class MainWindow(QMainWindow):
             doc.undo_stack.cleanChanged.connect(self._clean_changed)
             doc.subscribe(self.update_title)  # the municipality's name is in the title (once)
         self.autosave.watch(doc)
-        self.menuBar().clear()
+        self._clear_menus()
         self._build_menus()
         if doc is None:
             self._show_welcome()
@@ -234,6 +254,10 @@ class MainWindow(QMainWindow):
         if self.files.close_plan():
             self._show_welcome()
 
+    def open_sample(self, path: Path) -> bool:
+        """A shipped sample plan as an untitled copy (saving asks for a new name)."""
+        return open_sample(self, path)
+
     def set_language(self, code: str) -> None:
         i18n.set_language(code)
         self._build()
@@ -244,15 +268,27 @@ class MainWindow(QMainWindow):
             t("このプログラムについて", "About"),
             f"{APP_NAME_JA}\n{APP_NAME} {version()}\n\n"
             + t(
-                "フォント: BIZ UDゴシック / BIZ UD明朝（SIL Open Font License）",
-                "Fonts: BIZ UDGothic / BIZ UDMincho (SIL Open Font License)",
+                "フォント: BIZ UDPゴシック / BIZ UDゴシック / BIZ UD明朝（SIL Open Font License）",
+                "Fonts: BIZ UDPGothic / BIZ UDGothic / BIZ UDMincho (SIL Open Font License)",
             ),  # fmt: skip
         )
 
     # -- Qt events -----------------------------------------------------------------------------
 
+    def show_restored(self, area=None) -> None:
+        """Show the window where it was left, or fitted to the screen's free area."""
+        from .window_state import place_window
+
+        if place_window(self, area):
+            self.showMaximized()
+        else:
+            self.show()
+
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.files.close_plan():
+            from .window_state import save_window
+
+            save_window(self)
             event.accept()
         else:
             event.ignore()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from ..domain.progress import StepState, step_state
+from ..domain.progress import StepProgress, StepState, step_progress
 from .document import PlanDocument
 from .i18n import t, tx
 
@@ -33,6 +33,11 @@ def state_icon(state: StepState | None) -> QIcon:
     return _ICONS[state]
 
 
+def progress_text(progress: StepProgress) -> str:
+    """「作業中 — チェックリスト 8/11・未入力: …」 and, below, how the step is done."""
+    return f"{tx(progress.state.label)} — {tx(progress.detail())}\n{tx(progress.condition())}"
+
+
 class StepListModel(QAbstractListModel):
     def __init__(self, doc: PlanDocument) -> None:
         super().__init__()
@@ -45,10 +50,14 @@ class StepListModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.doc.catalog.steps) + 1
 
-    def state(self, row: int) -> StepState | None:
+    def progress(self, row: int) -> StepProgress | None:
         if row >= len(self.doc.catalog.steps):
             return None
-        return step_state(self.doc.plan, row + 1)
+        return step_progress(self.doc.plan, self.doc.catalog.steps[row])
+
+    def state(self, row: int) -> StepState | None:
+        progress = self.progress(row)
+        return None if progress is None else progress.state
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -62,10 +71,9 @@ class StepListModel(QAbstractListModel):
             return f"{step.number:>2}  {tx(step.title)}"
         if role == Qt.ItemDataRole.DecorationRole:
             return state_icon(state)
-        if role == Qt.ItemDataRole.ToolTipRole and state is not None:
-            return tx(state.label)
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole and state is not None:
-            return tx(state.label)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            progress = self.progress(row)
+            return None if progress is None else progress_text(progress)
         if role == STATE_ROLE:
             return None if state is None else int(state)
         return None

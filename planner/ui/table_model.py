@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, is_dataclass, replace
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ..domain.errors import ValidationError
-from ..domain.fiscal import fiscal_year_label, parse_era_year
+from ..domain.fiscal import fiscal_year_label, parse_date, parse_era_year
 from ..domain.money import format_yen
 from ..domain.operations import (
     Batch,
@@ -31,6 +30,7 @@ from ..domain.operations import (
 )
 from ..domain.text import L10n
 from .document import PlanDocument
+from .fonts import figures_font
 from .i18n import lang, tx
 
 Index = QModelIndex | QPersistentModelIndex
@@ -102,16 +102,7 @@ def parse_cell(column: Column, text: Any) -> Any:
             )
         return number
     if column.kind == "date":
-        if not value:
-            return None
-        try:
-            return date.fromisoformat(value.replace("/", "-").replace(".", "-"))
-        except ValueError:
-            raise ValidationError(
-                column.field,
-                f"{name}は 2025-10-01 の形式で入力してください（入力値: {value}）。",
-                f"{name}: enter a date as 2025-10-01 (got '{value}').",
-            ) from None
+        return parse_date(value, column.field)
     return str(text)
 
 
@@ -267,6 +258,8 @@ class RowTableModel(QAbstractTableModel):
         obj = self._rows[index.row()]
         if role == SORT_ROLE:
             return self._sort_value(col, obj)
+        if role == Qt.ItemDataRole.FontRole and col.kind == "money":
+            return figures_font()  # amounts line up in the fixed-width face
         if col.display is not None:
             if role == Qt.ItemDataRole.DisplayRole:
                 return col.display(obj)

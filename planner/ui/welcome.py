@@ -171,8 +171,11 @@ class WelcomePage(QWidget):
     open_requested = Signal()
     open_path = Signal(object)  # Path
     recover = Signal(object)  # a recovery entry
+    open_sample = Signal(object)  # Path of a shipped sample plan
 
-    def __init__(self, recent: list[Path], recoveries: list) -> None:
+    def __init__(
+        self, recent: list[Path], recoveries: list, samples: list[tuple[Path, str]] = ()
+    ) -> None:
         super().__init__()
         title = QLabel(f"{APP_NAME_JA}\n{APP_NAME}")
         title.setObjectName("welcomeTitle")
@@ -194,7 +197,9 @@ class WelcomePage(QWidget):
         self.recent = QListWidget()
         self.recent.setObjectName("recentFiles")
         for path in recent:
-            item = QListWidgetItem(f"{path.name}  —  {path.parent}")
+            # the name and its folder; the whole path (often long) in the tooltip
+            item = QListWidgetItem(f"{path.name}  —  {path.parent.name or path.parent}")
+            item.setToolTip(str(path))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.recent.addItem(item)
         if not recent:
@@ -202,7 +207,19 @@ class WelcomePage(QWidget):
         self.recent.itemActivated.connect(self._open_recent)
         self.recent.itemDoubleClicked.connect(self._open_recent)
         QVBoxLayout(recent_box).addWidget(self.recent)
-        right.addWidget(recent_box)
+        self.recent.setMaximumHeight(180)
+        samples_box = QGroupBox(
+            t("見本の計画（コピーとして開きます）", "Sample plans (open as a copy)")
+        )
+        samples_box.setObjectName("samplesBox")
+        samples_layout = QVBoxLayout(samples_box)
+        for path, label in samples:
+            button = QPushButton(t(f"見本: {label}", f"Sample: {label}"))
+            button.setObjectName(f"sample_{path.stem}")
+            button.clicked.connect(lambda _c=False, p=path: self.open_sample.emit(p))
+            samples_layout.addWidget(button)
+        samples_box.setVisible(bool(samples))
+        right.addWidget(samples_box)
         self.recovery_box = QGroupBox(
             t(
                 "前回終了時に保存されていなかった計画",
@@ -231,6 +248,7 @@ class WelcomePage(QWidget):
         layout.addWidget(intro)
         layout.addSpacing(12)
         layout.addLayout(columns)
+        layout.addWidget(recent_box)  # full width: file and folder names can be long
         layout.addStretch(1)
 
     def _open_recent(self, item: QListWidgetItem) -> None:

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from .cost_strip import CostStrip
 from .document import PlanDocument
+from .fonts import figures_font
 from .i18n import t
 from .step_list import StepListModel
+from .window_state import remember_splitter
 
 SUMMARY = 10  # the row after the ten steps
 
@@ -60,7 +62,6 @@ class Workspace(QWidget):
         self.steps.setObjectName("stepList")
         self.step_model = StepListModel(doc)
         self.steps.setModel(self.step_model)
-        self.steps.setMinimumWidth(230)
         self.steps.setSpacing(2)
         self.export_pdf = export_pdf
         self.pages = QStackedWidget()
@@ -72,8 +73,15 @@ class Workspace(QWidget):
         splitter.addWidget(self.steps)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 1100])
+        # the list as wide as its longest step title (English titles are long)
+        frame = 2 * self.steps.frameWidth() + 2 * self.steps.spacing() + 8
+        list_width = max(230, self.steps.sizeHintForColumn(0) + frame)
+        self.steps.setMinimumWidth(list_width)
+        splitter.setSizes([list_width, 1100])
         splitter.setChildrenCollapsible(False)
+        splitter.setObjectName("workspaceSplitter")
+        remember_splitter(splitter, "workspace")
+        self.splitter = splitter
         self.back = QPushButton(t("◀ 戻る", "◀ Back"))
         self.next = QPushButton(t("次へ ▶", "Next ▶"))
         self.back.setObjectName("backButton")
@@ -83,6 +91,8 @@ class Workspace(QWidget):
         self.back.setToolTip(t("前の手順へ（Alt+←）", "Previous step (Alt+Left)"))
         self.next.setToolTip(t("次の手順へ（Alt+→）", "Next step (Alt+Right)"))
         self.strip = CostStrip(doc)
+        self.strip.label.setFont(figures_font())  # the year's figures in the fixed-width face
+        self.strip.label.setWordWrap(True)  # on a narrow window the note goes to a second line
         bottom = QHBoxLayout()
         bottom.addWidget(self.strip, 1)
         bottom.addWidget(self.back)

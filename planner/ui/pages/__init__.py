@@ -1,1 +1,1 @@
-"""One module per step page; ``PAGE_CLASSES`` lists them in order."""
+"""One module per step page, plus the summary; ``workspace.PAGES`` lists them in order."""

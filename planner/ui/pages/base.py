@@ -1,8 +1,9 @@
 """What every step page has: title, guidance, its own inputs, checklist, notes, dates.
 
-A page binds to the plan through the document: ``load()`` refreshes from the
-plan, ``warnings()`` lists what the summary should point out. The main window
-knows only the list of pages.
+A page subclass sets ``number`` and adds its own inputs in ``build_inputs()``; its
+fields and tables are bound to the plan through the document and refresh
+themselves when it changes. The workspace builds each page when it is first shown
+(``workspace.PAGES``); the summary's warnings come from ``domain.progress``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ...domain.operations import SetValue
 from ...domain.text import L10n
 from ..document import PlanDocument
 from ..fields import BoundField
+from ..fit import fit_columns
 from ..i18n import t, tx
 from ..row_table import RowTable
 from ..table_model import ROW, Column, RowTableModel
@@ -112,7 +114,10 @@ class Guidance(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.body = QLabel(
-            "<br><br>".join(_escape(p) for p in tx(step.guidance).strip().split("\n\n"))
+            "".join(
+                f'<p style="line-height: {LINE_HEIGHT}%">{_escape(p)}</p>'
+                for p in tx(step.guidance).strip().split("\n\n")
+            )
         )
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
@@ -133,6 +138,9 @@ class Guidance(QWidget):
         self.frame.setVisible(open_)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
         self.toggle.setChecked(open_)
+
+
+LINE_HEIGHT = 135  # percent: wrapped paragraphs in the proportional face need air
 
 
 def _escape(text: str) -> str:
@@ -157,7 +165,11 @@ class StepPage(QScrollArea):
         title = QLabel(f"{self.number}  {tx(self.step.title)}")
         title.setObjectName("pageTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        purpose = QLabel(tx(self.step.purpose))
+        purpose = QLabel(
+            f'<p style="line-height: {LINE_HEIGHT}%">{_escape(tx(self.step.purpose))}</p>'
+        )
+        purpose.setTextFormat(Qt.TextFormat.RichText)
+        purpose.setObjectName("pagePurpose")
         purpose.setWordWrap(True)
         self.guidance = Guidance(self.step)
         self.layout_.addWidget(title)
@@ -173,9 +185,6 @@ class StepPage(QScrollArea):
 
     def build_inputs(self) -> None:
         """Add the step's own inputs to ``self.layout_``."""
-
-    def warnings(self) -> list[str]:
-        return []
 
     def section(self, title_ja: str, title_en: str) -> QGroupBox:
         box = QGroupBox(t(title_ja, title_en))
@@ -204,9 +213,12 @@ class StepPage(QScrollArea):
         columns: list[Column],
         new_row: Callable[[], Any] | None = None,
         noun: L10n = ROW,
+        wrap: tuple[int, ...] = (),
     ) -> RowTable:
+        """A table of one list of the plan; its columns fit their content (``wrap``: wrap these)."""
         box = QGroupBox(tx(title))
         table = RowTable(RowTableModel(self.doc, list_path, columns, new_row, noun))
+        fit_columns(table, wrap)
         QVBoxLayout(box).addWidget(table)
         self.layout_.addWidget(box)
         return table
@@ -247,5 +259,5 @@ class StepPage(QScrollArea):
         dates.addWidget(self.field(path, Column("start", L10n("開始日", "Start"), "date")))
         dates.addWidget(QLabel("〜"))
         dates.addWidget(self.field(path, Column("end", L10n("終了日", "End"), "date")))
-        form.addRow(t("この手順の予定（例: 2025-04-01）", "Planned dates (e.g. 2025-04-01)"), dates)
+        form.addRow(t("この手順の予定", "Planned dates"), dates)
         return box

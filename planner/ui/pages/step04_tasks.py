@@ -20,9 +20,11 @@ from ...domain.suitability import Suitability, assess_in_plan
 from ...domain.text import L10n
 from ...domain.unit_rules import free_name, name_key, unit_named
 from .. import dialogs
+from ..fit import fit_columns
 from ..i18n import lang, t, tx
 from ..row_table import RowTable
 from ..table_model import Column, RowTableModel
+from ..window_state import remember_splitter
 from .base import StepPage
 from .choices import COORDINATION, NETWORKS, PAPER, PERSONAL_DATA
 
@@ -143,6 +145,7 @@ class TasksPage(StepPage):
         self.task_table.view.setColumnWidth(1, 260)
         self.task_table.view.setColumnWidth(2, 90 if lang() == "ja" else 190)
         self.task_table.view.setColumnWidth(3, 320)
+        fit_columns(self.task_table, wrap=(3,))  # the reason wraps; the rest fit (fit.py)
         self.reason_panel = QLabel()
         self.reason_panel.setObjectName("reasonPanel")
         self.reason_panel.setTextFormat(Qt.TextFormat.PlainText)  # task names are data
@@ -159,6 +162,7 @@ class TasksPage(StepPage):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([260, 900])
         splitter.setMinimumHeight(420)
+        remember_splitter(splitter, "step4")  # the position the user left it at
         self.layout_.addWidget(splitter)
         self.unit_table.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_unit())
         self.task_table.view.selectionModel().currentRowChanged.connect(

@@ -24,5 +24,5 @@ class RulesPage(StepPage):
             ],
             new_row=lambda: RuleItem(name=t("（新しい規程）", "(new rule)")),
             noun=L10n("規程", "rule"),
+            wrap=(0,),
         )
-        self.rules.view.setColumnWidth(0, 420)

@@ -20,6 +20,7 @@ from ...domain.subsidy_text import subsidy_formula
 from ...domain.text import L10n
 from ..cost_views import ComparisonTable, YearTable
 from ..fields import BoundCheckBoxes, ErrorLabel
+from ..fit import fit_columns
 from ..i18n import lang, t, tx
 from ..row_table import RowTable
 from ..table_model import Column, RowTableModel
@@ -125,6 +126,7 @@ class IctPage(StepPage):
         widths = (210, 200, 110, 60, 150, 130, 150, 150, 110, 180, 90, 200, 120)
         for col, width in enumerate(widths):
             self.lines.view.setColumnWidth(col, width)
+        fit_columns(self.lines)  # widths follow the content, headers and choices (fit.py)
         self.layout_.addWidget(self.lines)
         self.years = YearTable()
         self.note = QLabel()

@@ -26,7 +26,6 @@ class SecurityPage(StepPage):
                 role="teleworker", text=t("（新しい対策）", "(new measure)")
             ),
             noun=L10n("対策", "measure"),
+            wrap=(1,),
         )
-        self.measures.view.setColumnWidth(0, 170)
-        self.measures.view.setColumnWidth(1, 560)
         self.measures.view.setMinimumHeight(360)

@@ -18,12 +18,11 @@ class TrainingPage(StepPage):
             ("training",),
             [
                 Column("name", L10n("内容", "Event")),
-                Column("day", L10n("日付（例: 2025-09-01）", "Date (e.g. 2025-09-01)"), "date"),
+                Column("day", L10n("日付", "Date"), "date"),
                 Column("audience", L10n("対象者", "Audience")),
                 Column("note", L10n("備考", "Note")),
             ],
             new_row=lambda: TrainingEvent(name=t("（研修名）", "(event)")),
             noun=L10n("研修", "event"),
+            wrap=(3,),
         )
-        self.events.view.setColumnWidth(0, 300)
-        self.events.view.setColumnWidth(1, 190)

@@ -26,5 +26,5 @@ class RolloutPage(StepPage):
             ],
             new_row=lambda: Phase(name=t("（段階名）", "(phase)")),
             noun=L10n("段階", "phase"),
+            wrap=(0, 4),
         )
-        self.phases.view.setColumnWidth(0, 220)

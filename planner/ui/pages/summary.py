@@ -6,22 +6,63 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.errors import PlannerError
-from ...domain.progress import StepState, step_state
+from ...domain.progress import StepState, step_progress
 from ...domain.warnings import plan_warnings, warning_line
 from ..cost_views import YearTable
 from ..document import PlanDocument
 from ..i18n import lang, t, tx
+from ..step_list import state_icon
+
+
+class ChartLabel(QLabel):
+    """The charts scaled to the page's width (never wider than drawn), keeping their shape."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.original: QPixmap | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def set_charts(self, pixmap: QPixmap) -> None:
+        self.original = pixmap
+        self.setPixmap(pixmap)  # until the label has a width to scale to
+        self._scale()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return self.original is not None
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        if self.original is None or self.original.width() == 0:
+            return super().heightForWidth(width)
+        shown = min(width, self.original.width())
+        return round(self.original.height() * shown / self.original.width())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._scale()
+
+    def _scale(self) -> None:
+        if self.original is None or self.width() <= 0:
+            return
+        width = min(self.width(), self.original.width())
+        if self.pixmap().width() != width:
+            self.setPixmap(
+                self.original.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            )
+            self.setMinimumHeight(self.heightForWidth(self.width()))
 
 
 class SummaryPage(QScrollArea):
@@ -37,14 +78,31 @@ class SummaryPage(QScrollArea):
         title = QLabel(t("まとめ・出力", "Summary and export"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addWidget(title)
+        steps_box = QGroupBox(t("手順ごとの進み具合", "Progress by step"))
+        grid = QGridLayout(steps_box)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
         self.completion = QLabel()
         self.completion.setObjectName("completion")
-        self.completion.setWordWrap(True)
-        layout.addWidget(self.completion)
+        grid.addWidget(self.completion, 0, 0, 1, 3)
+        # per step: the side list's drawn state icon, the step, and what is missing
+        self.step_rows: list[tuple[QLabel, QLabel, QLabel]] = []
+        for i, step in enumerate(doc.catalog.steps, start=1):
+            icon, title, detail = QLabel(), QLabel(f"{step.number}  {tx(step.title)}"), QLabel()
+            icon.setObjectName(f"stepIcon{step.number}")
+            detail.setObjectName(f"stepDetail{step.number}")
+            detail.setWordWrap(True)
+            grid.addWidget(icon, i, 0)
+            grid.addWidget(title, i, 1)
+            grid.addWidget(detail, i, 2)
+            self.step_rows.append((icon, title, detail))
+        grid.setColumnStretch(2, 1)
+        layout.addWidget(steps_box)
         warn_box = QGroupBox(t("確認が必要な点", "Points to check"))
         self.warnings = QListWidget()
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
+        self.warnings.setSpacing(3)
         self.warnings.setMaximumHeight(150)
         QVBoxLayout(warn_box).addWidget(self.warnings)
         layout.addWidget(warn_box)
@@ -69,9 +127,8 @@ class SummaryPage(QScrollArea):
         buttons.addWidget(self.chart_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.charts = QLabel()
+        self.charts = ChartLabel()
         self.charts.setObjectName("charts")
-        self.charts.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.charts)
         layout.addStretch(1)
         self.setWidget(body)
@@ -98,14 +155,17 @@ class SummaryPage(QScrollArea):
 
     def refresh(self) -> None:
         plan, catalog = self.doc.plan, self.doc.catalog
-        states = [step_state(plan, s.number) for s in catalog.steps]
-        done = sum(s == StepState.DONE for s in states)
-        lines = [t(f"完了した手順: {done} / 10", f"Steps done: {done} / 10")]
-        lines += [
-            f"{st.mark} {s.number} {tx(s.title)} — {tx(st.label)}"
-            for s, st in zip(catalog.steps, states, strict=True)
-        ]
-        self.completion.setText("\n".join(lines))
+        progress = [step_progress(plan, s) for s in catalog.steps]
+        done = sum(p.state == StepState.DONE for p in progress)
+        self.completion.setText(
+            t(f"完了した手順: {done} / {len(progress)}", f"Steps done: {done} / {len(progress)}")
+        )
+        for (icon, title, detail), p in zip(self.step_rows, progress, strict=True):
+            icon.setPixmap(state_icon(p.state).pixmap(16, 16))
+            icon.setToolTip(tx(p.state.label))
+            detail.setText(f"{tx(p.state.label)} — {tx(p.detail())}")
+            for label in (title, detail):
+                label.setToolTip(tx(p.condition()))
         self.warnings.clear()
         for w in plan_warnings(plan, catalog):
             self.warnings.addItem(warning_line(w, lang()))
@@ -133,6 +193,4 @@ class SummaryPage(QScrollArea):
             painter.drawPixmap(0, y, p)
             y += p.height()
         painter.end()
-        self.charts.setPixmap(
-            combined.scaledToWidth(min(width, 1100), Qt.TransformationMode.SmoothTransformation)
-        )
+        self.charts.set_charts(combined)

@@ -58,14 +58,28 @@ class TaskFactors:
     """What decides a task's suitability; part of a plan's task (declared as its fields)."""
 
     personal_data: str = declared(
-        "choice", "個人情報", "Personal data", default="none", choices=PERSONAL_DATA
+        "choice",
+        "個人情報",
+        "Personal data",
+        default="none",
+        choices=PERSONAL_DATA,
+        words="personal_data",
     )
-    network: str = declared("choice", "ネットワーク", "Network", default="lgwan", choices=NETWORKS)
-    paper: str = declared("choice", "紙への依存", "Paper dependence", default="none", choices=PAPER)
+    network: str = declared(
+        "choice", "ネットワーク", "Network", default="lgwan", choices=NETWORKS, words="network"
+    )
+    paper: str = declared(
+        "choice", "紙への依存", "Paper dependence", default="none", choices=PAPER, words="paper"
+    )
     counter: bool = declared("bool", "窓口業務", "Counter work", default=False)
     onsite: bool = declared("bool", "現地業務", "On-site work", default=False)
     coordination: str = declared(
-        "choice", "連携の必要性", "Coordination", default="low", choices=COORDINATION
+        "choice",
+        "連携の必要性",
+        "Coordination",
+        default="low",
+        choices=COORDINATION,
+        words="coordination",
     )
     works_on: str = declared(
         "choice",
@@ -73,6 +87,7 @@ class TaskFactors:
         "Works on",
         default="",
         choices=("", *WORKS_ON),
+        words="works_on",
         doc='what the task works on (with the plan\'s network model it gives the layer); "" = not said: network decides',
     )  # issue 15
 

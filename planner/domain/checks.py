@@ -185,7 +185,9 @@ def check_record(obj: Any, where: str = "", choices: Choices | None = None) -> N
     _check_own(record, obj, where, choices)
 
 
-def _check_own(record: Record, obj: Any, where: str, choices: Choices) -> None:
+def _check_own(
+    record: Record, obj: Any, where: str, choices: Choices, *, rules: bool = True
+) -> None:
     for f in record.fields:
         value = getattr(obj, f.name)
         at = _join(where, f.name)
@@ -197,6 +199,11 @@ def _check_own(record: Record, obj: Any, where: str, choices: Choices) -> None:
             _check_strings(f, value, at)
         else:
             _check_rows(value, at)
+    if rules:
+        _check_rules(record, obj, where)
+
+
+def _check_rules(record: Record, obj: Any, where: str) -> None:
     for rule in record.rules:
         rule(obj, where)
 
@@ -208,7 +215,8 @@ def check_plan(plan: m.Plan, choices: Choices | None = None) -> None:
 
 
 def _check_tree(record: Record, obj: Any, where: str, choices: Choices) -> None:
-    _check_own(record, obj, where, choices)
+    """Fields first, then the records held, then the rules (which may span those records)."""
+    _check_own(record, obj, where, choices, rules=False)
     for f in record.fields:
         if f.kind == "rows":
             ids = []
@@ -219,6 +227,7 @@ def _check_tree(record: Record, obj: Any, where: str, choices: Choices) -> None:
         elif f.kind == "keyed":
             for key, row in getattr(obj, f.name).items():
                 _check_tree(f.record, row, f"{_join(where, f.name)}[{key}]", choices)  # type: ignore[arg-type]
+    _check_rules(record, obj, where)
 
 
 def unique_ids(ids: list[Any], where: str) -> None:

@@ -43,6 +43,7 @@ class Field:
     minimum: int | Decimal = 0
     maximum: int | Decimal | None = None
     choices: tuple[str, ...] | str = ()
+    words: str = ""  # the list of resources/words.toml that names the choices
     of: type | None = None  # record / rows / keyed: the class of the records held
     record: Any = None  # ... and its Record, filled in by records.py
     column: str | None = None  # the project file's column, where it differs from ``name``

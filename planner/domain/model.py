@@ -154,9 +154,16 @@ class WorkForm:
         "int", "実施日数の上限", "Day cap", default=0, maximum=31, doc="0 = no cap"
     )
     cap_period: str = declared(
-        "choice", "上限の単位", "Cap period", default="week", choices=CAP_PERIODS
+        "choice",
+        "上限の単位",
+        "Cap period",
+        default="week",
+        choices=CAP_PERIODS,
+        words="cap_period",
     )
-    time_unit: str = declared("choice", "時間単位", "Time unit", default="day", choices=TIME_UNITS)
+    time_unit: str = declared(
+        "choice", "時間単位", "Time unit", default="day", choices=TIME_UNITS, words="time_unit"
+    )
     application_days: int = declared(
         "int",
         "申請期限",
@@ -195,7 +202,9 @@ class Unit:
 @dataclass
 class RuleItem:
     name: str = declared("text", "規程名", "Rule name", required=True)
-    status: str = declared("choice", "状況", "Status", default="todo", choices=RULE_STATUSES)
+    status: str = declared(
+        "choice", "状況", "Status", default="todo", choices=RULE_STATUSES, words="rule_status"
+    )
     owner: str = _text("担当", "Owner")
     template_id: str | None = _ref("ひな形ID", "Template id")
     id: str = _id()
@@ -203,9 +212,11 @@ class RuleItem:
 
 @dataclass
 class SecurityItem:
-    role: str = declared("choice", "役割", "Role", required=True, choices=ROLES)
+    role: str = declared("choice", "役割", "Role", required=True, choices=ROLES, words="role")
     text: str = declared("text", "対策", "Measure", required=True)
-    status: str = declared("choice", "状況", "Status", default="todo", choices=MEASURE_STATUSES)
+    status: str = declared(
+        "choice", "状況", "Status", default="todo", choices=MEASURE_STATUSES, words="measure_status"
+    )
     measure_id: str | None = _ref("対策カタログID", "Catalog measure id")
     id: str = _id()
 
@@ -222,7 +233,9 @@ class TrainingEvent:
 @dataclass
 class Phase:
     name: str = declared("text", "段階名", "Phase name", required=True)
-    kind: str = declared("choice", "種類", "Kind", default="trial", choices=PHASE_KINDS)
+    kind: str = declared(
+        "choice", "種類", "Kind", default="trial", choices=PHASE_KINDS, words="phase_kind"
+    )
     start: date | None = declared(
         "date", "開始日", "Start date", default=None, nullable=True, column="start_date"
     )
@@ -256,10 +269,20 @@ class CostLine:
     )
     quantity: int = declared("int", "数量", "Quantity", default=1, maximum=MAX_QUANTITY)
     quantity_basis: str = declared(
-        "choice", "数量の基準", "Quantity basis", default="fixed", choices=QUANTITY_BASES
+        "choice",
+        "数量の基準",
+        "Quantity basis",
+        default="fixed",
+        choices=QUANTITY_BASES,
+        words="quantity_basis",
     )
     recurrence: str = declared(
-        "choice", "発生の種類", "Recurrence", default="one_time", choices=RECURRENCES
+        "choice",
+        "発生の種類",
+        "Recurrence",
+        default="one_time",
+        choices=RECURRENCES,
+        words="recurrence",
     )
     start_fy: int = declared("fy", "開始年度", "Start year", default=2025)
     end_fy: int = declared("fy", "終了年度", "End year", default=2025)
@@ -339,6 +362,7 @@ class Plan:
         "Network layer",
         factory=lambda: list(NETWORK_LAYERS),
         choices=NETWORK_LAYERS,
+        words="network_layer",
     )
     existing_rules: str = _text("既存の規程", "Existing rules")
     current_notes: str = _text("現状のメモ", "Notes on the current state")
@@ -348,6 +372,7 @@ class Plan:
         "Network model",
         default="alpha",
         choices=NETWORK_MODELS,
+        words="network_model",
         doc="α / α′ / β / β′ model of the policy guideline (October 2024)",
     )  # issue 15
     # 4 and 5: units, tasks, teleworkers and forms
@@ -365,6 +390,7 @@ class Plan:
         "Sensitive personal data at home or on the move",
         default="not_allowed",
         choices=PERSONAL_DATA_POLICIES,
+        words="personal_data_policy",
     )  # issue 15 (steps 5 and 8)
     # 6 rules
     rules: list[RuleItem] = declared("rows", "規程", "Rules", factory=list, of=RuleItem)
@@ -377,9 +403,16 @@ class Plan:
         doc="access method id of resources/catalog/access_methods.toml",
     )
     device_policy: str = declared(
-        "choice", "端末の方針", "Device policy", default="loaned", choices=DEVICE_POLICIES
+        "choice",
+        "端末の方針",
+        "Device policy",
+        default="loaned",
+        choices=DEVICE_POLICIES,
+        words="device_policy",
     )
-    tools: list[str] = declared("strings", "ツール", "Tool", factory=list, choices=TOOLS)
+    tools: list[str] = declared(
+        "strings", "ツール", "Tool", factory=list, choices=TOOLS, words="tool"
+    )
     # 8 security, 9 training, 10 rollout
     security: list[SecurityItem] = declared(
         "rows", "情報セキュリティ対策", "Security measures", factory=list, of=SecurityItem

@@ -34,7 +34,7 @@ from .model import PREFECTURES
 
 __all__ = [
     "MAX_ITEMS", "MAX_PLAN_YEARS", "MAX_QUANTITY", "MAX_STAFF", "MAX_TEXT", "MAX_YEN",
-    "PREFECTURES", "Field", "Record", "RECORDS", "PLAN", "record_of", "field_at",
+    "PREFECTURES", "Field", "Record", "RECORDS", "PLAN", "record_of", "record_at", "field_at",
 ]  # fmt: skip
 
 Rule = Callable[[Any, str], None]  # (record, where) -> None, or raises ValidationError
@@ -105,6 +105,21 @@ PLAN = _record(
 
 def record_of(obj: Any) -> Record | None:
     return RECORDS.get(type(obj))
+
+
+def record_at(path: tuple) -> Record:
+    """The record a path of the plan leads to (``("scenarios", "s1", "lines")`` and
+    ``("scenarios", "s1", "lines", "c7")`` both lead to a cost line)."""
+    record, parts = PLAN, list(path)
+    while parts:
+        f = record.field(parts.pop(0))
+        if f.kind in ("rows", "keyed"):
+            if parts:
+                parts.pop(0)  # the row's id, index or key
+        elif f.kind != "record":
+            raise KeyError(f"{path!r} leads to a value, not a record")
+        record = f.record
+    return record
 
 
 def field_at(cls: type, dotted: str) -> Field:

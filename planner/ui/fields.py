@@ -29,7 +29,7 @@ from ..domain.operations import Path, SetValue, resolve
 from ..domain.text import L10n
 from .document import PlanDocument
 from .i18n import lang, t, tx
-from .table_model import Column, parse_cell
+from .table_model import Column, declared_columns, parse_cell
 
 
 class ErrorLabel(QLabel):
@@ -59,6 +59,7 @@ class BoundField(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        column = declared_columns(path, [column])[0]
         self.doc, self.path, self.column = doc, path, column
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from ..domain import words
 from ..domain.errors import ValidationError
 from ..domain.fiscal import fiscal_year_label, parse_date, parse_era_year
 from ..domain.money import format_yen
@@ -28,6 +29,7 @@ from ..domain.operations import (
     Touch,
     resolve,
 )
+from ..domain.records import Record, field_at, record_at
 from ..domain.text import L10n
 from .document import PlanDocument
 from .fonts import figures_font
@@ -40,9 +42,15 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 10  # a value that sorts as users expect 
 
 @dataclass(frozen=True)
 class Column:
+    """A column over a declared field of the rows (``"unit_price"``, ``"factors.paper"``).
+
+    Its kind and choices follow from the field's declaration (``planner/domain/model.py``)
+    unless given; the header is the page's own, often shorter than the declared label.
+    """
+
     field: str
-    header: L10n
-    kind: str = "text"  # text | int | money | decimal | bool | choice | date | fy
+    header: L10n | None = None  # None: the declared label
+    kind: str | None = None  # text | int | money | decimal | bool | choice | date | fy
     choices: tuple[tuple[str, L10n], ...] = ()
     editable: bool = True
     display: Callable[[Any], str] | None = None  # computed, read-only columns
@@ -53,11 +61,33 @@ class Column:
     )
     choice_note: Callable[[Any], str] | None = None  # said after a choice in its picker only
 
+    def declared_in(self, record: Record) -> Column:
+        """This column with what the declaration says filled in (computed columns as they are)."""
+        if self.display is not None or not self.field:
+            return self if self.kind else replace(self, kind="text")
+        f = field_at(record.cls, self.field)
+        kind = self.kind or _UI_KIND[f.kind]
+        choices = self.choices or (words.choices(f.words) if f.words else ())
+        return replace(self, header=self.header or f.label, kind=kind, choices=choices)
+
     def key_of(self, value: Any) -> Any:
         return next((k for k, v in self.values if v == value and type(v) is type(value)), value)
 
     def value_of(self, key: Any) -> Any:
         return next((v for k, v in self.values if k == key), key)
+
+
+# a declared field's kind -> how its cell is edited and shown
+_UI_KIND = {
+    "text": "text", "id": "text", "ref": "text", "int": "int", "money": "money", "fy": "fy",
+    "bool": "bool", "date": "date", "decimal": "decimal", "choice": "choice",
+}  # fmt: skip
+
+
+def declared_columns(path: Path, columns: list[Column]) -> list[Column]:
+    """The columns of the records at ``path``, completed from their declaration."""
+    record = record_at(tuple(path))
+    return [c.declared_in(record) for c in columns]
 
 
 def get_field(obj: Any, dotted: str) -> Any:
@@ -141,7 +171,7 @@ class RowTableModel(QAbstractTableModel):
         super().__init__()
         self.doc = doc
         self.list_path = list_path
-        self.columns = columns
+        self.columns = declared_columns(list_path, columns)
         self.new_row = new_row
         self.noun = noun
         self._rows: list[Any] = self._read()

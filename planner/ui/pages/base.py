@@ -203,7 +203,7 @@ class StepPage(QScrollArea):
         self, form: QFormLayout, path: tuple, column: Column, multiline: bool = False
     ) -> BoundField:
         bound = self.field(path, column, multiline)
-        form.addRow(tx(column.header), bound)
+        form.addRow(tx(bound.column.header), bound)
         return bound
 
     def table(
@@ -256,8 +256,8 @@ class StepPage(QScrollArea):
             self.field(path, Column("notes", L10n("メモ", "Notes")), multiline=True),
         )
         dates = QHBoxLayout()
-        dates.addWidget(self.field(path, Column("start", L10n("開始日", "Start"), "date")))
+        dates.addWidget(self.field(path, Column("start", L10n("開始日", "Start"))))
         dates.addWidget(QLabel("〜"))
-        dates.addWidget(self.field(path, Column("end", L10n("終了日", "End"), "date")))
+        dates.addWidget(self.field(path, Column("end", L10n("終了日", "End"))))
         form.addRow(t("この手順の予定", "Planned dates"), dates)
         return box

@@ -24,9 +24,9 @@ class StructurePage(StepPage):
         self.add_field(
             basics,
             mu,
-            Column("general_staff", L10n("一般行政職員数", "General administrative staff"), "int"),
+            Column("general_staff", L10n("一般行政職員数", "General administrative staff")),
         )
-        self.add_field(basics, mu, Column("all_staff", L10n("全職員数", "All staff"), "int"))
+        self.add_field(basics, mu, Column("all_staff", L10n("全職員数", "All staff")))
         self.add_field(
             basics,
             mu,

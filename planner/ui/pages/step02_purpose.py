@@ -56,7 +56,7 @@ class PurposePage(StepPage):
                 Column("name", L10n("指標", "Indicator")),
                 Column("baseline", L10n("現状値", "Baseline")),
                 Column("target", L10n("目標値", "Target")),
-                Column("fiscal_year", L10n("達成年度", "By fiscal year"), "fy"),
+                Column("fiscal_year", L10n("達成年度", "By fiscal year")),
             ],
             new_row=lambda: Kpi(
                 name=t("（指標名）", "(indicator)"), fiscal_year=self.doc.plan.fiscal_years[-1]

@@ -26,7 +26,6 @@ from ..row_table import RowTable
 from ..table_model import Column, RowTableModel
 from ..window_state import remember_splitter
 from .base import StepPage
-from .choices import COORDINATION, NETWORKS, PAPER, PERSONAL_DATA
 
 FILTERS = (
     (None, L10n("すべて", "All")),
@@ -106,7 +105,7 @@ class TasksPage(StepPage):
             doc,
             ("units", "-", "tasks"),
             [
-                Column("selected", L10n("対象", "Pick"), "bool"),
+                Column("selected", L10n("対象", "Pick")),
                 Column("name", L10n("業務", "Task")),
                 Column(
                     "",
@@ -118,22 +117,12 @@ class TasksPage(StepPage):
                 Column(
                     "", L10n("理由", "Reason"), display=self._first_reason, tooltip=self._reasons
                 ),
-                Column(
-                    "factors.personal_data",
-                    L10n("個人情報", "Personal data"),
-                    "choice",
-                    PERSONAL_DATA,
-                ),
-                Column("factors.network", L10n("ネットワーク", "Network"), "choice", NETWORKS),
-                Column("factors.paper", L10n("紙", "Paper"), "choice", PAPER),
-                Column("factors.counter", L10n("窓口", "Counter"), "bool"),
-                Column("factors.onsite", L10n("現場", "On site"), "bool"),
-                Column(
-                    "factors.coordination",
-                    L10n("連携", "Teamwork"),
-                    "choice",
-                    COORDINATION,
-                ),
+                Column("factors.personal_data", L10n("個人情報", "Personal data")),
+                Column("factors.network", L10n("ネットワーク", "Network")),
+                Column("factors.paper", L10n("紙", "Paper")),
+                Column("factors.counter", L10n("窓口", "Counter")),
+                Column("factors.onsite", L10n("現場", "On site")),
+                Column("factors.coordination", L10n("連携", "Teamwork")),
             ],
             new_row=lambda: Task(name=t("（新しい業務）", "(new task)")),
             noun=L10n("業務", "task"),

@@ -7,7 +7,6 @@ from ...domain.text import L10n
 from ..i18n import t
 from ..table_model import Column
 from .base import StepPage
-from .choices import RULE_STATUS
 
 
 class RulesPage(StepPage):
@@ -19,7 +18,7 @@ class RulesPage(StepPage):
             ("rules",),
             [
                 Column("name", L10n("規程・ルール", "Rule")),
-                Column("status", L10n("状況", "Status"), "choice", RULE_STATUS),
+                Column("status", L10n("状況", "Status")),
                 Column("owner", L10n("担当", "Owner")),
             ],
             new_row=lambda: RuleItem(name=t("（新しい規程）", "(new rule)")),

@@ -18,7 +18,7 @@ class TrainingPage(StepPage):
             ("training",),
             [
                 Column("name", L10n("内容", "Event")),
-                Column("day", L10n("日付", "Date"), "date"),
+                Column("day", L10n("日付", "Date")),
                 Column("audience", L10n("対象者", "Audience")),
                 Column("note", L10n("備考", "Note")),
             ],

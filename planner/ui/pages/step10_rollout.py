@@ -7,7 +7,6 @@ from ...domain.text import L10n
 from ..i18n import t
 from ..table_model import Column
 from .base import StepPage
-from .choices import PHASE_KINDS
 
 
 class RolloutPage(StepPage):
@@ -19,9 +18,9 @@ class RolloutPage(StepPage):
             ("phases",),
             [
                 Column("name", L10n("段階", "Phase")),
-                Column("kind", L10n("種類", "Kind"), "choice", PHASE_KINDS),
-                Column("start", L10n("開始日", "Start"), "date"),
-                Column("end", L10n("終了日", "End"), "date"),
+                Column("kind", L10n("種類", "Kind")),
+                Column("start", L10n("開始日", "Start")),
+                Column("end", L10n("終了日", "End")),
                 Column("measures", L10n("効果の測り方", "How it is evaluated")),
             ],
             new_row=lambda: Phase(name=t("（段階名）", "(phase)")),

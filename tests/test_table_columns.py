@@ -1,0 +1,62 @@
+"""Table columns take their kind, choices and label from the plan's declaration."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planner.domain import words
+from planner.domain.declare import Field
+from planner.domain.records import RECORDS, field_at
+from planner.ui.table_model import Column, RowTableModel, declared_columns, parse_cell
+from tests.ui_helpers import create_plan
+
+
+def test_a_column_without_a_kind_takes_the_declared_one():
+    start, kind, status = declared_columns(
+        ("phases",), [Column("start"), Column("kind"), Column("name")]
+    )
+    assert start.kind == "date" and start.header.ja == "開始日"
+    assert kind.kind == "choice" and kind.choices == words.choices("phase_kind")
+    assert status.kind == "text"
+    assert parse_cell(start, "R7.11.5") == date(2025, 11, 5)
+    line = declared_columns(("scenarios", "s", "lines"), [Column("other_revenue")])[0]
+    assert (line.kind, line.header.ja) == ("money", "特定財源")
+    assert parse_cell(line, "1,200円") == 1200
+
+
+def test_every_declared_choice_list_has_its_words():
+    for record in RECORDS.values():
+        for f in record.fields:
+            if f.words:
+                assert set(words.codes(f.words)) == set(f.choices) - {""}, (record, f.name)
+
+
+def test_every_table_of_every_page_edits_fields_as_declared(window, qtbot):
+    """Walk every page of a real window: no table column contradicts its field's kind."""
+    create_plan(window, qtbot)
+    for n in range(1, 11):
+        window.workspace.go(n - 1)
+    models = {m for m in window.findChildren(RowTableModel)}
+    assert len(models) >= 8
+    checked = 0
+    for model in models:
+        for column in model.columns:
+            if column.display is not None or not column.field or column.values:
+                continue
+            row_cls = _row_class(model)
+            f: Field = field_at(row_cls, column.field)
+            expected = {"id": "text", "ref": "text"}.get(f.kind, f.kind)
+            if column.field == "category":  # the catalog's categories, not a words list
+                assert column.kind == "choice"
+                continue
+            assert column.kind == expected, (model.list_path, column.field)
+            if f.words:
+                assert [k for k, _w in column.choices] == list(words.codes(f.words))
+            checked += 1
+    assert checked >= 30
+
+
+def _row_class(model: RowTableModel) -> type:
+    from planner.domain.records import record_at
+
+    return record_at(tuple(model.list_path)).cls

@@ -16,16 +16,10 @@ from typing import Any
 
 from . import model as m
 from .costs import check_estimable
+from .declare import MAX_ITEMS, MAX_TEXT, Field
 from .errors import ValidationError
 from .fiscal import check_fiscal_year
-from .records import (
-    MAX_ITEMS,
-    MAX_TEXT,
-    PLAN,
-    Field,
-    Record,
-    record_of,
-)
+from .records import PLAN, Record, record_of
 from .text import L10n
 
 Choices = dict[str, Iterable[str]]  # catalog choice lists by name ("cost_category": ids)

@@ -66,6 +66,16 @@ def fiscal_year_label(fy: int, lang: str = "ja") -> str:
     return f"{era_year_label(fy)} ({fy})"
 
 
+def short_fy_label(fy: int, lang: str = "ja") -> str:
+    """令和7年度 / FY2025; a year outside the known eras as 2101年度."""
+    if lang == "en":
+        return f"FY{fy}"
+    try:
+        return era_year_label(fy)
+    except ValidationError:
+        return f"{fy}年度"
+
+
 def era_date_label(day: date) -> str:
     """令和7年4月1日 (calendar era, switching on 2019-05-01)."""
     if day >= date(2019, 5, 1):

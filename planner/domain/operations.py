@@ -20,8 +20,8 @@ from typing import Any
 from . import model as m
 from . import unit_rules
 from .checks import check_record
+from .declare import MAX_ITEMS
 from .errors import ValidationError
-from .records import MAX_ITEMS
 from .text import L10n
 
 Path = tuple[Any, ...]

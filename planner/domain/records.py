@@ -20,22 +20,9 @@ from typing import Any
 
 from . import model as m
 from .catalog import TaskFactors
-from .declare import (
-    MAX_ITEMS,
-    MAX_PLAN_YEARS,
-    MAX_QUANTITY,
-    MAX_STAFF,
-    MAX_TEXT,
-    MAX_YEN,
-    Field,
-    declaration_of,
-)
-from .model import PREFECTURES
+from .declare import Field, declaration_of
 
-__all__ = [
-    "MAX_ITEMS", "MAX_PLAN_YEARS", "MAX_QUANTITY", "MAX_STAFF", "MAX_TEXT", "MAX_YEN",
-    "PREFECTURES", "Field", "Record", "RECORDS", "PLAN", "record_of", "record_at", "field_at",
-]  # fmt: skip
+__all__ = ["Field", "Record", "RECORDS", "PLAN", "record_of", "record_at", "field_at"]
 
 Rule = Callable[[Any, str], None]  # (record, where) -> None, or raises ValidationError
 

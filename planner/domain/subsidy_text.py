@@ -13,8 +13,7 @@ from fractions import Fraction
 from . import words
 from .catalog import SubsidyRule
 from .costs import rule_for
-from .errors import PlannerError
-from .fiscal import era_year_label
+from .fiscal import short_fy_label
 from .model import Plan
 from .text import L10n
 
@@ -59,15 +58,6 @@ def rules_applied(plan: Plan, rules: Sequence[SubsidyRule]) -> list[SubsidyRule]
     return [found[k] for k in sorted(found)]
 
 
-def _year(fy: int, lang: str) -> str:
-    if lang == "en":
-        return f"FY{fy}"
-    try:
-        return era_year_label(fy)
-    except PlannerError:
-        return f"{fy}年度"
-
-
 def _per_rule(applied: list[SubsidyRule], text, lang: str) -> str:
     """One text when every rule says the same, else each with the year it starts."""
     texts = [text(r) for r in applied]
@@ -77,7 +67,7 @@ def _per_rule(applied: list[SubsidyRule], text, lang: str) -> str:
     start = "from " if lang == "en" else ""
     end = "" if lang == "en" else "〜"
     return sep.join(
-        f"{t} ({start}{_year(r.fiscal_year, lang)}{end})"
+        f"{t} ({start}{short_fy_label(r.fiscal_year, lang)}{end})"
         for t, r in zip(texts, applied, strict=True)
     )
 

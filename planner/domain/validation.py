@@ -10,20 +10,9 @@ from collections.abc import Iterable
 
 from . import model as m
 from .checks import catalog_choices, check_plan, check_record
-from .records import (
-    MAX_ITEMS,
-    MAX_PLAN_YEARS,
-    MAX_QUANTITY,
-    MAX_STAFF,
-    MAX_TEXT,
-    MAX_YEN,
-    PREFECTURES,
-)
+from .model import PREFECTURES
 
-__all__ = [
-    "MAX_ITEMS", "MAX_PLAN_YEARS", "MAX_QUANTITY", "MAX_STAFF", "MAX_TEXT", "MAX_YEN",
-    "PREFECTURES", "validate_municipality", "validate_plan", "validate_unit",
-]  # fmt: skip
+__all__ = ["PREFECTURES", "validate_municipality", "validate_plan", "validate_unit"]
 
 
 def validate_plan(plan: m.Plan, categories: Iterable[str] | None = None) -> None:

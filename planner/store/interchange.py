@@ -28,9 +28,10 @@ from typing import Any
 from .. import APP_NAME, version
 from ..domain import model as m
 from ..domain.catalog import Catalog, default_catalog
+from ..domain.declare import MAX_ITEMS, MAX_TEXT, Field
 from ..domain.errors import ValidationError
-from ..domain.records import MAX_ITEMS, MAX_TEXT, Field, Record
 from ..domain.records import PLAN as RECORDS_PLAN
+from ..domain.records import Record
 from ..domain.validation import validate_plan
 from .errors import ProjectFileError, shown
 from .files import check_output, open_regular, write_failure

@@ -10,6 +10,7 @@ a value is kept as entered or refused with a message saying how to fix it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -18,6 +19,7 @@ from . import model as m
 from .costs import check_estimable
 from .declare import MAX_ITEMS, MAX_TEXT, Field
 from .errors import ValidationError
+from .fastcheck import FastTest, fast_test
 from .fiscal import check_fiscal_year
 from .records import PLAN, Record, record_of
 from .text import L10n
@@ -150,6 +152,28 @@ def check_field(f: Field, value: Any, where: str, choices: Choices) -> None:
         _check_id(f, value, where)
 
 
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """A record's fields sorted for checking: the scalars with their fast test, the rest."""
+
+    scalars: tuple[Field, ...]
+    fast: FastTest
+    others: tuple[Field, ...]
+
+
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def _compiled(record: Record) -> _Compiled:
+    found = _COMPILED.get(id(record))
+    if found is None:
+        scalars = tuple(f for f in record.fields if f.is_scalar)
+        found = _COMPILED[id(record)] = _Compiled(
+            scalars, fast_test(scalars), tuple(f for f in record.fields if not f.is_scalar)
+        )
+    return found
+
+
 def _check_strings(f: Field, values: Any, where: str) -> None:
     _check_rows(values, where)
     for value in values:
@@ -182,12 +206,16 @@ def check_record(obj: Any, where: str = "", choices: Choices | None = None) -> N
 def _check_own(
     record: Record, obj: Any, where: str, choices: Choices, *, rules: bool = True
 ) -> None:
-    for f in record.fields:
+    compiled = _compiled(record)
+    i = compiled.fast(obj, choices, 0)
+    while i >= 0:  # the full check words the refusal (and is the judge)
+        f = compiled.scalars[i]
+        check_field(f, getattr(obj, f.name), _join(where, f.name), choices)
+        i = compiled.fast(obj, choices, i + 1)
+    for f in compiled.others:
         value = getattr(obj, f.name)
         at = _join(where, f.name)
-        if f.is_scalar:
-            check_field(f, value, at, choices)
-        elif f.kind == "record":
+        if f.kind == "record":
             _check_own(f.record, value, at, choices)  # type: ignore[arg-type]
         elif f.kind == "strings":
             _check_strings(f, value, at)
@@ -211,13 +239,13 @@ def check_plan(plan: m.Plan, choices: Choices | None = None) -> None:
 def _check_tree(record: Record, obj: Any, where: str, choices: Choices) -> None:
     """Fields first, then the records held, then the rules (which may span those records)."""
     _check_own(record, obj, where, choices, rules=False)
-    for f in record.fields:
+    for f in _compiled(record).others:
         if f.kind == "rows":
-            ids = []
-            for i, row in enumerate(getattr(obj, f.name)):
-                _check_tree(f.record, row, f"{_join(where, f.name)}[{i}]", choices)  # type: ignore[arg-type]
-                ids.append(getattr(row, "id", i))
-            unique_ids(ids, _join(where, f.name))
+            at = _join(where, f.name)
+            rows = getattr(obj, f.name)
+            for i, row in enumerate(rows):
+                _check_tree(f.record, row, f"{at}[{i}]", choices)  # type: ignore[arg-type]
+            unique_ids([getattr(row, "id", i) for i, row in enumerate(rows)], at)
         elif f.kind == "keyed":
             for key, row in getattr(obj, f.name).items():
                 _check_tree(f.record, row, f"{_join(where, f.name)}[{key}]", choices)  # type: ignore[arg-type]

@@ -168,8 +168,21 @@ def _value(f: Field, value: Any) -> Any:
     return value
 
 
+_PLAIN = frozenset({"text", "id", "ref", "choice", "int", "money", "fy", "bool"})
+_WRITERS: dict[int, tuple[tuple[str, Field | None], ...]] = {}
+
+
 def _record_dict(record: Record, obj: Any) -> dict[str, Any]:
-    return {f.name: _value(f, getattr(obj, f.name)) for f in record.fields}
+    # (name, None) for values written as they are: most of a plan, thousands of rows
+    writers = _WRITERS.get(id(record))
+    if writers is None:
+        writers = _WRITERS[id(record)] = tuple(
+            (f.name, None if f.kind in _PLAIN else f) for f in record.fields
+        )
+    return {
+        name: getattr(obj, name) if f is None else _value(f, getattr(obj, name))
+        for name, f in writers
+    }
 
 
 def plan_to_dict(plan: m.Plan) -> dict[str, Any]:

@@ -8,12 +8,13 @@ row and column. Only the columns this program declares are ever read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any
 
 from ..domain import model as m
 from ..domain.records import PLAN, Field, Record
-from .columns import PLACES, TABLE_SPECS, Place, TableSpec
+from .columns import PLACES, TABLE_SPECS, Place, TableSpec, scalar_columns
 from .errors import ProjectFileError, shown
 from .values import decimal_text, parse_date, parse_decimal
 
@@ -24,17 +25,25 @@ Rows = dict[str, list[dict[str, Any]]]
 # -- writing ------------------------------------------------------------------------------
 
 
-def _to_column(f: Field, value: Any) -> Any:
-    return decimal_text(value) if f.kind == "decimal" and value is not None else value
+_GETTERS: dict[int, tuple[tuple[str, Callable[[Any], Any], bool], ...]] = {}
 
 
-def _row_values(record: Record, obj: Any, prefix: str = "") -> dict[str, Any]:
+def _getters(record: Record) -> tuple[tuple[str, Callable[[Any], Any], bool], ...]:
+    """(column, getter, is decimal) for each column of a record's row, nested ones too."""
+    found = _GETTERS.get(id(record))
+    if found is None:
+        found = _GETTERS[id(record)] = tuple(
+            (c.column, attrgetter(".".join(f.name for f in c.path)), c.path[-1].kind == "decimal")
+            for c in scalar_columns(record)
+        )
+    return found
+
+
+def _row_values(record: Record, obj: Any) -> dict[str, Any]:
     row: dict[str, Any] = {}
-    for f in record.fields:
-        if f.kind == "record":
-            row.update(_row_values(f.record, getattr(obj, f.name), prefix + f.prefix))  # type: ignore[arg-type]
-        elif f.is_scalar:
-            row[prefix + f.column_name] = _to_column(f, getattr(obj, f.name))
+    for column, get, decimal in _getters(record):
+        value = get(obj)
+        row[column] = decimal_text(value) if decimal and value is not None else value
     return row
 
 
@@ -124,27 +133,52 @@ def convert_rows(table: TableSpec, raw: Iterable[tuple[Any, ...]]) -> list[dict[
     return out
 
 
-def _from_column(f: Field, value: Any, table: str, row: int, column: str) -> Any:
-    if f.kind != "decimal" or value is None:
-        return value
+def _decimal(value: str, where: tuple[str, int], column: str) -> Any:
     d = parse_decimal(value)
     if d is None:
-        raise _bad(table, row, column, f"数値ではありません（{shown(value, 20)}）", "not a number")
+        raise _bad(
+            where[0], where[1], column, f"数値ではありません（{shown(value, 20)}）", "not a number"
+        )
     return d
+
+
+_READERS: dict[tuple[int, str], tuple[tuple[str, Any, bool], ...]] = {}
+
+
+def _readers(record: Record, prefix: str = "") -> tuple[tuple[str, Any, bool], ...]:
+    """(field name, its column or the nested record's readers, is decimal) of a record."""
+    found = _READERS.get((id(record), prefix))
+    if found is None:
+        out: list[tuple[str, Any, bool]] = []
+        for f in record.fields:
+            if f.kind == "record":
+                out.append((f.name, (f.record, _readers(f.record, prefix + f.prefix)), False))
+            elif f.is_scalar:
+                out.append((f.name, prefix + f.column_name, f.kind == "decimal"))
+        found = _READERS[(id(record), prefix)] = tuple(out)
+    return found
 
 
 def _record_values(
     record: Record, row: dict[str, Any], where: tuple[str, int], prefix: str = ""
 ) -> dict[str, Any]:
     """The record's field values from its row, nested records built (a task's factors)."""
+    return _values(_readers(record, prefix), row, where)
+
+
+def _values(
+    readers: tuple[tuple[str, Any, bool], ...], row: dict[str, Any], where: tuple[str, int]
+) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    for f in record.fields:
-        if f.kind == "record":
-            sub: Record = f.record  # type: ignore[assignment]
-            values[f.name] = sub.build(_record_values(sub, row, where, prefix + f.prefix))
-        elif f.is_scalar:
-            column = prefix + f.column_name
-            values[f.name] = _from_column(f, row[column], where[0], where[1], column)
+    for name, source, decimal in readers:
+        if type(source) is str:
+            value = row[source]
+            if decimal and value is not None:
+                value = _decimal(value, where, source)
+            values[name] = value
+        else:
+            sub, sub_readers = source
+            values[name] = sub.build(_values(sub_readers, row, where))
     return values
 
 

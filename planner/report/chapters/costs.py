@@ -77,6 +77,11 @@ def _remarks(ctx: Context, y: costs.YearEstimate) -> str:
     return "\n".join(out)
 
 
+def _year_label(ctx: Context, fy: int) -> str:
+    """「令和7年度」over「（2025年度）」: the narrow first column never breaks a number."""
+    return ctx.t(f"{ctx.fy_short(fy)}\n（{fy}年度）", ctx.fy(fy))
+
+
 def _marked(value: str, on: bool) -> Num:
     return Num(f"{SWITCH_SIGN}{value}" if on else value)
 
@@ -88,7 +93,7 @@ def _years(ctx: Context, est: costs.Estimate) -> list[Block]:
     for y in est.years:
         s = bool(y.switched)
         mid = [Num(ctx.yen(y.other_revenue))] if other else []
-        rows_yen.append([ctx.fy(y.fiscal_year), Num(ctx.yen(y.total)), *mid,
+        rows_yen.append([_year_label(ctx, y.fiscal_year), Num(ctx.yen(y.total)), *mid,
                          _marked(ctx.yen(y.eligible), s), _marked(ctx.yen(y.subsidy), s),
                          _marked(ctx.yen(y.net), s), _remarks(ctx, y)])  # fmt: skip
         mid_k = [Num(format_thousand_yen(y.other_revenue))] if other else []
@@ -110,7 +115,7 @@ def _years(ctx: Context, est: costs.Estimate) -> list[Block]:
     out: list[Block] = [
         ctx.section(ctx.t("11.1 年度別の見込み（円）", "11.1 By fiscal year (yen)"))
     ]
-    yen_w = [26, 22, 21, 22, 22, 22, 30] if other else [30, 23, 23, 23, 23, 43]
+    yen_w = [22, 21, 19, 22, 22, 22, 37] if other else [24, 24, 24, 24, 24, 45]
     out += ctx.table([*head, ctx.t("備考", "Remarks")], rows_yen, yen_w, total_rows=1)
     out.append(ctx.p("※ " + TIMING.get(ctx.lang), style="note"))  # beside the net burden
     out.append(Spacer(mm=2))
@@ -140,13 +145,13 @@ def _coverage(ctx: Context, est: costs.Estimate) -> list[str]:
             f"(total {ctx.yen(est.period.running_excluded)})."))  # fmt: skip
     if est.running_costs_switch:
         added = sum(y.switch_added for y in est.years)
+        mark = SWITCH_MARK.get(ctx.lang).lstrip("※* ")
         lines.append(ctx.t(
-            f"{SWITCH_SIGN}この計画は運用経費も措置の対象とする設定です（理由: {ctx.plan.running_costs_reason.strip()}）。"
+            f"{SWITCH_SIGN} {mark}: この計画は運用経費も措置の対象とする設定です（理由: {ctx.plan.running_costs_reason.strip()}）。"
             f"{SWITCH_SIGN}を付けた額はこの設定により変わるもので、運用経費{ctx.yen(added)}を対象経費に含めています。",
-            f"{SWITCH_SIGN}This plan counts running costs as eligible too (reason: "
+            f"{SWITCH_SIGN} {mark}: this plan counts running costs as eligible too (reason: "
             f"{ctx.plan.running_costs_reason.strip()}). Figures marked {SWITCH_SIGN} change with "
             f"this switch; it adds {ctx.yen(added)} of running costs to the eligible base."))  # fmt: skip
-        lines.append(f"{SWITCH_SIGN} " + SWITCH_MARK.get(ctx.lang).lstrip("※* "))
     return lines
 
 

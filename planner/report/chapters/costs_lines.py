@@ -36,7 +36,9 @@ def lines(ctx: Context) -> list[Block]:
         running = running_text(line, ctx.plan, rules, ctx.lang)
         elig_cell = text(elig, Span("\n" + running, small=True) if running else "")
         mid = [Num(ctx.yen(line.other_revenue)) if line.other_revenue else ""] if other else []
-        if line.quantity_basis != "fixed":  # what the count counts: 「84人」（実施者1人あたり）
+        if line.quantity_basis == "fixed":
+            qty = Num(qty)
+        else:  # what the count counts: 「84人」（実施者1人あたり）
             basis = ctx.word("quantity_basis", line.quantity_basis)
             qty = text(qty, Span(f"\n{ctx.t(f'（{basis}）', f'({basis})')}", small=True))
         rows.append([line.name, cat, Num(ctx.yen(line.unit_price)), qty, amount, *mid,

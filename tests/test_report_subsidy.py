@@ -101,6 +101,11 @@ def test_other_revenue_is_a_column_and_comes_off_the_net_burden(catalog, tmp_pat
     assert "対象（区分による）2年度目以降は運用経費のため対象外" in text
     assert "運用経費240,000円は対象外" in text
     assert "◆" not in text
+    # §11.3: the scenario's period with its other revenue
+    assert (
+        "J-LIS自治体テレワークシステム（採用）2,220,000円500,000円1,240,000円620,000円1,100,000円"
+        in text
+    )
 
 
 def test_the_switch_prints_its_reason_and_marks_what_it_changes(catalog, tmp_path):

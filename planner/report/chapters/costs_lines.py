@@ -60,6 +60,7 @@ def scenarios(ctx: Context) -> list[Block]:
     out: list[Block] = [ctx.section(ctx.t("11.3 シナリオの比較（計画期間計）",
                                           "11.3 Scenarios compared (whole period)"))]  # fmt: skip
     adopted = plan.adopted_scenario()
+    other = any(line.other_revenue > 0 for s in plan.scenarios for line in s.lines)
     rows, names, sub, net = [], [], [], []
     for s in plan.scenarios:
         mark = ctx.t("（採用）", " (adopted)") if adopted and s.id == adopted.id else ""
@@ -67,16 +68,20 @@ def scenarios(ctx: Context) -> list[Block]:
         try:
             e = costs.estimate(plan, s, ctx.catalog.subsidy_rules)
         except PlannerError as err:
-            rows.append([name, err.text(ctx.lang), "", "", ""])
+            rows.append([name, err.text(ctx.lang), *([""] * (4 if other else 3))])
             continue
         p = e.period
-        rows.append([name, *(Num(ctx.yen(v)) for v in (p.total, p.eligible, p.subsidy, p.net))])
+        figures = (p.total, *((p.other_revenue,) if other else ()), p.eligible, p.subsidy, p.net)
+        rows.append([name, *(Num(ctx.yen(v)) for v in figures)])
         names.append(name)
         sub.append(p.subsidy / 1000)
         net.append(p.net / 1000)
-    out += ctx.table([ctx.t("シナリオ", "Scenario"), ctx.t("事業費", "Total cost"),
-                      ctx.t("うち対象経費", "Eligible"), ctx.t("措置見込額", "Est. subsidy"),
-                      ctx.t("実質負担額", "Net burden")], rows, [53, 28, 28, 28, 28])  # fmt: skip
+    head = [ctx.t("シナリオ", "Scenario"), ctx.t("事業費", "Total cost"),
+            *([ctx.t("特定財源", "Other revenue")] if other else []),
+            ctx.t("うち対象経費", "Eligible"), ctx.t("措置見込額", "Est. subsidy"),
+            ctx.t("実質負担額", "Net burden")]  # fmt: skip
+    w = [45, 24, 24, 24, 24, 24] if other else [53, 28, 28, 28, 28]
+    out += ctx.table(head, rows, w)
     if len(names) >= 2:
         out.append(scenario_figure(names, sub, net, ctx.lang, ctx.t(
             "図 シナリオ別の事業費（計画期間計）", "Figure: total cost by scenario")))  # fmt: skip

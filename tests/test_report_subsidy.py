@@ -64,6 +64,10 @@ def test_the_town_sample_states_the_running_costs_left_out(catalog, tmp_path):
 
     text = _pdf(open_plan(sample_twplan("kawasemi-town")), catalog, tmp_path)
     assert "都道府県から示される" not in text
+    assert (
+        "実質負担額24,892,800円（概算）。運用経費12,780,000円は措置の対象外として見込んでいます"
+        in text
+    )
     assert "運用経費6,390,000円は対象外" in text  # the FY2026 row's remark (planner summary)
     assert "令和8年度6,390,000円、令和9年度6,390,000円（計12,780,000円）" in text
     assert "特別交付税に関する省令により、財政力指数" in text
@@ -94,6 +98,11 @@ def test_other_revenue_is_a_column_and_comes_off_the_net_burden(catalog, tmp_pat
     assert "令和7年度（2025年度）1,740,000円500,000円1,240,000円620,000円620,000円" in text
     assert "計画期間計2,220,000円500,000円1,240,000円620,000円1,100,000円" in text
     assert "実質負担額＝事業費−特定財源−特別交付税措置見込額" in text
+    # the overview
+    assert (
+        "事業費2,220,000円、特定財源500,000円、特別交付税措置見込額620,000円、実質負担額1,100,000円"
+        in text
+    )
     # the thousand-yen table has the column too
     assert "計画期間計2,2205001,2406201,100" in text
     # §11.2: the line's other revenue, resolved quantity and eligibility with its basis
@@ -174,3 +183,24 @@ def test_summary_text_shows_other_revenue_and_the_switch(catalog, tmp_path, caps
     assert fy26.split()[-4:] == ["0円", "◆240,000円", "◆120,000円", "◆120,000円"]
     assert f"◆ 運用経費も対象とする設定による（理由: {REASON}）" in out
     assert "財政力指数（0.41）が入力されていますが" in out
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_network_model_and_data_policy_is_said_in_words(catalog, lang):
+    from planner.domain import words
+    from planner.report.chapters import build_document
+    from planner.report.content import plain_texts
+
+    plan = _plan(catalog)
+    plan.home_allowance_staff = 3
+    for model in ("alpha", "alpha_prime", "beta", "beta_prime"):
+        for policy in ("screen_transfer_only", "not_allowed"):
+            plan.network_model, plan.personal_data_at_home = model, policy
+            text = "\n".join(plain_texts(build_document(plan, catalog, lang)))
+            assert words.label("network_model", model, lang) in text
+            assert words.label("personal_data_policy", policy, lang) in text
+            beta = model.startswith("beta")
+            assert (("インターネット接続系で行う" if lang == "ja" else "sit on the internet-connected")
+                    in text) is beta  # fmt: skip
+    assert ("3人 × 月額3,000円 × 12か月 ＝ 年額108,000円" if lang == "ja"
+            else "3 staff × ¥3,000 a month × 12 = ¥108,000 a year") in text  # fmt: skip

@@ -212,122 +212,18 @@ def cmd_validate(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def summary_data(plan: Any) -> dict[str, Any]:
-    """The figures of ``planner summary --json`` (integers in yen)."""
-    from .domain.catalog import default_catalog
-    from .domain.costs import adopted_estimate
-
-    est = adopted_estimate(plan, default_catalog().subsidy_rules)
-    mu = plan.municipality
-    scenario = plan.adopted_scenario()
-
-    def figures(f: Any) -> dict[str, int]:
-        return {"total": f.total, "eligible": f.eligible, "subsidy": f.subsidy, "net": f.net}
-
-    return {
-        "municipality": {
-            "name": mu.name, "prefecture": mu.prefecture,
-            "general_staff": mu.general_staff, "all_staff": mu.all_staff,
-        },
-        "fiscal_years": plan.fiscal_years,
-        "units": len(plan.units),
-        "selected_tasks": [{"unit": u.name, "task": t.name} for u, t in plan.selected_tasks()],
-        "teleworkers": plan.teleworkers(),
-        "devices_needed": plan.devices_needed(),
-        "adopted_scenario": None if scenario is None else {"id": scenario.id, "name": scenario.name},
-        "years": []
-        if est is None
-        else [{"fiscal_year": y.fiscal_year, **figures(y), "assumed_rule": y.assumed}
-              for y in est.years],
-        "period": None if est is None else figures(est.period),
-        "warnings": [w.as_dict() for w in _warnings(plan)],
-    }  # fmt: skip
-
-
-def _summary_text(plan: Any, lang: str) -> str:
-    from .domain.fiscal import fiscal_year_label
-    from .domain.money import format_yen
-
-    d = summary_data(plan)
-    en = lang == "en"
-    safe = terminal_safe
-    mu = {k: safe(v) if isinstance(v, str) else v for k, v in d["municipality"].items()}
-    years = d["fiscal_years"]
-    lines = []
-    if en:
-        lines.append(
-            f"Municipality: {mu['name']} ({mu['prefecture']}), "
-            f"{mu['general_staff']:,} general administrative staff"
-        )
-        lines.append(
-            f"Plan period: {fiscal_year_label(years[0], 'en')} – {fiscal_year_label(years[-1], 'en')}"
-        )
-        lines.append(f"Selected tasks: {len(d['selected_tasks'])} in {d['units']} units")
-        lines.append(
-            f"Teleworkers: {d['teleworkers']:,}; devices to procure: {d['devices_needed']:,}"
-        )
-    else:
-        lines.append(
-            f"団体: {mu['name']}（{mu['prefecture']}） 一般行政職員 {mu['general_staff']:,}人"
-        )
-        lines.append(f"計画期間: {fiscal_year_label(years[0])} 〜 {fiscal_year_label(years[-1])}")
-        lines.append(f"選定業務: {len(d['selected_tasks'])}件（課 {d['units']}）")
-        lines.append(
-            f"テレワーク実施人数: {d['teleworkers']:,}人　新たに必要な端末: {d['devices_needed']:,}台"
-        )
-    for unit_name in dict.fromkeys(x["unit"] for x in d["selected_tasks"]):
-        names = [safe(x["task"]) for x in d["selected_tasks"] if x["unit"] == unit_name]
-        lines.append(f"  {safe(unit_name)}: " + ("; " if en else "、").join(names))
-    if d["adopted_scenario"] is None:
-        lines.append("No cost scenario." if en else "経費シナリオがありません。")
-        return "\n".join(lines)
-    lines.append(
-        ("Adopted scenario: " if en else "採用シナリオ: ") + safe(d["adopted_scenario"]["name"])
-    )
-    head = (("Fiscal year", "Total", "Eligible", "Subsidy (est.)", "Net burden") if en
-            else ("年度", "事業費", "対象経費", "特別交付税措置見込", "実質負担"))  # fmt: skip
-    rows = [head]
-    for y in d["years"]:
-        label = fiscal_year_label(y["fiscal_year"], lang) + (" *" if y["assumed_rule"] else "")
-        rows.append(
-            (label, *(format_yen(y[k], lang) for k in ("total", "eligible", "subsidy", "net")))
-        )
-    p = d["period"]
-    rows.append(("Plan period" if en else "計画期間合計",
-                 *(format_yen(p[k], lang) for k in ("total", "eligible", "subsidy", "net"))))  # fmt: skip
-    widths = [max(_width(r[i]) for r in rows) for i in range(5)]
-    for r in rows:
-        cells = [_pad(r[0], widths[0], left=True)] + [
-            _pad(c, w) for c, w in zip(r[1:], widths[1:], strict=True)
-        ]
-        lines.append("  ".join(cells).rstrip())
-    from .domain.catalog import default_catalog
-    from .domain.subsidy_text import subsidy_formula
-
-    lines.append(subsidy_formula(plan, default_catalog().subsidy_rules).get(lang))
-    if any(y["assumed_rule"] for y in d["years"]):
-        lines.append("* the rule of an earlier fiscal year is assumed." if en
-                     else "* 前年度までのルールを仮定した見込み。")  # fmt: skip
-    return "\n".join(lines)
-
-
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int, left: bool = False) -> str:
-    fill = " " * (width - _width(text))
-    return text + fill if left else fill + text
-
-
 def cmd_summary(ns: argparse.Namespace) -> int:
+    from .cli_summary import summary_data, summary_text
+
     plan = _load(ns.file)
     if ns.json:
-        print(_json_safe(json.dumps(summary_data(plan), ensure_ascii=False, indent=2)))
+        print(
+            _json_safe(
+                json.dumps(summary_data(plan, _warnings(plan)), ensure_ascii=False, indent=2)
+            )
+        )
     else:
-        _out(_summary_text(plan, ns.lang))
+        _out(summary_text(plan, ns.lang, _warnings(plan)))
         _print_warnings(_warnings(plan), ns.lang)
     return EXIT_OK
 

@@ -84,8 +84,19 @@ def test_summary_figures_come_from_the_domain(capsys, catalog):
     p = est.period
     assert total_line.split() == [
         "計画期間合計",
-        *(format_yen(x) for x in (p.total, p.eligible, p.subsidy, p.net)),
+        *(format_yen(x) for x in (p.total, p.eligible, p.subsidy, p.net, p.running_excluded)),
     ]
+    # issue 15: the running costs the coverage rule leaves out, per year, and the rule used
+    fy26 = next(ln for ln in lines if ln.startswith("令和8年度"))
+    assert fy26.split()[-1] == "6,390,000円" and p.running_excluded == 12_780_000
+    assert "特定財源" not in out  # no line of the sample has other revenue
+    assert "年度ごとの措置ルール:" in out
+    assert "  * 令和8年度：この年度の通知は本プログラムに含まれていません。令和6年度のルール" in out
+    assert (
+        "財政力指数（0.62）が入力されていますが、財政力補正の乗率は1.0（補正なし）のままです。"
+        in out
+    )
+    assert "特別交付税は同じ年度の12月と3月に決定・交付される一般財源" in out
     assert format_yen(est.years[0].total) == "19,852,400円"
     assert format_yen(est.years[0].total) in next(ln for ln in lines if ln.startswith("令和7年度"))
 

@@ -51,8 +51,9 @@ PRINTED = {
         _scenario_line(p), "eligible_override", {"auto": None, "yes": True, "no": False}[code])),
 }  # fmt: skip
 # not printed as words: recurrence (the years are printed), the task factors (the reasons
-# of the suitability are printed), and a fixed quantity (the number alone is printed)
-NOT_PRINTED = {("quantity_basis", "fixed")}
+# of the suitability are printed), a fixed quantity (the number alone is printed), and the
+# "by category" eligibility (§11.2 prints what it resolves to: 「対象（区分による）」)
+NOT_PRINTED = {("quantity_basis", "fixed"), ("eligibility", "auto")}
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...domain.network_model import MODEL_SOURCE
 from ...domain.suitability import Suitability
 from ..content import Center, Chapter
 from .common import Context
@@ -54,7 +55,23 @@ def sources(ctx: Context) -> Chapter:
               "Steps and checklists: our summary of the ten steps of MIC's guide on promoting telework in local government (April 2021)."),
     ]  # fmt: skip
     for r in ctx.catalog.subsidy_rules:
-        items.append(f"{ctx.fy_short(r.fiscal_year)}: {r.source.get(ctx.lang)}")
+        origin = "" if r.origin == "bundled" else ctx.t(f"（取り込んだファイル {r.origin}）",
+                                                        f" (imported file {r.origin})")  # fmt: skip
+        items.append(ctx.t(f"{ctx.fy_short(r.fiscal_year)}の措置: {r.source.ja}（{r.date.isoformat()}）{origin}",
+                           f"Rule of FY{r.fiscal_year}: {r.source.en} ({r.date.isoformat()}){origin}"))  # fmt: skip
+    if ctx.catalog.subsidy_rules:
+        last = ctx.catalog.subsidy_rules[-1].fiscal_year
+        items.append(ctx.t(
+            f"{ctx.fy_short(last + 1)}以降の措置の通知は本プログラムに含まれていません。{ctx.fy_short(last)}のルールが続くものと仮定しています。",
+            f"No notice for FY{last + 1} or later is included; the FY{last} rule is assumed to continue."))  # fmt: skip
+    items += [
+        ctx.t("セキュリティ対策: 総務省「テレワークセキュリティガイドライン（第5版）」（2021年5月）。",
+              "Security measures: MIC, telework security guideline, 5th edition (May 2021)."),
+        ctx.t(f"ネットワークのモデル（α・α′・β・β′）: {MODEL_SOURCE.ja}。",
+              f"Network models (α, α′, β, β′): {MODEL_SOURCE.en}."),
+        ctx.t("在宅勤務等手当: 令和5年人事院勧告（令和6年4月1日施行）。",
+              "Telework allowance: National Personnel Authority recommendation 2023 (in force 2024-04-01)."),
+    ]  # fmt: skip
     items.append(
         ctx.t("全国の導入状況: ", "Adoption figures: ")
         + ctx.catalog.benchmarks.source.get(ctx.lang)

@@ -1,14 +1,30 @@
-"""Chapter 11: the cost estimate by fiscal year, the cost items and the scenarios compared."""
+"""Chapter 11: the cost estimate by fiscal year, the rules it used and what they cover.
+
+Issue 15: the yearly table shows other revenue (特定財源) where a line has it, the
+running costs the coverage rule leaves out, and a ◆ beside every figure the plan's
+"running costs are eligible too" switch changes. The notes say where the fiscal-capacity
+multiplier comes from, when the money arrives, and which rule each year used.
+§11.2 and §11.3 (cost items, scenarios) are in ``costs_lines``.
+"""
 
 from __future__ import annotations
 
 from ...domain import costs
-from ...domain.errors import PlannerError
 from ...domain.money import format_thousand_yen
+from ...domain.subsidy_rules import (
+    SWITCH_MARK,
+    TIMING,
+    coverage_words,
+    multiplier_wording,
+    plan_multiplier_note,
+    rule_year_note,
+)
 from ...domain.subsidy_text import rate_text, subsidy_formula
-from ..content import Block, Chapter, Num, Spacer, Span, text
-from ..figures import cost_figure, scenario_figure
+from ..content import Block, Chapter, Num, Spacer, Span
+from ..figures import cost_figure
+from ..line_basis import SWITCH_SIGN
 from .common import ASSUMED_EN, ASSUMED_JA, Context
+from .costs_lines import lines, scenarios
 
 
 def chapter(ctx: Context) -> Chapter:
@@ -19,19 +35,23 @@ def chapter(ctx: Context) -> Chapter:
     if est is None:
         if not error:
             ch.blocks.append(ctx.p(ctx.muted_empty()))
-        ch.blocks += _scenarios(ctx)
+        ch.blocks += scenarios(ctx)
         return ch
     ch.blocks.append(ctx.p(ctx.t(
         f"採用する経費シナリオ「{est.scenario_name}」による年度別の見込みです。",
         f'Estimate by fiscal year for the adopted scenario "{est.scenario_name}".')))  # fmt: skip
     ch.blocks += _years(ctx, est)
     ch.blocks += _notes(ctx, est)
+    ch.blocks += _rules_used(ctx, est)
     if est.period.total > 0:
+        less = (
+            ctx.t("（特定財源を除く）", " (less other revenue)") if est.period.other_revenue else ""
+        )
         ch.blocks.append(cost_figure(est, ctx.lang, 150, 62, ctx.t(
-            "図 年度別の事業費（特別交付税措置見込額と実質負担額）",
-            "Figure: cost by fiscal year (estimated subsidy and net burden)")))  # fmt: skip
-    ch.blocks += _lines(ctx)
-    ch.blocks += _scenarios(ctx)
+            f"図 年度別の事業費{less}（特別交付税措置見込額と実質負担額）",
+            f"Figure: cost by fiscal year{less} (estimated subsidy and net burden)")))  # fmt: skip
+    ch.blocks += lines(ctx)
+    ch.blocks += scenarios(ctx)
     return ch
 
 
@@ -46,122 +66,125 @@ def _rule_note(ctx: Context, y: costs.YearEstimate) -> str:
     return base
 
 
+def _remarks(ctx: Context, y: costs.YearEstimate) -> str:
+    out = [_rule_note(ctx, y)]
+    if y.running_excluded:
+        out.append(ctx.t(f"運用経費{ctx.yen(y.running_excluded)}は対象外",
+                         f"running costs {ctx.yen(y.running_excluded)} not eligible"))  # fmt: skip
+    if y.switched:
+        out.append(ctx.t(f"{SWITCH_SIGN}運用経費{ctx.yen(y.switch_added)}を含む",
+                         f"{SWITCH_SIGN}incl. running costs {ctx.yen(y.switch_added)}"))  # fmt: skip
+    return "\n".join(out)
+
+
+def _year_label(ctx: Context, fy: int) -> str:
+    """「令和7年度」over「（2025年度）」: the narrow first column never breaks a number."""
+    return ctx.t(f"{ctx.fy_short(fy)}\n（{fy}年度）", ctx.fy(fy))
+
+
+def _marked(value: str, on: bool) -> Num:
+    return Num(f"{SWITCH_SIGN}{value}" if on else value)
+
+
 def _years(ctx: Context, est: costs.Estimate) -> list[Block]:
+    other = est.period.other_revenue > 0
     rows_yen: list[list] = []
     rows_k: list[list] = []
     for y in est.years:
-        rows_yen.append([ctx.fy(y.fiscal_year), Num(ctx.yen(y.total)), Num(ctx.yen(y.eligible)),
-                         Num(ctx.yen(y.subsidy)), Num(ctx.yen(y.net)), _rule_note(ctx, y)])  # fmt: skip
-        rows_k.append([ctx.fy(y.fiscal_year), *(Num(format_thousand_yen(v))
-                       for v in (y.total, y.eligible, y.subsidy, y.net))])  # fmt: skip
+        s = bool(y.switched)
+        mid = [Num(ctx.yen(y.other_revenue))] if other else []
+        rows_yen.append([_year_label(ctx, y.fiscal_year), Num(ctx.yen(y.total)), *mid,
+                         _marked(ctx.yen(y.eligible), s), _marked(ctx.yen(y.subsidy), s),
+                         _marked(ctx.yen(y.net), s), _remarks(ctx, y)])  # fmt: skip
+        mid_k = [Num(format_thousand_yen(y.other_revenue))] if other else []
+        rows_k.append([ctx.fy(y.fiscal_year), Num(format_thousand_yen(y.total)), *mid_k,
+                       *(_marked(format_thousand_yen(v), s) for v in (y.eligible, y.subsidy, y.net))])  # fmt: skip
     p = est.period
+    s = any(y.switched for y in est.years)
     total = ctx.total_label(ctx.t("計画期間計", "Total"))
-    rows_yen.append(
-        [total, *(Num(ctx.yen(v)) for v in (p.total, p.eligible, p.subsidy, p.net)), ""]
-    )
-    rows_k.append(
-        [total, *(Num(format_thousand_yen(v)) for v in (p.total, p.eligible, p.subsidy, p.net))]
-    )
+    mid = [Num(ctx.yen(p.other_revenue))] if other else []
+    rows_yen.append([total, Num(ctx.yen(p.total)), *mid,
+                     *(_marked(ctx.yen(v), s) for v in (p.eligible, p.subsidy, p.net)), ""])  # fmt: skip
+    mid_k = [Num(format_thousand_yen(p.other_revenue))] if other else []
+    rows_k.append([total, Num(format_thousand_yen(p.total)), *mid_k,
+                   *(_marked(format_thousand_yen(v), s) for v in (p.eligible, p.subsidy, p.net))])  # fmt: skip
     head = [ctx.t("年度", "Fiscal year"), ctx.t("事業費", "Total cost"),
+            *([ctx.t("特定財源", "Other revenue")] if other else []),
             ctx.t("うち対象経費", "Eligible"), ctx.t("特別交付税措置見込額", "Est. subsidy"),
             ctx.t("実質負担額", "Net burden")]  # fmt: skip
     out: list[Block] = [
         ctx.section(ctx.t("11.1 年度別の見込み（円）", "11.1 By fiscal year (yen)"))
     ]
-    out += ctx.table([*head, ctx.t("備考（適用した措置）", "Rule applied")], rows_yen,
-                     [36, 23, 23, 23, 23, 37], total_rows=1)  # fmt: skip
-    out.append(Spacer(mm=3))
+    yen_w = [22, 21, 19, 22, 22, 22, 37] if other else [24, 24, 24, 24, 24, 45]
+    out += ctx.table([*head, ctx.t("備考", "Remarks")], rows_yen, yen_w, total_rows=1)
+    out.append(ctx.p("※ " + TIMING.get(ctx.lang), style="note"))  # beside the net burden
+    out.append(Spacer(mm=2))
+    k_w = [40, 25, 25, 25, 25, 25] if other else [45, 30, 30, 30, 30]
     out += ctx.table([f"{h}{ctx.t('（千円）', ' (¥1,000)')}" if i else h for i, h in enumerate(head)],
-                     rows_k, [45, 30, 30, 30, 30], total_rows=1)  # fmt: skip
+                     rows_k, k_w, total_rows=1)  # fmt: skip
     return out
+
+
+def _coverage(ctx: Context, est: costs.Estimate) -> list[str]:
+    used = {y.rule.coverage for y in est.years if y.rule is not None}
+    lines = [ctx.t("措置の対象範囲: ", "What the measure covers: ") + coverage_words(c).get(ctx.lang)
+             + ctx.t("。", ".") for c in sorted(used)]  # fmt: skip
+    if any(y.rule is not None and y.rule.coverage == "introduction"
+           and y.rule.coverage_source.startswith("unconfirmed") for y in est.years):  # fmt: skip
+        lines[-1] += ctx.t(
+            "通知は「職員向けテレワークの導入に係る経費」を対象としており、運用経費が対象となるかは公開資料で確認できていないため、控えめに導入経費のみを見込んでいます。",
+            " The notice covers the costs of introducing telework for staff; whether running costs "
+            "count could not be confirmed in a public source, so only introduction costs are counted.")  # fmt: skip
+    left = [y for y in est.years if y.running_excluded]
+    if left:
+        each = ctx.t("、", ", ").join(f"{ctx.fy_short(y.fiscal_year)} {ctx.yen(y.running_excluded)}"
+                                      for y in left)  # fmt: skip
+        lines.append(ctx.t(
+            f"対象外とした運用経費（2年度目以降の毎年の経費）: {each}（計 {ctx.yen(est.period.running_excluded)}）。",
+            f"Running costs left out (later years of annual costs): {each} "
+            f"(total {ctx.yen(est.period.running_excluded)})."))  # fmt: skip
+    if est.running_costs_switch:
+        added = sum(y.switch_added for y in est.years)
+        mark = SWITCH_MARK.get(ctx.lang).lstrip("※* ")
+        lines.append(ctx.t(
+            f"{SWITCH_SIGN} {mark}: この計画は運用経費も措置の対象とする設定です（理由: {ctx.plan.running_costs_reason.strip()}）。"
+            f"{SWITCH_SIGN}を付けた額はこの設定により変わるもので、運用経費{ctx.yen(added)}を対象経費に含めています。",
+            f"{SWITCH_SIGN} {mark}: this plan counts running costs as eligible too (reason: "
+            f"{ctx.plan.running_costs_reason.strip()}). Figures marked {SWITCH_SIGN} change with "
+            f"this switch; it adds {ctx.yen(added)} of running costs to the eligible base."))  # fmt: skip
+    return lines
 
 
 def _notes(ctx: Context, est: costs.Estimate) -> list[Block]:
-    lines = [
-        subsidy_formula(ctx.plan, ctx.catalog.subsidy_rules).get(ctx.lang),
-        ctx.t("乗率は都道府県から示される財政力補正の率を入力したもので、既定値1.0は補正なしを表します。",
-              "The multiplier is the fiscal-capacity correction given by the prefecture; the "
-              "default 1.0 means no correction."),
-    ]  # fmt: skip
-    if est.assumed_years:
-        years = "、".join(ctx.fy_short(y) for y in est.assumed_years)
-        lines.append(ctx.t(
-            f"{ASSUMED_JA}: {years}は当該年度の措置が未公表のため、直近の年度の措置が続くものと仮定しています。",
-            f"{ASSUMED_EN}: no rule is published yet for {years}; the latest earlier rule is "
-            "assumed to continue."))  # fmt: skip
-    lines.append(ctx.t(
+    lines = [subsidy_formula(ctx.plan, ctx.catalog.subsidy_rules).get(ctx.lang),
+             multiplier_wording().get(ctx.lang)]  # fmt: skip
+    out = [ctx.p("※ " + x, style="note") for x in lines]
+    warn = plan_multiplier_note(ctx.plan)
+    if warn is not None:
+        out.append(ctx.p(Span("※ " + warn.get(ctx.lang), bold=True, tone="alert"), style="note"))
+    more = _coverage(ctx, est)
+    if est.period.other_revenue:
+        more.append(ctx.t(
+            f"特定財源（国庫補助金・県補助金など）{ctx.yen(est.period.other_revenue)}は事業費から差し引き、"
+            "対象経費にも含めていません。実質負担額 ＝ 事業費 − 特定財源 − 特別交付税措置見込額。",
+            f"Other revenue (national or prefectural grants) of {ctx.yen(est.period.other_revenue)} "
+            "is taken off the cost and the eligible base. Net burden = total − other revenue − "
+            "estimated subsidy."))  # fmt: skip
+    more.append(ctx.t(
         "措置額は概算の見込みであり、交付を保証するものではありません。実際の額は国の算定により決まります。",
         "The subsidy is an estimate, not a guaranteed amount: the actual figure is set by the "
         "national calculation."))  # fmt: skip
-    return [ctx.p(x if x.startswith(("※", "*")) else "※ " + x, style="note") for x in lines]
-
-
-def _eligibility(ctx: Context, override: bool | None) -> str:
-    code = "auto" if override is None else ("yes" if override else "no")
-    return ctx.word("eligibility", code)
-
-
-def _lines(ctx: Context) -> list[Block]:
-    scenario = ctx.plan.adopted_scenario()
-    if scenario is None:
-        return []
-    rows = []
-    for line in scenario.lines:
-        try:
-            qty = costs.line_quantity(line, ctx.plan)
-            amount: str = Num(ctx.yen(costs.line_amount(line, ctx.plan)))
-        except PlannerError as e:
-            qty, amount = 0, e.text(ctx.lang)
-        basis = ctx.word("quantity_basis", line.quantity_basis)
-        years = (ctx.fy_short(line.start_fy) if line.recurrence == "one_time"
-                 else f"{ctx.fy_short(line.start_fy)}–{ctx.fy_short(line.end_fy)}")  # fmt: skip
-        elig = _eligibility(ctx, line.eligible_override)
-        name = text(line.name)
-        if line.eligible_override is not None and line.override_reason.strip():
-            name = text(line.name, Span("\n" + ctx.t(f"※{elig}とした理由: {line.override_reason}",
-                                                     f"* {elig}: {line.override_reason}"),
-                                        small=True))  # fmt: skip
-        cat = ctx.catalog.category_name(line.category).get(ctx.lang)
-        fixed = line.quantity_basis == "fixed"
-        qty_text = f"{qty:,}" if fixed else ctx.t(f"{qty:,}（{basis}）", f"{qty:,} ({basis})")
-        rows.append([name, cat, Num(ctx.yen(line.unit_price)),
-                     Num(qty_text) if fixed else qty_text, amount, years, elig])  # fmt: skip
-    out: list[Block] = [ctx.section(ctx.t("11.2 経費の内訳", "11.2 Cost items"))]
-    out += ctx.table([ctx.t("品目", "Item"), ctx.t("区分", "Category"), ctx.t("単価", "Unit price"),
-                      ctx.t("数量", "Qty"), ctx.t("年度額", "Per year"),
-                      ctx.t("計上年度", "Years"), ctx.t("措置対象", "Eligible")],
-                     rows, [35, 30, 19, 21, 21, 20, 19])  # fmt: skip
+    out += [ctx.p(x if x.startswith(("※", "*", SWITCH_SIGN)) else "※ " + x, style="note")
+            for x in more]  # fmt: skip
     return out
 
 
-def _scenarios(ctx: Context) -> list[Block]:
-    plan = ctx.plan
-    if not plan.scenarios:
-        return []
-    out: list[Block] = [ctx.section(ctx.t("11.3 シナリオの比較（計画期間計）",
-                                          "11.3 Scenarios compared (whole period)"))]  # fmt: skip
-    adopted = plan.adopted_scenario()
-    rows, names, sub, net = [], [], [], []
-    for s in plan.scenarios:
-        mark = ctx.t("（採用）", " (adopted)") if adopted and s.id == adopted.id else ""
-        name = s.name + mark
-        try:
-            e = costs.estimate(plan, s, ctx.catalog.subsidy_rules)
-        except PlannerError as err:
-            rows.append([name, err.text(ctx.lang), "", "", ""])
-            continue
-        p = e.period
-        rows.append([name, *(Num(ctx.yen(v)) for v in (p.total, p.eligible, p.subsidy, p.net))])
-        names.append(name)
-        sub.append(p.subsidy / 1000)
-        net.append(p.net / 1000)
-    out += ctx.table([ctx.t("シナリオ", "Scenario"), ctx.t("事業費", "Total cost"),
-                      ctx.t("うち対象経費", "Eligible"), ctx.t("措置見込額", "Est. subsidy"),
-                      ctx.t("実質負担額", "Net burden")], rows, [53, 28, 28, 28, 28])  # fmt: skip
-    if len(names) >= 2:
-        out.append(scenario_figure(names, sub, net, ctx.lang, ctx.t(
-            "図 シナリオ別の事業費（計画期間計）", "Figure: total cost by scenario")))  # fmt: skip
-    for s in plan.scenarios:
-        if s.note.strip():
-            out.append(ctx.p(Span(s.name, bold=True), ": ", s.note))
+def _rules_used(ctx: Context, est: costs.Estimate) -> list[Block]:
+    """Which rule each year used, with its source and date (assumed years said plainly)."""
+    out: list[Block] = [
+        ctx.subsection(ctx.t("年度ごとに用いた措置ルール", "The rule each year used"))
+    ]
+    for fy, rule, assumed in est.rules_used():
+        note = rule_year_note(fy, rule, assumed).get(ctx.lang)
+        out.append(ctx.p("・" + note, style="small"))
     return out

@@ -74,12 +74,17 @@ def overview(ctx: Context) -> Chapter:
     est, error = ctx.adopted()
     if est is not None:
         p = est.period
+        other = ctx.t(f"特定財源 {ctx.yen(p.other_revenue)}、", f"other revenue "
+                      f"{ctx.yen(p.other_revenue)}, ") if p.other_revenue else ""  # fmt: skip
+        left = ctx.t(f"。運用経費 {ctx.yen(p.running_excluded)} は措置の対象外として見込んでいます",
+                     f"; running costs of {ctx.yen(p.running_excluded)} are not counted as eligible"
+                     ) if p.running_excluded else ""  # fmt: skip
         rows.append((
             ctx.t("経費見込み（計画期間）", "Costs over the period"),
-            ctx.t(f"事業費 {ctx.yen(p.total)}、特別交付税措置見込額 {ctx.yen(p.subsidy)}、"
-                  f"実質負担額 {ctx.yen(p.net)}（概算）",
-                  f"cost {ctx.yen(p.total)}, estimated subsidy {ctx.yen(p.subsidy)}, "
-                  f"net burden {ctx.yen(p.net)} (estimate)"),
+            ctx.t(f"事業費 {ctx.yen(p.total)}、{other}特別交付税措置見込額 {ctx.yen(p.subsidy)}、"
+                  f"実質負担額 {ctx.yen(p.net)}（概算）{left}（第11章）",
+                  f"cost {ctx.yen(p.total)}, {other}estimated subsidy {ctx.yen(p.subsidy)}, "
+                  f"net burden {ctx.yen(p.net)} (estimate){left} (chapter 11)"),
         ))  # fmt: skip
     elif error:
         rows.append((ctx.t("経費見込み", "Costs"), error))

@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
-from ..content import Block, Num
+from ...domain.network_model import MODEL_SOURCE, is_beta
+from ..content import Block, Num, Text, text
 from .common import Context
+
+
+def _network_model(ctx: Context) -> Text:
+    """The α/α′/β/β′ model and what it means for document work (issue 15)."""
+    model = ctx.plan.network_model
+    if is_beta(model):
+        means = ctx.t(
+            "文書・メール等の主な事務はインターネット接続系で行うため、インターネット経由の接続方式で在宅等から扱えます。"
+            "財務会計・人事給与等の業務システムはLGWAN接続系、基幹系・マイナンバー利用事務はマイナンバー利用事務系に残ります。",
+            "Documents and mail sit on the internet-connected side, so an internet-based access method "
+            "reaches them; business systems stay on the LGWAN side and core / My Number work on its own.")  # fmt: skip
+    else:
+        means = ctx.t(
+            "文書・メール等の主な事務はLGWAN接続系で行うため、在宅等から扱うにはLGWAN接続系に届く接続方式が必要です。"
+            "基幹系・マイナンバー利用事務はマイナンバー利用事務系にあり、庁外からは扱いません。",
+            "Documents and mail sit on the LGWAN-connected side: working on them from home needs an access "
+            "method that reaches it. Core / My Number work stays on its own segment, never reached from outside.")  # fmt: skip
+    return text(ctx.word("network_model", model), "\n" + means,
+                ctx.t(f"（{MODEL_SOURCE.ja}）", f" ({MODEL_SOURCE.en})"))  # fmt: skip
 
 
 def blocks(ctx: Context) -> list[Block]:
@@ -13,6 +33,7 @@ def blocks(ctx: Context) -> list[Block]:
         (ctx.t("既存の端末（持ち出し可能）", "Existing devices"),
          ctx.t(f"{plan.existing_devices:,}台", f"{plan.existing_devices:,}")),
         (ctx.t("ネットワーク構成", "Network segments"), ctx.value(layers)),
+        (ctx.t("ネットワークのモデル", "Network model"), _network_model(ctx)),
         (ctx.t("既存の規程", "Existing rules"), ctx.value(plan.existing_rules)),
         (ctx.t("現状の課題・メモ", "Findings"), ctx.value(plan.current_notes)),
     ])]  # fmt: skip

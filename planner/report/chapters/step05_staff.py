@@ -3,8 +3,40 @@
 from __future__ import annotations
 
 from ...domain.model import Unit
-from ..content import Block, Num
+from ...domain.sensitive import PERSONAL_DATA_POLICY_LABEL
+from ..content import Block, Num, Text, text
 from .common import Context
+
+ALLOWANCE_MONTH = 3_000  # the national 在宅勤務等手当 (NPA 2023, in force 2024-04-01)
+
+
+def _allowance(ctx: Context) -> Text:
+    """Staff count × ¥3,000 × 12, and the salary ordinance it needs (issue 15)."""
+    n = ctx.plan.home_allowance_staff
+    if n == 0:
+        return text(ctx.t("0人（手当を設けない）", "0 (no allowance)"))
+    year = n * ALLOWANCE_MONTH * 12
+    return text(ctx.t(
+        f"{n:,}人 × 月額{ALLOWANCE_MONTH:,}円 × 12か月 ＝ 年額{year:,}円\n"
+        "1か月に10日を超えて継続的に在宅勤務等を命じられる職員が対象（国の在宅勤務等手当、令和5年人事院勧告・令和6年4月1日施行にならう）。"
+        "通勤手当は調整されます。手当を設けるには給与条例の改正（議会の議決）が必要です。",
+        f"{n:,} staff × ¥{ALLOWANCE_MONTH:,} a month × 12 = ¥{year:,} a year\n"
+        "For staff ordered to work mainly from home (more than 10 days a month, continuing), after "
+        "the national allowance (NPA 2023, in force 2024-04-01); the commuting allowance is adjusted. "
+        "It needs an amendment of the salary ordinance (給与条例), a bill the council votes on."))  # fmt: skip
+
+
+def _personal_data(ctx: Context) -> Text:
+    policy = ctx.plan.personal_data_at_home
+    means = ctx.t(
+        "要配慮個人情報を扱う業務は、画面転送方式（端末にデータを残さない方式）の接続に限り庁外で実施します。",
+        "Tasks with sensitive personal data are done outside the office only over screen transfer "
+        "(no data left on the device).",
+    ) if policy == "screen_transfer_only" else ctx.t(
+        "要配慮個人情報を扱う業務は、庁外（在宅・モバイル）では実施しません。",
+        "Tasks with sensitive personal data are not done outside the office (home, mobile).",
+    )  # fmt: skip
+    return text(ctx.word("personal_data_policy", policy), "\n" + means)
 
 
 def _forms(ctx: Context, unit: Unit) -> tuple[str, str, str, str]:
@@ -46,4 +78,8 @@ def blocks(ctx: Context) -> list[Block]:
          ctx.t("実施場所", "Where"), ctx.t("上限", "Cap"), ctx.t("単位", "Unit of time"),
          ctx.t("申請期限", "Apply")],
         rows, [44, 15, 15, 28, 22, 20, 21], total_rows=1 if rows else 0)  # fmt: skip
+    out.append(ctx.fields([
+        (ctx.t("在宅勤務等手当", "Telework allowance"), _allowance(ctx)),
+        (PERSONAL_DATA_POLICY_LABEL.get(ctx.lang), _personal_data(ctx)),
+    ]))  # fmt: skip
     return out

@@ -17,11 +17,15 @@ def blocks(ctx: Context) -> list[Block]:
         ctx.word("measure_status", "not_applicable"),
     )
     out: list[Block] = [ctx.p(ctx.t(
-        f"総務省「テレワークセキュリティガイドライン（第5版）」の考え方に沿い、{roles}の役割ごとに対策を整理しました"
+        f"総務省「テレワークセキュリティガイドライン（第5版、2021年5月）」の考え方に沿い、{roles}の役割ごとに対策を整理しました"
         f"（{len(items)}項目中 {done}項目が{done_word}または{na_word}）。",
         f"Measures are grouped by role ({roles.replace('、', ', ')}) following MIC's telework "
-        f"security guideline, 5th ed. ({done} of {len(items)} {done_word.lower()} or "
+        f"security guideline, 5th ed., May 2021 ({done} of {len(items)} {done_word.lower()} or "
         f"{na_word.lower()})."))]  # fmt: skip
+    policy = ctx.word("personal_data_policy", ctx.plan.personal_data_at_home)
+    out.append(ctx.p(ctx.t(
+        f"在宅等での要配慮個人情報の取扱い: {policy}（第5章）。",
+        f"Sensitive personal data at home or on the move: {policy} (chapter 5).")))  # fmt: skip
     if not items:
         out.append(ctx.p(ctx.muted_empty()))
     for role in list(known) + sorted({s.role for s in items} - set(known)):

@@ -260,11 +260,8 @@ def cmd_export_pdf(ns: argparse.Namespace) -> int:
 
     check_output(ns.output)
     plan = _load(ns.file)
-    try:
-        from .report import export_pdf
-    except ImportError:
-        return _fail("PDF出力はこの版では利用できません。" if ns.lang == "ja"
-                     else "PDF export is not available in this version.")  # fmt: skip
+    from .report import export_pdf  # reportlab and matplotlib load only for this command
+
     result = export_pdf(plan, ns.output, lang=ns.lang)
     for w in result.warnings:
         _out(f"planner: {terminal_safe(_one_line(w))}", err=True)

@@ -190,12 +190,6 @@ def test_export_pdf(capsys, tmp_path, damaged):
     assert not (tmp_path / "d.pdf").exists()
 
 
-def test_export_pdf_without_the_report_module_is_a_clean_error(capsys, monkeypatch, tmp_path):
-    monkeypatch.setitem(sys.modules, "planner.report", None)  # import fails
-    err = refused(*run(capsys, "export-pdf", VILLAGE, "-o", tmp_path / "x.pdf"))
-    assert "PDF出力はこの版では利用できません" in err
-
-
 def test_usage_errors_and_version(capsys):
     code, out, err = run(capsys, "summary")
     assert code == 2 and "usage: planner summary" in err

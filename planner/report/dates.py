@@ -6,7 +6,7 @@ from datetime import date
 
 from ..domain import words
 from ..domain.errors import PlannerError
-from ..domain.fiscal import era_date_label, era_year_label, fiscal_year_label
+from ..domain.fiscal import era_date_label, era_year_label, fiscal_year_label, short_fy_label
 
 
 def fy_long(fy: int, lang: str) -> str:
@@ -21,12 +21,7 @@ def fy_long(fy: int, lang: str) -> str:
 
 def fy_short(fy: int, lang: str) -> str:
     """令和7年度 / FY2025."""
-    if lang == "en":
-        return f"FY{fy}"
-    try:
-        return era_year_label(fy)
-    except PlannerError:
-        return f"{fy}年度"
+    return short_fy_label(fy, lang)
 
 
 def date_label(d: date | None, lang: str) -> str:

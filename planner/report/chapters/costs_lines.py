@@ -47,7 +47,8 @@ def lines(ctx: Context) -> list[Block]:
             ctx.t("数量", "Qty"), ctx.t("年度額", "Per year"),
             *([ctx.t("特定財源（総額）", "Other revenue (whole)")] if other else []),
             ctx.t("計上年度", "Years"), ctx.t("措置対象（根拠）", "Eligible (basis)")]  # fmt: skip
-    w = [28, 23, 17, 16, 19, 18, 18, 26] if other else [31, 26, 18, 17, 20, 20, 33]
+    # money columns wide enough for 9,999,999円 on one line
+    w = [26, 21, 20, 15, 21, 18, 18, 26] if other else [28, 26, 21, 17, 22, 20, 31]
     out: list[Block] = [ctx.section(ctx.t("11.2 経費の内訳", "11.2 Cost items"))]
     out += ctx.table(head, rows, w)
     return out

@@ -1,14 +1,40 @@
-"""Step 5: eligible staff and forms per unit (teleworkers validated against staff)."""
+"""Step 5: eligible staff and forms per unit (teleworkers validated against staff); the
+telework allowance's staff and the policy for sensitive personal data away from the office."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from ...domain import words
+from ...domain.sensitive import PERSONAL_DATA_POLICY_LABEL
 from ...domain.text import L10n
-from ..i18n import t
+from ..i18n import t, tx
+from ..subsidy_views import wrapped
 from ..table_model import Column
 from .base import StepPage
 from .choices import CAP_PERIODS, TIME_UNITS
+
+ALLOWANCE_NOTE = L10n(
+    "在宅勤務等手当は、国家公務員の例（令和5年人事院勧告、令和6年4月1日施行）では月額3,000円です。"
+    "1か月に10日を超えて継続的に在宅勤務等を命じられる職員が対象で、通勤手当は調整されます。"
+    "町村では給与条例の改正（議会の議決）で創設します。この人数が手順7の経費「在宅勤務等手当」の数量になります。",
+    "The national telework allowance (在宅勤務等手当: 2023 NPA recommendation, in force 2024-04-01) is "
+    "¥3,000 a month, for staff ordered to work from home more than 10 days a month on a continuing "
+    "basis; the commuting allowance is adjusted. A town creates it by amending its salary ordinance "
+    "(給与条例, a council bill). This number is the quantity of the 'telework allowance' cost line in step 7.",
+)
+POLICY_NOTE = L10n(
+    "この方針で、要配慮個人情報を扱う業務（手順4）の適性が決まります。"
+    "「庁外では扱わない」では×、「画面転送方式に限り可」では画面転送方式の接続なら○、それ以外の方式は×です"
+    "（支所等の庁内ネットワーク内のサテライトオフィスは○）。",
+    "This policy decides the mark of tasks that handle sensitive personal data (step 4): "
+    "'not handled outside the office' gives ×; 'only by screen transfer' gives ○ with a screen-transfer "
+    "method and × with any other (○ at a satellite office inside the closed network).",
+)
+
+
+def note_label(text: L10n, name: str) -> QLabel:
+    return wrapped(tx(text), name)
 
 
 class StaffPage(StepPage):
@@ -38,6 +64,33 @@ class StaffPage(StepPage):
             noun=L10n("課", "unit"),
         )
         self.units.view.setObjectName("staffTable")
+        form = self.form(
+            self.section(
+                "在宅勤務等手当・要配慮個人情報の取扱い",
+                "Telework allowance and sensitive personal data",
+            )
+        )
+        self.allowance = self.add_field(
+            form,
+            (),
+            Column(
+                "home_allowance_staff",
+                L10n("在宅勤務等手当の対象職員数（人）", "Staff paid the telework allowance"),
+                "int",
+            ),
+        )
+        form.addRow("", note_label(ALLOWANCE_NOTE, "allowanceNote"))
+        self.policy = self.add_field(
+            form,
+            (),
+            Column(
+                "personal_data_at_home",
+                PERSONAL_DATA_POLICY_LABEL,
+                "choice",
+                words.choices("personal_data_policy"),
+            ),
+        )
+        form.addRow("", note_label(POLICY_NOTE, "personalDataNote"))
         self.doc.changed.connect(self.load)
         self.load()
 

@@ -283,6 +283,11 @@ def test_a_rule_file_loaded_from_the_file_menu_changes_the_estimate_at_once(
     assert "取り込んだルールファイル fy2026.toml" in note
     assert doc.catalog is window.catalog and doc.catalog.subsidy_rules[-1].fiscal_year == 2026
     assert doc.undo_stack.count() == 4  # unit, staff, teleworkers, cost line: the import is none
+    # a stored file that cannot be used is said on the page (its year keeps the bundled rule)
+    (tmp_path / "rules" / "broken.toml").write_text("schema = [", encoding="utf-8")
+    _import(window, replies, source)
+    assert not _hidden(page.rule_problems) and "broken.toml" in page.rule_problems.text()
+    assert _year(page, 0, SUBSIDY) == "450,000円"
 
 
 def test_a_bad_rule_file_names_the_file_and_the_field(

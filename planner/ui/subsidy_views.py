@@ -9,7 +9,6 @@ the PDF and the CLI say the same thing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSizePolicy
@@ -28,17 +27,15 @@ from ..domain.subsidy_rules import (
     plan_multiplier_note,
     rule_year_note,
 )
-from ..domain.subsidy_text import subsidy_formula
+from ..domain.subsidy_text import rules_applied, subsidy_formula
 from ..domain.text import L10n
 from .cost_views import switch_mark
 from .document import PlanDocument
 from .fields import BoundField, ErrorLabel
 from .i18n import lang, t, tx
-from .pages.base import LINE_HEIGHT
+from .notes import WARNING_STYLE, wrapped
 from .table_model import Column
 
-WARNING_STYLE = "background: #fff3cd; color: #5c4400; padding: 6px;"
-NOTE_STYLE = "color: #444;"
 SWITCH_LABEL = L10n(
     "運用経費（2年目以降のライセンス料等）も対象とする",
     "Count running costs (licences after the first year, etc.) as eligible too",
@@ -47,31 +44,6 @@ NOT_GUARANTEED = L10n(
     "これは見込みであり、実際の交付額は国の算定によって決まり、保証されるものではありません。",
     "This is an estimate: the amount granted is decided by the national calculation and is not guaranteed.",
 )
-
-
-def wrapped(text: str = "", name: str = "", style: str = NOTE_STYLE) -> QLabel:
-    """A plain-text label that wraps (rule sources and line names are data, never markup)."""
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(style)
-    # as wide as the form's field column, not the label's own idea of a nice width
-    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    return label
-
-
-def set_paragraphs(label: QLabel, paragraphs: Sequence[str]) -> None:
-    """Paragraphs with air between lines (the proportional face); every text escaped."""
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setText(
-        "".join(
-            f'<p style="line-height: {LINE_HEIGHT}%; margin: 0 0 4px 0">{escape(p)}</p>'
-            for p in paragraphs
-            if p
-        )
-    )
-    label.setVisible(any(paragraphs))
 
 
 class MultiplierWarning(QLabel):
@@ -145,10 +117,10 @@ class RunningSwitch(QObject):
         self.box.blockSignals(True)
         self.box.setChecked(plan.running_costs_eligible)
         self.box.blockSignals(False)
-        if plan.running_costs_eligible:
-            self.error.show_error(None)
+        if plan.running_costs_eligible or plan.running_costs_reason.strip():
+            self.error.show_error(None)  # the refusal is answered
         rules = self.doc.catalog.subsidy_rules
-        coverages = {r.coverage for r in rules_in_period(plan, rules)}
+        coverages = {r.coverage for r in rules_applied(plan, rules)}
         said = [tx(coverage_words(c)) for c in sorted(coverages)]
         if lang() == "en":
             said = [w[:1].lower() + w[1:] for w in said]
@@ -159,15 +131,6 @@ class RunningSwitch(QObject):
                 f"The rule covers: {rule_says}. Switch this on only when the prefecture (or another authority) confirmed that running costs count, and give that as the reason. What it adds is marked {switch_mark()} in the yearly table.",
             )
         )
-
-
-def rules_in_period(plan: Plan, rules: Sequence[SubsidyRule]) -> list[SubsidyRule]:
-    found = {}
-    for fy in plan.fiscal_years:
-        rule, _assumed = rule_for(fy, rules)
-        if rule is not None:
-            found[rule.fiscal_year] = rule
-    return [found[k] for k in sorted(found)]
 
 
 def switch_legend(plan: Plan, est: Estimate | None) -> str:
@@ -226,3 +189,11 @@ def rule_notes(plan: Plan, est: Estimate | None, rules: Sequence[SubsidyRule]) -
         years = [(fy, *rule_for(fy, rules)) for fy in plan.fiscal_years]
     parts += [tx(rule_year_note(fy, rule, assumed)) for fy, rule, assumed in years]
     return parts
+
+
+def rule_file_problems(problems: Sequence[L10n]) -> list[str]:
+    """Imported rule files that could not be used (the bundled rule of their year applies)."""
+    return [
+        t(f"使用できない取り込みルールファイル: {p.ja}", f"Imported rule file not used: {p.en}")
+        for p in problems
+    ]

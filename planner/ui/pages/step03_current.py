@@ -9,7 +9,7 @@ from ...domain.text import L10n
 from ...domain.unit_rules import free_name
 from ..fields import BoundCheckBoxes
 from ..i18n import t, tx
-from ..subsidy_views import wrapped
+from ..notes import wrapped
 from ..table_model import Column
 from .base import StepPage
 from .choices import NETWORK_LAYERS

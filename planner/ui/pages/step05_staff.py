@@ -9,7 +9,7 @@ from ...domain import words
 from ...domain.sensitive import PERSONAL_DATA_POLICY_LABEL
 from ...domain.text import L10n
 from ..i18n import t, tx
-from ..subsidy_views import wrapped
+from ..notes import wrapped
 from ..table_model import Column
 from .base import StepPage
 from .choices import CAP_PERIODS, TIME_UNITS

@@ -22,17 +22,16 @@ from ..cost_views import ComparisonTable, YearTable
 from ..fields import BoundCheckBoxes, ErrorLabel
 from ..fit import fit_columns
 from ..i18n import lang, t, tx
+from ..notes import WARNING_STYLE, set_paragraphs, wrapped
 from ..row_table import RowTable
 from ..subsidy_views import (
-    WARNING_STYLE,
     MultiplierWarning,
     RunningSwitch,
     excluded_note,
     revenue_notes,
+    rule_file_problems,
     rule_notes,
-    set_paragraphs,
     switch_legend,
-    wrapped,
 )
 from ..table_model import Column, RowTableModel
 from .base import StepPage
@@ -144,6 +143,7 @@ class IctPage(StepPage):
         self.switch_legend = wrapped(name="switchLegend")
         self.excluded_note = wrapped(name="excludedNote")
         self.note = wrapped(name="estimateNote")
+        self.rule_problems = wrapped(name="ruleFileProblems", style=WARNING_STYLE)
         self.comparison = ComparisonTable()
         self.layout_.addWidget(
             QLabel(
@@ -157,6 +157,7 @@ class IctPage(StepPage):
         self.layout_.addWidget(self.switch_legend)
         self.layout_.addWidget(self.excluded_note)
         self.layout_.addWidget(self.note)
+        self.layout_.addWidget(self.rule_problems)
         self.layout_.addWidget(
             QLabel(t("シナリオの比較（計画期間の合計）", "Scenarios compared (period totals)"))
         )
@@ -342,7 +343,9 @@ class IctPage(StepPage):
         set_paragraphs(self.revenue_note, revenue_notes(plan, scenario.lines if scenario else []))
         set_paragraphs(self.switch_legend, [switch_legend(plan, est)])
         set_paragraphs(self.excluded_note, [excluded_note(est)])
-        set_paragraphs(self.note, rule_notes(plan, est, self.doc.catalog.subsidy_rules))
+        catalog = self.doc.catalog
+        set_paragraphs(self.note, rule_notes(plan, est, catalog.subsidy_rules))
+        set_paragraphs(self.rule_problems, rule_file_problems(catalog.rule_problems))
 
 
 # the form's label; the wording below it says where the multiplier comes from

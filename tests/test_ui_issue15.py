@@ -111,6 +111,7 @@ def test_allowance_staff_sets_the_allowance_line_in_the_yearly_table(window, qtb
     assert "3,000円" in p5.findChild(type(page.note), "allowanceNote").text()
     type_into(qtbot, p5.allowance, "4")
     assert doc.plan.home_allowance_staff == 4
+    assert "年額 144,000円（4人 × 36,000円）" in p5.allowance_cost.text()
     assert column_texts(page.lines.model, "年額") == ["144,000円"]
     assert [_year(page, r, 1) for r in range(3)] == ["144,000円"] * 3
     assert _year(page, 0, ELIGIBLE) == "0円" and _year(page, 0, NET) == "144,000円"

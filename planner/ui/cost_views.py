@@ -5,7 +5,8 @@ They show only what planner.domain.costs computed, so screen, PDF and CLI agree.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ..domain.costs import Estimate
@@ -81,6 +82,12 @@ class YearTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
+        # rows follow the wrapped note once the columns have settled (coalesced, after layout)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
 
     def show_estimate(self, est: Estimate | None) -> None:
         years = est.years if est else ()
@@ -92,7 +99,23 @@ class YearTable(QTableWidget):
         if est:
             tip = "\n".join(_switched_tip(y) for y in years if y.switched)
             self._row(len(years), t("合計", "Total"), est.period, "", tip)
-        self.setFixedHeight(self.horizontalHeader().height() + 30 * self.rowCount() + 6)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their (wrapped) note, at least 30px; the table as tall as its rows."""
+        fm = QFontMetrics(self.font())
+        width = max(1, self.columnWidth(self.NOTE) - 8)
+        flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
+        for r in range(self.rowCount()):
+            item = self.item(r, self.NOTE)
+            text = item.text() if item is not None else ""
+            need = fm.boundingRect(QRect(0, 0, width, 100000), flags, text).height() if text else 0
+            self.setRowHeight(r, max(30, need + 12))  # wrapped lines get air above and below
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(self.horizontalHeader().height() + rows + 6)
+
+    def _section_resized(self, _section: int, _old: int, _new: int) -> None:
+        self._fit_timer.start()  # the note column's width may have changed: it wraps anew
 
     def _row(self, r: int, label: str, fig, note: str, switched_tip: str) -> None:
         self.setItem(r, 0, _cell(label))

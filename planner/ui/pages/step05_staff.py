@@ -6,14 +6,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 from ...domain import words
+from ...domain.costs import line_amount
+from ...domain.errors import PlannerError
+from ...domain.money import format_yen
 from ...domain.sensitive import PERSONAL_DATA_POLICY_LABEL
 from ...domain.text import L10n
-from ..i18n import t, tx
+from ..i18n import lang, t, tx
 from ..notes import wrapped
 from ..table_model import Column
 from .base import StepPage
 from .choices import CAP_PERIODS, TIME_UNITS
 
+BASIS = "home_allowance_staff"  # the quantity basis of a line counted per allowance staff
 ALLOWANCE_NOTE = L10n(
     "在宅勤務等手当は、国家公務員の例（令和5年人事院勧告、令和6年4月1日施行）では月額3,000円です。"
     "1か月に10日を超えて継続的に在宅勤務等を命じられる職員が対象で、通勤手当は調整されます。"
@@ -79,6 +83,8 @@ class StaffPage(StepPage):
                 "int",
             ),
         )
+        self.allowance_cost = wrapped(name="allowanceCost")
+        form.addRow("", self.allowance_cost)
         form.addRow("", note_label(ALLOWANCE_NOTE, "allowanceNote"))
         self.policy = self.add_field(
             form,
@@ -96,9 +102,36 @@ class StaffPage(StepPage):
 
     def load(self) -> None:
         plan = self.doc.plan
+        self.allowance_cost.setText(allowance_cost(plan))
         self.total.setText(
             t(
                 f"テレワーク実施人数の合計: {plan.teleworkers()}人（必要な端末: {plan.devices_needed()}台 = 実施人数 − 既存の利用可能端末{plan.existing_devices}台）",
                 f"Teleworkers in all: {plan.teleworkers()} (devices needed: {plan.devices_needed()} = teleworkers − {plan.existing_devices} existing)",
             )
         )
+
+
+def allowance_cost(plan) -> str:
+    """What the allowance's staff come to in the adopted scenario (step 7's lines)."""
+    scenario = plan.adopted_scenario()
+    lines = [ln for ln in (scenario.lines if scenario else []) if ln.quantity_basis == BASIS]
+    if not lines:
+        return t(
+            "採用シナリオには、この人数を数量とする経費（在宅勤務等手当）はまだありません（手順7で追加できます）。",
+            "The adopted scenario has no cost line counted per allowance staff yet (add 'Telework allowance' in step 7).",
+        )
+    parts = []
+    for ln in lines:
+        try:
+            amount = line_amount(ln, plan)
+        except PlannerError as err:
+            parts.append(err.text(lang()))
+            continue
+        per = "" if ln.quantity == 1 else f" × {ln.quantity}"
+        parts.append(
+            t(
+                f"「{ln.name}」年額 {format_yen(amount)}（{plan.home_allowance_staff}人{per} × {format_yen(ln.unit_price)}）",
+                f"'{ln.name}' {format_yen(amount, 'en')} a year ({plan.home_allowance_staff}{per} × {format_yen(ln.unit_price, 'en')})",
+            )
+        )
+    return t("採用シナリオの経費: ", "In the adopted scenario: ") + t("、", "; ").join(parts)

@@ -112,7 +112,8 @@ RECORDS: dict[str, Record] = {
     "phases": Record(L10n("試行・導入の段階", "phases"), lambda p: bool(p.phases)),
     # issue 15
     "network_model": Record(
-        L10n("ネットワークのモデル", "network model"), lambda p: p.network_model != Plan.network_model
+        L10n("ネットワークのモデル", "network model"),
+        lambda p: p.network_model != Plan.network_model,
     ),
     "home_allowance_staff": Record(
         L10n("在宅勤務等手当の対象職員数", "staff paid the telework allowance"),

@@ -91,7 +91,7 @@ def test_after_switching_to_english_twenty_edits_raise_nothing(window, qtbot, re
     # 29 teleworkers, no devices of their own: 29 laptops at ¥159,000 = ¥4,611,000; half of it
     page = window.workspace.page(7)
     years = page.years
-    assert [years.item(0, c).text() for c in range(1, 5)] == [
+    assert [years.item(0, c).text() for c in (1, 3, 4, 5)] == [
         format_yen(4_611_000, "en"),
         format_yen(4_611_000, "en"),
         format_yen(2_305_000, "en"),

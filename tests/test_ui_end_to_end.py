@@ -67,10 +67,10 @@ def test_a_plan_from_start_to_pdf(window, qtbot, tmp_path, replies):
         p7.catalog_items.setCurrentIndex(p7.catalog_items.findData(item))
         click(qtbot, p7, "addCatalogItem")
     # 7 teleworkers, 5 devices needed: 5 × 135,000 + 7 × 23,100 = 836,700; half, rounded down
-    first = [p7.years.item(0, c).text() for c in range(5)]
+    first = [p7.years.item(0, c).text() for c in (0, 1, 3, 4, 5)]
     assert first == ["令和7年度 (2025)", "836,700円", "836,700円", "418,000円", "418,700円"]
     # FY2026: the licence's second year is a running cost, not eligible by default (issue 15)
-    assert p7.years.item(1, 1).text() == "161,700円" and p7.years.item(1, 3).text() == "0円"
+    assert p7.years.item(1, 1).text() == "161,700円" and p7.years.item(1, 4).text() == "0円"
     # undo and redo a cell edit
     lines = p7.lines.model
     assert edit_cell(lines, 0, "unit_price", "140000")

@@ -22,7 +22,7 @@ def test_switch_to_english_and_back(window, qtbot):
     steps = window.workspace.step_model
     assert "Promotion structure" in steps.data(steps.index(0))
     page7 = window.workspace.page(7)
-    assert page7.years.horizontalHeaderItem(3).text() == "Est. subsidy"
+    assert page7.years.horizontalHeaderItem(4).text() == "Est. subsidy"
     assert window.workspace.next.text() == "Next ▶"
     assert window.doc.plan.municipality.name == "さくら町"  # the plan is untouched
     window.findChild(QAction, "actionJapanese").trigger()

@@ -47,11 +47,17 @@ class CostStrip(QWidget):
         assumed = (
             t("（前年度までのルールを仮定）", " (earlier rule assumed)") if year.assumed else ""
         )
+        other = (
+            t(f"   特定財源 {format_yen(year.other_revenue)}",
+              f"   Other revenue {format_yen(year.other_revenue, 'en')}")
+            if year.other_revenue else ""
+        )  # fmt: skip
+        switched = t("（運用経費を含む）", " (incl. running costs)") if year.switched else ""
         self.label.setText(
             t(
-                f"{fiscal_year_label(fy)}  事業費 {format_yen(year.total)}   特別交付税措置見込 {format_yen(year.subsidy)}"
+                f"{fiscal_year_label(fy)}  事業費 {format_yen(year.total)}{other}   特別交付税措置見込 {format_yen(year.subsidy)}{switched}"
                 f"   実質負担 {format_yen(year.net)}{assumed}   ※措置額は見込みです",
-                f"{fiscal_year_label(fy, 'en')}  Cost {format_yen(year.total, 'en')}   Est. subsidy {format_yen(year.subsidy, 'en')}"
+                f"{fiscal_year_label(fy, 'en')}  Cost {format_yen(year.total, 'en')}{other}   Est. subsidy {format_yen(year.subsidy, 'en')}{switched}"
                 f"   Net {format_yen(year.net, 'en')}{assumed}   * the subsidy is an estimate",
             )
         )

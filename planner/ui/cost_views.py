@@ -5,24 +5,29 @@ They show only what planner.domain.costs computed, so screen, PDF and CLI agree.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ..domain.costs import Estimate
 from ..domain.fiscal import fiscal_year_label
 from ..domain.money import format_yen
+from ..domain.subsidy_rules import SWITCH_MARK
 from .fonts import figures_font
-from .i18n import lang, t
+from .i18n import lang, t, tx
 
 
 def assumed_note(year) -> str:
     if year.rule is None:
         return t("措置ルールなし", "no rule")
+    imported = year.rule.origin != "bundled"
     if year.assumed:
+        word = t("取り込んだ", "imported ") if imported else ""
         return t(
-            f"{year.rule.fiscal_year}年度ルールを仮定", f"assumes FY{year.rule.fiscal_year} rule"
+            f"{word}{year.rule.fiscal_year}年度ルールを仮定",
+            f"assumes {word}FY{year.rule.fiscal_year} rule",
         )
-    return ""
+    return t("取り込んだルール", "imported rule") if imported else ""
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -43,41 +48,96 @@ def _cell(text: str, money: bool = False) -> QTableWidgetItem:
     return item
 
 
+def switch_mark() -> str:
+    """The mark beside a figure the plan's running-cost switch changed (※ / *)."""
+    return tx(SWITCH_MARK)[0]
+
+
+def _switched_tip(year) -> str:
+    lines = [f"{s.name}: {format_yen(s.amount, lang())}" for s in year.switched]
+    return tx(SWITCH_MARK) + "\n" + "\n".join(lines)
+
+
 class YearTable(QTableWidget):
-    """年度 | 事業費 | うち対象経費 | 特別交付税措置見込額 | 実質負担額 | 備考, with a total row."""
+    """年度 | 事業費 | 特定財源 | うち対象経費 | 措置見込額 | 実質負担額 | 対象外の運用経費 | 備考,
+    with a total row. Figures the running-cost switch changed carry its mark (※)."""
+
+    HEADERS = (
+        ("年度", "Fiscal year"),
+        ("事業費", "Total cost"),
+        ("特定財源", "Other revenue"),
+        ("うち対象経費", "Eligible"),
+        ("措置見込額", "Est. subsidy"),
+        ("実質負担額", "Net burden"),
+        ("対象外の運用経費", "Running costs not counted"),
+        ("備考", "Note"),
+    )
+    NOTE = len(HEADERS) - 1
 
     def __init__(self) -> None:
-        super().__init__(0, 6)
+        super().__init__(0, len(self.HEADERS))
         self.setObjectName("yearTable")
-        self.setHorizontalHeaderLabels(
-            [
-                t("年度", "Fiscal year"),
-                t("事業費", "Total cost"),
-                t("うち対象経費", "Eligible"),
-                t("措置見込額", "Est. subsidy"),
-                t("実質負担額", "Net burden"),
-                t("備考", "Note"),
-            ]
-        )
+        self.setHorizontalHeaderLabels([t(ja, en) for ja, en in self.HEADERS])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
+        # rows follow the wrapped note once the columns have settled (coalesced, after layout)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
 
     def show_estimate(self, est: Estimate | None) -> None:
         years = est.years if est else ()
         self.setRowCount(len(years) + (1 if est else 0))
         for r, y in enumerate(years):
-            self._row(r, fiscal_year_label(y.fiscal_year, lang()), y, assumed_note(y))
+            notes = [n for n in (assumed_note(y), switched_note(y)) if n]
+            self._row(r, fiscal_year_label(y.fiscal_year, lang()), y, "、".join(notes) if
+                      lang() == "ja" else "; ".join(notes), _switched_tip(y) if y.switched else "")  # fmt: skip
         if est:
-            self._row(len(years), t("合計", "Total"), est.period, "")
-        self.setFixedHeight(self.horizontalHeader().height() + 30 * self.rowCount() + 6)
+            tip = "\n".join(_switched_tip(y) for y in years if y.switched)
+            self._row(len(years), t("合計", "Total"), est.period, "", tip)
+        self._fit_rows()
 
-    def _row(self, r: int, label: str, fig, note: str) -> None:
+    def _fit_rows(self) -> None:
+        """Rows as tall as their (wrapped) note, at least 30px; the table as tall as its rows."""
+        fm = QFontMetrics(self.font())
+        width = max(1, self.columnWidth(self.NOTE) - 8)
+        flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
+        for r in range(self.rowCount()):
+            item = self.item(r, self.NOTE)
+            text = item.text() if item is not None else ""
+            need = fm.boundingRect(QRect(0, 0, width, 100000), flags, text).height() if text else 0
+            self.setRowHeight(r, max(30, need + 12))  # wrapped lines get air above and below
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(self.horizontalHeader().height() + rows + 6)
+
+    def _section_resized(self, _section: int, _old: int, _new: int) -> None:
+        self._fit_timer.start()  # the note column's width may have changed: it wraps anew
+
+    def _row(self, r: int, label: str, fig, note: str, switched_tip: str) -> None:
         self.setItem(r, 0, _cell(label))
-        for c, amount in enumerate((fig.total, fig.eligible, fig.subsidy, fig.net), start=1):
-            self.setItem(r, c, _cell(format_yen(amount, lang()), money=True))
-        self.setItem(r, 5, _cell(note))
+        amounts = (fig.total, fig.other_revenue, fig.eligible, fig.subsidy, fig.net,
+                   fig.running_excluded)  # fmt: skip
+        for c, amount in enumerate(amounts, start=1):
+            text = format_yen(amount, lang())
+            item = _cell(text, money=True)
+            if switched_tip and c in (3, 4):  # the eligible base and the subsidy it changed
+                item.setText(f"{switch_mark()}{text}")
+                item.setToolTip(switched_tip)
+            self.setItem(r, c, item)
+        self.setItem(r, self.NOTE, _cell(note))
+
+
+def switched_note(year) -> str:
+    if not year.switched:
+        return ""
+    amount = format_yen(year.switch_added, lang())
+    return t(
+        f"{switch_mark()}運用経費{amount}を含む", f"{switch_mark()} incl. running costs {amount}"
+    )
 
 
 class ComparisonTable(QTableWidget):

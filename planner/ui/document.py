@@ -132,6 +132,15 @@ class PlanDocument(QObject):
             raise result
         return result
 
+    def use_catalog(self, catalog: Catalog) -> None:
+        """Estimate with another catalog from now on (e.g. a subsidy rule file was imported).
+
+        Not an edit of the plan: no undo step. Every estimate is recomputed and every view
+        refreshes (a touch outside every list: computed cells follow).
+        """
+        self.catalog = catalog
+        self.emit_changed((Touch("set", ("catalog",)),))
+
     def adopted_estimate(self) -> costs.Estimate | None:
         scenario = self.plan.adopted_scenario()
         return self.estimate(scenario.id) if scenario else None

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 MAX_RECENT = 8
+RULE_FILTER = "TOML (*.toml)"
 
 
 def recent_files() -> list[Path]:
@@ -288,3 +289,43 @@ class FileActions:
             return
         if self.close_plan():
             self.window.set_document(PlanDocument(plan, self.window.catalog))
+
+    # -- subsidy rule files (issue 15) -----------------------------------------------------
+
+    def import_rules(self) -> bool:
+        """Check a rule file, store it for this user, and estimate with it at once."""
+        path = dialogs.choose_open_file(self.window, RULE_FILTER, str(default_folder()))
+        if path is None:
+            return False
+        from ..domain.catalog import with_user_rules
+        from ..domain.fiscal import era_year_label
+        from ..store.rules_store import import_rule_file
+
+        title = t("ルールファイルを読み込めません", "Cannot load the rule file")
+        try:
+            stored = import_rule_file(path)
+            catalog = with_user_rules(self.window.catalog)
+        except PlannerError as err:
+            self._error(title, err)
+            return False
+        self.window.catalog = catalog
+        if self.doc is not None:
+            self.doc.use_catalog(catalog)
+        rule = stored.rule
+        day = rule.date.isoformat()
+        shown = (
+            t("開いている計画の見積もりに反映しました。", "The open plan's estimate uses it now.")
+            if self.doc is not None
+            else ""
+        )
+        dialogs.show_info(
+            self.window,
+            t("ルールファイルを読み込みました", "Rule file loaded"),
+            t(
+                f"{era_year_label(rule.fiscal_year)}の特別交付税措置のルールを読み込みました。\n"
+                f"出典: {rule.source.ja}（{day}）\n{shown}",
+                f"Loaded the special allocation tax rule of FY{rule.fiscal_year}.\n"
+                f"Source: {rule.source.en} ({day})\n{shown}",
+            ).rstrip(),
+        )
+        return True

@@ -105,6 +105,14 @@ class MainWindow(QMainWindow):
         self._action(
             f, "JSONから読み込む…", "Import JSON…", self.files.import_json, None, "actionImportJson"
         )
+        self._action(
+            f,
+            "特別交付税措置のルールを読み込む…",
+            "Load a subsidy rule file…",
+            self.files.import_rules,
+            None,
+            "actionImportRules",
+        )
         f.addSeparator()
         self._action(
             f,

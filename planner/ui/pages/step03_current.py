@@ -1,12 +1,15 @@
-"""Step 3: current state — staff per unit, devices, network layers, rules, notes."""
+"""Step 3: current state — staff per unit, devices, network layers and model, rules, notes."""
 
 from __future__ import annotations
 
+from ...domain import words
 from ...domain.model import Unit
+from ...domain.network_model import MODEL_SOURCE, is_beta
 from ...domain.text import L10n
 from ...domain.unit_rules import free_name
 from ..fields import BoundCheckBoxes
-from ..i18n import t
+from ..i18n import t, tx
+from ..notes import wrapped
 from ..table_model import Column
 from .base import StepPage
 from .choices import NETWORK_LAYERS
@@ -30,6 +33,19 @@ class CurrentPage(StepPage):
             self.doc, "network_layers", NETWORK_LAYERS, L10n("ネットワーク", "Network layers")
         )
         form.addRow(t("利用中のネットワーク（三層分離）", "Network layers in use"), layers)
+        self.network_model = self.add_field(
+            form,
+            (),
+            Column(
+                "network_model",
+                L10n("ネットワークのモデル（α/α′/β/β′）", "Network model (α/α′/β/β′)"),
+                "choice",
+                words.choices("network_model"),
+            ),
+        )
+        self.model_note = wrapped(name="networkModelNote")
+        self.model_note.setToolTip(tx(MODEL_SOURCE))
+        form.addRow("", self.model_note)
         self.add_field(
             form,
             (),
@@ -57,3 +73,19 @@ class CurrentPage(StepPage):
             ),
             noun=L10n("課", "unit"),
         )
+        self.doc.subscribe(self.load)
+        self.load()
+
+    def load(self) -> None:
+        """Say what the chosen model changes: where document work sits (step 4's marks)."""
+        if is_beta(self.doc.plan.network_model):
+            text = t(
+                "β/β′モデル：文書・メール等の業務はインターネット接続系にあるものとして、手順4の適性を判定します（内部事務システムはLGWAN接続系、基幹系はマイナンバー利用事務系のまま）。",
+                "β/β′ model: document and mail work is judged in step 4 as sitting on the internet-connected side (internal business systems stay on the LGWAN side, core systems on the My Number side).",
+            )
+        else:
+            text = t(
+                "α/α′モデル：文書・メール等の業務はLGWAN接続系にあるものとして、手順4の適性を判定します（β/β′モデルではインターネット接続系）。",
+                "α/α′ model: document and mail work is judged in step 4 as sitting on the LGWAN-connected side (on the internet side in the β/β′ models).",
+            )
+        self.model_note.setText(text)

@@ -16,13 +16,23 @@ from ...domain.errors import PlannerError
 from ...domain.model import CostLine, Scenario
 from ...domain.money import format_yen
 from ...domain.operations import InsertRow, RemoveRow, SetValue
-from ...domain.subsidy_text import subsidy_formula
+from ...domain.subsidy_rules import MULTIPLIER_LABEL, multiplier_wording
 from ...domain.text import L10n
 from ..cost_views import ComparisonTable, YearTable
 from ..fields import BoundCheckBoxes, ErrorLabel
 from ..fit import fit_columns
 from ..i18n import lang, t, tx
+from ..notes import WARNING_STYLE, set_paragraphs, wrapped
 from ..row_table import RowTable
+from ..subsidy_views import (
+    MultiplierWarning,
+    RunningSwitch,
+    excluded_note,
+    revenue_notes,
+    rule_file_problems,
+    rule_notes,
+    switch_legend,
+)
 from ..table_model import Column, RowTableModel
 from .base import StepPage
 from .choices import (
@@ -71,18 +81,11 @@ class IctPage(StepPage):
                 "decimal",
             ),
         )
-        self.add_field(
-            money,
-            (),
-            Column(
-                "fiscal_capacity_multiplier",
-                L10n(
-                    "財政力補正の乗率（県の通知による。補正なし=1.0）",
-                    "Fiscal capacity multiplier (1.0 = none)",
-                ),
-                "decimal",
-            ),
-        )
+        self.add_field(money, (), Column("fiscal_capacity_multiplier", MULTIPLIER_FIELD, "decimal"))
+        self.multiplier_warning = MultiplierWarning(doc)
+        money.addRow("", self.multiplier_warning)
+        money.addRow("", wrapped(tx(multiplier_wording()), "multiplierWording"))
+        self.switch = RunningSwitch(doc, money)
 
         self._scenario_bar()
         self.lines = RowTable(
@@ -105,6 +108,12 @@ class IctPage(StepPage):
                     Column("start_fy", L10n("開始年度", "From FY"), "fy"),
                     Column("end_fy", L10n("終了年度", "To FY"), "fy"),
                     Column(
+                        "other_revenue",
+                        L10n("特定財源（期間計）", "Other revenue (period)"),
+                        "money",
+                        tooltip=lambda _line: REVENUE_TIP.get(lang()),
+                    ),
+                    Column(
                         "eligible_override",
                         L10n("措置対象", "Eligible"),
                         "choice",
@@ -123,15 +132,18 @@ class IctPage(StepPage):
         self.lines.view.setObjectName("costTable")
         self.lines.view.setMinimumHeight(260)
         self.lines.view.setWordWrap(False)
-        widths = (210, 200, 110, 60, 150, 130, 150, 150, 110, 180, 90, 200, 120)
+        widths = (210, 200, 110, 60, 150, 130, 150, 150, 120, 110, 180, 90, 200, 120)
         for col, width in enumerate(widths):
             self.lines.view.setColumnWidth(col, width)
         fit_columns(self.lines)  # widths follow the content, headers and choices (fit.py)
         self.layout_.addWidget(self.lines)
+        self.revenue_note = wrapped(name="revenueNote", style=WARNING_STYLE)
+        self.layout_.addWidget(self.revenue_note)
         self.years = YearTable()
-        self.note = QLabel()
-        self.note.setObjectName("estimateNote")
-        self.note.setWordWrap(True)
+        self.switch_legend = wrapped(name="switchLegend")
+        self.excluded_note = wrapped(name="excludedNote")
+        self.note = wrapped(name="estimateNote")
+        self.rule_problems = wrapped(name="ruleFileProblems", style=WARNING_STYLE)
         self.comparison = ComparisonTable()
         self.layout_.addWidget(
             QLabel(
@@ -142,7 +154,10 @@ class IctPage(StepPage):
             )
         )
         self.layout_.addWidget(self.years)
+        self.layout_.addWidget(self.switch_legend)
+        self.layout_.addWidget(self.excluded_note)
         self.layout_.addWidget(self.note)
+        self.layout_.addWidget(self.rule_problems)
         self.layout_.addWidget(
             QLabel(t("シナリオの比較（計画期間の合計）", "Scenarios compared (period totals)"))
         )
@@ -317,16 +332,25 @@ class IctPage(StepPage):
     def _show_totals(self) -> None:
         plan = self.doc.plan
         scenario = self.current_scenario()
+        est = None
         try:
-            self.years.show_estimate(self.doc.estimate(scenario.id) if scenario else None)
+            est = self.doc.estimate(scenario.id) if scenario else None
+            self.years.show_estimate(est)
             self.comparison.show_estimates(self.doc.all_estimates(), plan.adopted_scenario_id)
             self.error.show_error(None)
         except PlannerError as err:
             self.error.show_error(err)
-        self.note.setText(
-            tx(subsidy_formula(plan, self.doc.catalog.subsidy_rules))
-            + t(
-                "これは見込みであり、実際の交付額は国の算定によって決まり、保証されるものではありません。",
-                " This is an estimate: the amount granted is decided by the national calculation and is not guaranteed.",
-            )
-        )
+        set_paragraphs(self.revenue_note, revenue_notes(plan, scenario.lines if scenario else []))
+        set_paragraphs(self.switch_legend, [switch_legend(plan, est)])
+        set_paragraphs(self.excluded_note, [excluded_note(est)])
+        catalog = self.doc.catalog
+        set_paragraphs(self.note, rule_notes(plan, est, catalog.subsidy_rules))
+        set_paragraphs(self.rule_problems, rule_file_problems(catalog.rule_problems))
+
+
+# the form's label; the wording below it says where the multiplier comes from
+MULTIPLIER_FIELD = L10n(MULTIPLIER_LABEL.ja, "Fiscal-capacity multiplier")
+REVENUE_TIP = L10n(
+    "国庫補助金・県補助金など、この経費に充てる特定財源の額（期間の合計）。最初の年度から順に充て、その年度の実質負担額と対象経費から差し引きます（事業費はそのまま）。",
+    "Earmarked revenue (a national grant, a prefectural subsidy) paying for this line, over its whole period. It is applied from the first year on and taken off that year's net burden and eligible base (the total cost stays).",
+)

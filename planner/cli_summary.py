@@ -156,7 +156,13 @@ def _notes(plan: Any, d: dict[str, Any], lang: str) -> list[str]:
     from .cli import terminal_safe as safe
     from .domain.catalog import default_catalog
     from .domain.costs import rule_for
-    from .domain.subsidy_rules import SWITCH_MARK, TIMING, plan_multiplier_note, rule_year_note
+    from .domain.subsidy_rules import (
+        SWITCH_MARK,
+        SWITCH_SIGN,
+        TIMING,
+        plan_multiplier_note,
+        rule_year_note,
+    )
     from .domain.subsidy_text import subsidy_formula
 
     en = lang == "en"
@@ -168,7 +174,7 @@ def _notes(plan: Any, d: dict[str, Any], lang: str) -> list[str]:
     out.append(TIMING.get(lang))
     if any(y["switched"] for y in d["years"]):
         reason = safe(plan.running_costs_reason.strip())
-        mark = SWITCH_MARK.get(lang).lstrip("※* ")
+        mark = SWITCH_MARK.get(lang).removeprefix(SWITCH_SIGN).strip()
         out.append(f"{SWITCH_SIGN} {mark} (reason: {reason})" if en
                    else f"{SWITCH_SIGN} {mark}（理由: {reason}）")  # fmt: skip
     if any(y["assumed_rule"] for y in d["years"]):

@@ -164,16 +164,16 @@ def test_the_running_cost_switch_needs_a_reason_and_marks_what_it_adds(window, q
     assert "根拠" in switch.error.text() and "県からの回答" in switch.error.text()
     assert doc.plan.running_costs_eligible is False and not box.isChecked()
     assert _year(page, 1, ELIGIBLE) == "0円" and doc.undo_stack.count() == edits
-    # with a reason it counts, marked ※ with its legend
+    # with a reason it counts, marked ◆ (as in the PDF) with its legend
     type_into(qtbot, switch.reason, "Pref. answer 2026-01-15")
     _click_box(qtbot, box)
     assert doc.plan.running_costs_eligible is True and box.isChecked()
     assert _hidden(switch.error)
-    assert _year(page, 1, ELIGIBLE) == f"※{yen}"
-    assert _year(page, 1, SUBSIDY) == f"※{yearly // 2 // 1000 * 1000:,}円"
+    assert _year(page, 1, ELIGIBLE) == f"◆{yen}"
+    assert _year(page, 1, SUBSIDY) == f"◆{yearly // 2 // 1000 * 1000:,}円"
     assert "運用経費" in _year(page, 1, page.years.NOTE)
     assert not _hidden(page.switch_legend)
-    assert "※運用経費も対象とする設定による" in page.switch_legend.text()
+    assert "◆運用経費も対象とする設定による" in page.switch_legend.text()
     assert "Pref. answer 2026-01-15" in page.switch_legend.text()
     assert _year(page, 1, 6) == "0円" and _hidden(page.excluded_note)
     # the reason cannot be emptied while the switch is on

@@ -92,7 +92,13 @@ def coverage_words(coverage: str) -> L10n:
     )
 
 
-SWITCH_MARK = L10n("※運用経費も対象とする設定による", "* counted by the plan's running-cost switch")
+SWITCH_SIGN = (
+    "◆"  # beside every figure the plan's running-cost switch changes (※ marks assumed rules)
+)
+SWITCH_MARK = L10n(
+    f"{SWITCH_SIGN}運用経費も対象とする設定による",
+    f"{SWITCH_SIGN} counted by the plan's running-cost switch",
+)
 
 
 def other_revenue_note(line: CostLine, amount: int) -> L10n | None:

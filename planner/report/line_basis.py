@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from ..domain import costs
 from ..domain.catalog import SubsidyRule
 from ..domain.model import CostLine, Plan
+from ..domain.subsidy_rules import SWITCH_SIGN
 from ..domain.text import L10n
-
-SWITCH_SIGN = "◆"  # beside every figure the plan's running-cost switch changes
 
 
 def line_basis_cells(

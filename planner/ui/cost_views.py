@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from ..domain.costs import Estimate
 from ..domain.fiscal import fiscal_year_label
 from ..domain.money import format_yen
-from ..domain.subsidy_rules import SWITCH_MARK
+from ..domain.subsidy_rules import SWITCH_MARK, SWITCH_SIGN
 from .fonts import figures_font
 from .i18n import lang, t, tx
 
@@ -49,8 +49,8 @@ def _cell(text: str, money: bool = False) -> QTableWidgetItem:
 
 
 def switch_mark() -> str:
-    """The mark beside a figure the plan's running-cost switch changed (※ / *)."""
-    return tx(SWITCH_MARK)[0]
+    """The mark beside a figure the plan's running-cost switch changed (as in the PDF)."""
+    return SWITCH_SIGN
 
 
 def _switched_tip(year) -> str:

@@ -13,6 +13,7 @@ from ...domain import costs
 from ...domain.money import format_thousand_yen
 from ...domain.subsidy_rules import (
     SWITCH_MARK,
+    SWITCH_SIGN,
     TIMING,
     coverage_words,
     multiplier_wording,
@@ -22,7 +23,6 @@ from ...domain.subsidy_rules import (
 from ...domain.subsidy_text import rate_text, subsidy_formula
 from ..content import Block, Chapter, Num, Spacer, Span
 from ..figures import cost_figure
-from ..line_basis import SWITCH_SIGN
 from .common import ASSUMED_EN, ASSUMED_JA, Context
 from .costs_lines import lines, scenarios
 
@@ -145,7 +145,7 @@ def _coverage(ctx: Context, est: costs.Estimate) -> list[str]:
             f"(total {ctx.yen(est.period.running_excluded)})."))  # fmt: skip
     if est.running_costs_switch:
         added = sum(y.switch_added for y in est.years)
-        mark = SWITCH_MARK.get(ctx.lang).lstrip("※* ")
+        mark = SWITCH_MARK.get(ctx.lang).removeprefix(SWITCH_SIGN).strip()
         lines.append(ctx.t(
             f"{SWITCH_SIGN} {mark}: この計画は運用経費も措置の対象とする設定です（理由: {ctx.plan.running_costs_reason.strip()}）。"
             f"{SWITCH_SIGN}を付けた額はこの設定により変わるもので、運用経費{ctx.yen(added)}を対象経費に含めています。",

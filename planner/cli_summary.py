@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SWITCH_SIGN = "◆"  # as in the PDF (planner/report/line_basis.py)
+from .domain.subsidy_rules import SWITCH_SIGN
 
 
 def summary_data(plan: Any, warnings: list) -> dict[str, Any]:
@@ -156,13 +156,7 @@ def _notes(plan: Any, d: dict[str, Any], lang: str) -> list[str]:
     from .cli import terminal_safe as safe
     from .domain.catalog import default_catalog
     from .domain.costs import rule_for
-    from .domain.subsidy_rules import (
-        SWITCH_MARK,
-        SWITCH_SIGN,
-        TIMING,
-        plan_multiplier_note,
-        rule_year_note,
-    )
+    from .domain.subsidy_rules import SWITCH_MARK, TIMING, plan_multiplier_note, rule_year_note
     from .domain.subsidy_text import subsidy_formula
 
     en = lang == "en"

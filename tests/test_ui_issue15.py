@@ -83,6 +83,8 @@ def test_beta_prime_makes_document_work_reachable_by_a_vpn_to_the_internet(windo
     row = column_texts(p4.task_model, "業務").index("総合計画の策定")
     choose(ws.page(7).access, "internet_vpn")
     assert column_texts(p4.task_model, "適性")[row] == "× 不適"  # α: documents on the LGWAN side
+    assert column_texts(p4.task_model, "業務の対象")[row] == "文書・メール等"
+    assert column_texts(p4.task_model, "ネットワーク")[row] == "LGWAN接続系"
 
     ws.go(2)
     p3 = ws.page(3)
@@ -94,6 +96,7 @@ def test_beta_prime_makes_document_work_reachable_by_a_vpn_to_the_internet(windo
     assert combo.currentText() == "β′モデル"
     assert "インターネット接続系" in p3.model_note.text()
     assert column_texts(p4.task_model, "適性")[row] == "◎ 適"
+    assert column_texts(p4.task_model, "ネットワーク")[row] == "インターネット接続系"  # the model's
     doc.undo_stack.undo()
     assert doc.plan.network_model == "alpha" and combo.currentText() == "αモデル"
     assert column_texts(p4.task_model, "適性")[row] == "× 不適"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .catalog import Catalog, CostItemDef, UnitDef
 from .model import (
     ChecklistEntry,
@@ -46,7 +48,12 @@ def unit_from_catalog(unit_def: UnitDef, lang: str = "ja") -> Unit:
         name=unit_def.name.get(lang),
         catalog_id=unit_def.id,
         tasks=[
-            Task(name=t.name.get(lang), factors=t.factors, catalog_id=t.id) for t in unit_def.tasks
+            Task(
+                name=t.name.get(lang),
+                factors=replace(t.factors, works_on=t.works_on),  # what it works on, said
+                catalog_id=t.id,
+            )
+            for t in unit_def.tasks
         ],
     )
 

@@ -121,7 +121,7 @@ class Option:
 class TaskDef:
     id: str
     name: L10n
-    factors: TaskFactors  # works_on stays "" here: a plan's copy takes it from ``works_on``
+    factors: TaskFactors  # works_on "" here; a plan's copy gets ``works_on`` (builders)
     works_on: str = "documents"  # issue 15: one of WORKS_ON
     # issue 15: a statute or rule that keeps the task in the office whatever the method
     # (e.g. questionnaires of statistical surveys under 統計法); None: no such rule

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import words
 from ...domain.builders import unit_from_catalog
 from ...domain.model import Task, Unit
+from ...domain.network_model import effective_layer, task_works_on
 from ...domain.operations import Batch, InsertRow
 from ...domain.suitability import Suitability, assess_in_plan
 from ...domain.text import L10n
@@ -118,7 +120,13 @@ class TasksPage(StepPage):
                     "", L10n("理由", "Reason"), display=self._first_reason, tooltip=self._reasons
                 ),
                 Column("factors.personal_data", L10n("個人情報", "Personal data")),
-                Column("factors.network", L10n("ネットワーク", "Network")),
+                Column("factors.works_on", L10n("業務の対象", "Works on")),
+                Column(
+                    "",
+                    L10n("ネットワーク", "Network"),
+                    display=self._layer,
+                    tooltip=self._layer_why,
+                ),
                 Column("factors.paper", L10n("紙", "Paper")),
                 Column("factors.counter", L10n("窓口", "Counter")),
                 Column("factors.onsite", L10n("現場", "On site")),
@@ -174,6 +182,23 @@ class TasksPage(StepPage):
 
     def _reasons(self, task: Task) -> str:
         return "\n".join(f"・{r.text.get(lang())}" for r in self._assess(task).reasons)
+
+    def _works_on(self, task: Task) -> str:
+        return task_works_on(task.factors, task.catalog_id, self.doc.catalog)
+
+    def _layer(self, task: Task) -> str:
+        """The segment the task is judged on: from what it works on and the network model."""
+        layer = effective_layer(task.factors, self.doc.plan.network_model, self._works_on(task))
+        return words.label("network", layer, lang())
+
+    def _layer_why(self, task: Task) -> str:
+        works_on = self._works_on(task)
+        model = words.label("network_model", self.doc.plan.network_model, lang())
+        if not works_on:
+            return t("業務の対象が未設定のため、業務ごとのネットワークの値で判定します。",
+                     "Works on is not set: the task's own network value decides.")  # fmt: skip
+        kind = words.label("works_on", works_on, lang())
+        return t(f"{kind}（{model}、手順3）", f"{kind} ({model}, step 3)")
 
     def _picked_count(self, unit: Unit) -> str:
         return f"{sum(t_.selected for t_ in unit.tasks)} / {len(unit.tasks)}"

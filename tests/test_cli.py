@@ -47,12 +47,17 @@ def test_validate(capsys):
     assert code == 0 and err == ""
     assert out == (
         f"OK: {VILLAGE} — やまなみ村（課 5、選定業務 14件）\n"
-        "確認が必要な点（3件）:\n"
+        "確認が必要な点（4件）:\n"
+        "  手順 7: 財政力指数（0.18）が入力されていますが、財政力補正の乗率は1.0（補正なし）のままです。"
+        "乗率は特別交付税に関する省令により財政力指数から定まりますが、この項目の表は本プログラムに収録されていません。"
+        "実際の乗率を確認して入力するまで、措置見込額は補正前の概算です。\n"
         "  手順 7（参考）: 2025年度の措置見込額は2024年度のルールを仮定しています。\n"
         "  手順 7（参考）: 2026年度の措置見込額は2024年度のルールを仮定しています。\n"
         "  手順 7（参考）: 2027年度の措置見込額は2024年度のルールを仮定しています。\n"
     )
-    assert run(capsys, "validate", VILLAGE, "--strict")[0] == 0  # notes do not fail --strict
+    # the unchecked multiplier is a warning; the assumed rules are notes, which do not count
+    code, _out, err = run(capsys, "validate", VILLAGE, "--strict")
+    assert code == 1 and err == "planner: 計画に警告が1件あります（--strict）。\n"
     code, out, _ = run(capsys, "validate", sample_json("kawasemi-town"), "--lang", "en")
     assert code == 0 and "かわせみ町, 19 units, 65 selected tasks" in out
 

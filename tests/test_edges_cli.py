@@ -207,13 +207,13 @@ def overridden(tmp_path) -> Path:
 def test_validate_lists_warnings_and_strict_fails_on_them(capsys, overridden):
     code, out, err = run(capsys, "validate", overridden)
     assert code == 0 and err == ""
-    assert out.splitlines()[1:3] == ["確認が必要な点（4件）:", "  " + OVERRIDE_JA]
+    assert out.splitlines()[1:3] == ["確認が必要な点（5件）:", "  " + OVERRIDE_JA]
     code, out, err = run(capsys, "validate", overridden, "--strict")
     assert code == 1
-    assert err == "planner: 計画に警告が1件あります（--strict）。\n"
+    assert err == "planner: 計画に警告が2件あります（--strict）。\n"  # and the multiplier's
     code, out, err = run(capsys, "validate", overridden, "--strict", "--lang", "en")
     assert "  " + OVERRIDE_EN in out.splitlines()
-    assert err == "planner: the plan has 1 warning(s) (--strict).\n"
+    assert err == "planner: the plan has 2 warning(s) (--strict).\n"
 
 
 def test_summary_lists_warnings_in_text_and_json(capsys, overridden):
@@ -229,7 +229,10 @@ def test_summary_lists_warnings_in_text_and_json(capsys, overridden):
         "ja": OVERRIDE_JA.removeprefix("手順 7: "),
         "en": OVERRIDE_EN.removeprefix("Step 7: "),
     }
-    assert [w["severity"] for w in warnings[1:]] == ["note"] * 3
+    assert [(w["code"], w["severity"]) for w in warnings[1:]] == [
+        ("multiplier_not_checked", "warning"),
+        *[("assumed_rule", "note")] * 3,
+    ]
 
 
 def test_export_pdf_prints_warnings_and_the_pdf_lists_them(capsys, overridden, tmp_path):

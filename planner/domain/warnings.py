@@ -16,6 +16,7 @@ from .catalog import Catalog
 from .costs import adopted_estimate
 from .errors import PlannerError
 from .model import Plan
+from .subsidy_rules import plan_multiplier_note
 from .suitability import Suitability, assess_in_plan
 from .text import L10n
 
@@ -72,6 +73,9 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
                     f"{scenario.name}「{line.name}」: 対象経費の判定を変更した理由が未記入です。",
                     f"{scenario.name}: '{line.name}' overrides eligibility without a reason.",
                 ), True))  # fmt: skip
+    note = plan_multiplier_note(plan)
+    if note is not None:  # an index entered, the multiplier left at 1.0 (issue 15)
+        out.append(PlanWarning("multiplier_not_checked", 7, "fiscal_capacity_multiplier", note))
     try:
         est = adopted_estimate(plan, catalog.subsidy_rules)
     except PlannerError as err:  # a plan being edited; a validated plan always estimates

@@ -138,3 +138,19 @@ def test_labels_with_user_text_are_plain_text(window, qtbot, replies):
         found = [w for w in page.findChildren(QLabel) if w.objectName() == name]
         assert found, name
         assert all(w.textFormat() == Qt.TextFormat.PlainText for w in found), name
+
+
+def test_tooltips_show_names_as_typed_not_as_markup(window, qtbot):
+    """Issue 14 item 3: user text never reaches Qt as rich text, tooltips included."""
+    from PySide6.QtCore import Qt as QtCore_Qt
+
+    from planner.domain.model import Member
+    from planner.domain.text import L10n
+    from planner.ui.table_model import Column, RowTableModel
+
+    doc = create_plan(window, qtbot)
+    model = RowTableModel(doc, ("members",), [Column("name", tooltip=lambda m: m.name)])
+    assert model.add_row(Member("<b>佐藤</b> & <img src=x>"))
+    tip = model.data(model.index(0, 0), QtCore_Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;佐藤&lt;/b&gt;\xa0&amp;\xa0&lt;img\xa0src=x&gt;" in tip and "<b>" not in tip
+    assert model.columns[0].header == L10n("メンバー名", "Member name")  # the declared label

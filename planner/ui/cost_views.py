@@ -14,7 +14,7 @@ from ..domain.fiscal import fiscal_year_label
 from ..domain.money import format_yen
 from ..domain.subsidy_rules import SWITCH_MARK, SWITCH_SIGN
 from .fonts import figures_font
-from .i18n import lang, t, tx
+from .i18n import lang, plain_tip, t, tx
 
 
 def assumed_note(year) -> str:
@@ -126,7 +126,7 @@ class YearTable(QTableWidget):
             item = _cell(text, money=True)
             if switched_tip and c in (3, 4):  # the eligible base and the subsidy it changed
                 item.setText(f"{switch_mark()}{text}")
-                item.setToolTip(switched_tip)
+                item.setToolTip(plain_tip(switched_tip))
             self.setItem(r, c, item)
         self.setItem(r, self.NOTE, _cell(note))
 

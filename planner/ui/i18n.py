@@ -65,3 +65,13 @@ def _install_qt_translations() -> None:
     if gaps.load(str(resource_path("translations", "qt_gaps_ja.qm"))):
         app.installTranslator(gaps)  # installed last, asked first
         _translators.append(gaps)
+
+
+def plain_tip(text: str | None) -> str | None:
+    """A tooltip that shows its text as typed: Qt renders a tooltip that looks like HTML
+    as rich text, and tooltips carry names from the plan (data, never markup)."""
+    if not text:
+        return text
+    from PySide6.QtGui import Qt as QtGui
+
+    return QtGui.convertFromPlainText(text)

@@ -33,7 +33,7 @@ from ..domain.records import Record, field_at, record_at
 from ..domain.text import L10n
 from .document import PlanDocument
 from .fonts import figures_font
-from .i18n import lang, tx
+from .i18n import lang, plain_tip, tx
 
 Index = QModelIndex | QPersistentModelIndex
 ROW = L10n("行", "row")
@@ -294,7 +294,7 @@ class RowTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return col.display(obj)
             if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
-                return col.tooltip(obj)
+                return plain_tip(col.tooltip(obj))
             return None
         value = get_field(obj, col.field)
         if col.kind == "bool":
@@ -308,7 +308,7 @@ class RowTableModel(QAbstractTableModel):
                 col.key_of(value) if col.kind == "choice" else ("" if value is None else str(value))
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return col.tooltip(obj) if col.tooltip else None
+            return plain_tip(col.tooltip(obj)) if col.tooltip else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("int", "money"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -28,7 +28,7 @@ from ..domain.fiscal import fiscal_year_label, fiscal_year_of
 from ..domain.model import Municipality
 from ..domain.validation import PREFECTURES, validate_municipality
 from .fields import ErrorLabel
-from .i18n import lang, t
+from .i18n import lang, plain_tip, t
 
 
 class NewPlanForm(QGroupBox):
@@ -199,7 +199,7 @@ class WelcomePage(QWidget):
         for path in recent:
             # the name and its folder; the whole path (often long) in the tooltip
             item = QListWidgetItem(f"{path.name}  —  {path.parent.name or path.parent}")
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tip(str(path)))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.recent.addItem(item)
         if not recent:

@@ -105,15 +105,19 @@ def rule_for(fiscal_year: int, rules: Sequence[SubsidyRule]) -> tuple[SubsidyRul
     return rule, rule.fiscal_year != fiscal_year
 
 
-def line_quantity(line: CostLine, plan: Plan) -> int:
-    basis = line.quantity_basis
-    if basis == "teleworker":
-        return line.quantity * plan.teleworkers()
-    if basis == "device_needed":
-        return line.quantity * plan.devices_needed()
-    if basis == "home_allowance_staff":  # issue 15
-        return line.quantity * plan.home_allowance_staff
-    return line.quantity  # "fixed", and "organisation" (per body: one body)
+def basis_counts(plan: Plan) -> dict[str, int]:
+    """What a line's quantity is counted per ("fixed" and "organisation": one body)."""
+    return {
+        "teleworker": plan.teleworkers(),
+        "device_needed": plan.devices_needed(),
+        "home_allowance_staff": plan.home_allowance_staff,  # issue 15
+    }
+
+
+def line_quantity(line: CostLine, plan: Plan, counts: dict[str, int] | None = None) -> int:
+    """``counts``: ``basis_counts(plan)``, computed once where many lines are counted."""
+    per = (counts if counts is not None else basis_counts(plan)).get(line.quantity_basis, 1)
+    return line.quantity * per
 
 
 def line_years(line: CostLine) -> range:
@@ -121,9 +125,9 @@ def line_years(line: CostLine) -> range:
     return range(line.start_fy, last + 1)
 
 
-def line_amount(line: CostLine, plan: Plan) -> int:
+def line_amount(line: CostLine, plan: Plan, counts: dict[str, int] | None = None) -> int:
     """The line's amount in each fiscal year it falls in."""
-    amount = line.unit_price * line_quantity(line, plan)
+    amount = line.unit_price * line_quantity(line, plan, counts)
     if amount > MAX_YEN:
         raise _line_over(line, amount, "cost_line.amount")
     return amount
@@ -151,10 +155,11 @@ def check_estimable(plan: Plan) -> None:
     Every scenario (the screen and the PDF compare them all): no line over ¥1 trillion
     a year, no fiscal year over ¥1 trillion. Raises ValidationError naming the line or scenario.
     """
+    counts = basis_counts(plan)
     for i, scenario in enumerate(plan.scenarios):
         totals: dict[int, int] = {}
         for j, line in enumerate(scenario.lines):
-            amount = line.unit_price * line_quantity(line, plan)
+            amount = line.unit_price * line_quantity(line, plan, counts)
             if amount > MAX_YEN:
                 raise _line_over(line, amount, f"scenarios[{i}].lines[{j}].unit_price")
             for fy in line_years(line):
@@ -216,16 +221,18 @@ def estimate(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> Es
     other = dict.fromkeys(years, 0)
     excluded = dict.fromkeys(years, 0)
     switched: dict[int, list[LineShare]] = {fy: [] for fy in years}
+    counts = basis_counts(plan)
     for line in scenario.lines:
-        amount = line_amount(line, plan)
-        revenue = other_revenue_by_year(line, amount)
+        amount = line_amount(line, plan, counts)
+        revenue = other_revenue_by_year(line, amount) if line.other_revenue else None
         for fy in line_years(line):
+            paid = revenue[fy] if revenue else 0  # most lines have no other revenue
             total[fy] += amount
-            other[fy] += revenue[fy]
+            other[fy] += paid
             rule = applied[fy][0]
             if not is_eligible(line, rule):
                 continue
-            base = amount - revenue[fy]
+            base = amount - paid
             coverage = rule.coverage if rule is not None else "introduction"
             if is_running_year(line, fy) and coverage != "introduction_and_running":
                 if not switch:

@@ -1,8 +1,11 @@
 """The mouse wheel scrolls the page; it never changes a choice the user is not editing.
 
-One filter on the application: a wheel turned over a combo box or a spin box that
-does not have the keyboard focus goes to the nearest scrollable area around it
-instead (the page), and such boxes no longer take the focus from the wheel.
+One mechanism for the whole application: the application's style (a proxy of the
+platform's) meets every widget once, when Qt polishes it, and gives each combo box
+and spin box the guard: a wheel turned over such a box without the keyboard focus
+goes to the nearest scrollable area around it instead (the page), and the box no
+longer takes the focus from the wheel. Only those boxes' events pass through
+Python (an application-wide event filter cost ~17 ms at every start).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
+    QProxyStyle,
     QWidget,
 )
 
@@ -44,13 +48,13 @@ def _scroll_target(widget: QWidget) -> QAbstractScrollArea | None:
 
 
 class WheelGuard(QObject):
+    def guard(self, box: QWidget) -> None:
+        if box.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives no focus
+        box.installEventFilter(self)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(obj, _GUARDED):
-            if obj.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                obj.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives no focus
-            return False
-        if kind != QEvent.Type.Wheel:
+        if event.type() != QEvent.Type.Wheel:
             return False
         box = _guarded(obj)
         if box is None or box.hasFocus():
@@ -62,10 +66,25 @@ class WheelGuard(QObject):
         return True  # the box itself never sees it
 
 
+class _GuardingStyle(QProxyStyle):
+    """The platform's style, handing every combo and spin box to the guard once."""
+
+    def __init__(self, guard: WheelGuard) -> None:
+        super().__init__()
+        self._guard = guard
+
+    def polish(self, target):  # noqa: ANN001 - QWidget, QApplication or QPalette (overloads)
+        if isinstance(target, _GUARDED):
+            self._guard.guard(target)
+        return super().polish(target)
+
+
 def install(app: QApplication) -> WheelGuard:
     """Install the guard once per application."""
     guard = app.findChild(WheelGuard)
     if guard is None:
         guard = WheelGuard(app)
-        app.installEventFilter(guard)
+        style = _GuardingStyle(guard)
+        style.setParent(app)
+        app.setStyle(style)
     return guard

@@ -82,3 +82,19 @@ def test_two_units_never_share_a_name(plan):
     assert free_name(plan.units, "（新しい課）") == "（新しい課）"
     plan.units.append(Unit("企画課"))  # e.g. an old file
     assert duplicate_unit_names(plan) == ["企画課"]
+
+
+def test_a_plan_with_two_units_of_one_name_opens_with_a_warning(catalog, municipality):
+    """v0.1 let a catalog unit be added beside a typed one of the same name: such a file
+    still opens, and every way out says what to fix."""
+    from planner.domain.builders import new_plan
+    from planner.domain.model import Unit
+    from planner.domain.validation import validate_plan
+    from planner.domain.warnings import plan_warnings
+
+    plan = new_plan(municipality, catalog)
+    plan.units = [Unit("総務課", staff=30), Unit("総務課 ", staff=0)]
+    validate_plan(plan)  # not refused
+    found = [w for w in plan_warnings(plan, catalog) if w.code == "duplicate_unit_name"]
+    assert [(w.step, w.for_council, w.text.ja) for w in found] == [(4, True,
+        "課「総務課」が2つ以上あります。1つにまとめてください（業務と人数は課ごとに集計されます）。")]  # fmt: skip

@@ -22,7 +22,6 @@ PERSONAL_DATA_POLICIES = ("screen_transfer_only", "not_allowed")
 PERSONAL_DATA_POLICY_LABEL = L10n(
     "在宅等での要配慮個人情報の取扱い", "Sensitive personal data at home or on the move"
 )
-SENSITIVE_WORD = L10n("要配慮個人情報", "Sensitive personal data")
 
 _NOT_ALLOWED = L10n(
     "要配慮個人情報を扱います。この計画では庁外で扱わない方針（手順5・8）のため、テレワークの対象外です。",

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .catalog import Reader, SubsidyRule, subsidy_rule
-from .errors import ResourceError
 from .fiscal import era_year_label
 from .model import CostLine, Plan
 from .text import L10n
@@ -27,7 +26,6 @@ MULTIPLIER_LABEL = L10n(
     "財政力補正の乗率（省令により財政力指数から定まる率）",
     "Fiscal-capacity multiplier (set by ordinance from the fiscal capacity index)",
 )
-MULTIPLIER_TABLE_SOURCE = "unconfirmed"  # the ordinance's table for this item was not found
 
 
 def multiplier_wording() -> L10n:
@@ -135,7 +133,3 @@ def merge_rules(
     for r in imported:
         by_year[r.fiscal_year] = r
     return tuple(by_year[fy] for fy in sorted(by_year))
-
-
-def bad_rule_file(name: str, problem: str) -> ResourceError:
-    return ResourceError(name, "-", problem)

@@ -19,6 +19,7 @@ from .model import Plan
 from .subsidy_rules import plan_multiplier_note
 from .suitability import Suitability, assess_in_plan
 from .text import L10n
+from .unit_rules import duplicate_unit_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,11 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
                     f"{scenario.name}「{line.name}」: 対象経費の判定を変更した理由が未記入です。",
                     f"{scenario.name}: '{line.name}' overrides eligibility without a reason.",
                 ), True))  # fmt: skip
+    for name in duplicate_unit_names(plan):  # files from before names were kept apart
+        out.append(PlanWarning("duplicate_unit_name", 4, "units", L10n(
+            f"課「{name}」が2つ以上あります。1つにまとめてください（業務と人数は課ごとに集計されます）。",
+            f"There is more than one unit named '{name}'. Merge them (tasks and staff are counted per unit).",
+        ), True))  # fmt: skip
     note = plan_multiplier_note(plan)
     if note is not None:  # an index entered, the multiplier left at 1.0 (issue 15)
         out.append(PlanWarning("multiplier_not_checked", 7, "fiscal_capacity_multiplier", note))

@@ -303,7 +303,10 @@ def test_unwritable_targets_are_refused_with_a_message(catalog, full, tmp_path):
         try:
             with pytest.raises(ReportError) as e:
                 export_pdf(full, locked / "plan.pdf", catalog=catalog)
-            assert "書き込めません" in e.value.text("ja")
+            assert e.value.text("ja") == (
+                "PDF「plan.pdf」を書き出せませんでした。"
+                "このフォルダーに書き込む権限がありません。別の場所に保存してください。"
+            )
         finally:
             locked.chmod(0o700)
 
@@ -345,6 +348,13 @@ def test_a_write_error_is_reported_and_the_old_file_kept(catalog, full, tmp_path
     monkeypatch.setattr(pdf, "_build", disk_full)
     with pytest.raises(ReportError) as e:
         export_pdf(full, out, catalog=catalog)
-    assert "No space left on device" in e.value.text("en")
+    assert e.value.text("ja") == (
+        "PDF「plan.pdf」を書き出せませんでした。"
+        "ディスクの空き容量が足りません。空きを作るか、別の場所に保存してください。"
+    )
+    assert e.value.text("en") == (
+        "The PDF 'plan.pdf' could not be written: "
+        "the disk is full. Free some space or save it somewhere else."
+    )
     assert out.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.pdf"]

@@ -10,6 +10,8 @@ from pathlib import Path
 from ..domain.catalog import Catalog, default_catalog
 from ..domain.model import Plan
 from ..domain.text import LANGS
+from ..store.errors import shown
+from ..store.files import write_cause
 from .chapters import build_document
 from .fonts import GOTHIC, register_reportlab_fonts
 from .layout import Header, PlanDoc
@@ -59,10 +61,7 @@ def write_pdf(
         )
         os.close(fd)
     except OSError as e:
-        raise ReportError(
-            f"保存先のフォルダ「{path.parent}」に書き込めません（{e.strerror}）。別の保存先を選んでください。",
-            f"Cannot write to the folder '{path.parent}' ({e.strerror}). Choose another location.",
-        ) from e
+        raise _write_error(path, e) from e
     tmp = Path(tmp_name)
     try:
         _set_mode(tmp, path)
@@ -71,10 +70,7 @@ def write_pdf(
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
         except OSError as e:  # disk full, network share gone, ...
-            raise ReportError(
-                f"PDFの書き込み中にエラーが発生しました（{e.strerror or e}）。空き容量と保存先を確認してください。",
-                f"Writing the PDF failed ({e.strerror or e}). Check the free space and the location.",
-            ) from e
+            raise _write_error(path, e) from e
         _replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -99,11 +95,17 @@ def _replace(tmp: Path, path: Path) -> None:
     try:
         os.replace(tmp, path)
     except OSError as e:
-        raise ReportError(
-            f"「{path}」を上書きできません（{e.strerror}）。PDFを開いているアプリを閉じるか、別の名前で保存してください。",
-            f"Cannot overwrite '{path}' ({e.strerror}). Close any program that has the PDF open, "
-            "or save under another name.",
-        ) from e
+        raise _write_error(path, e, replacing=True) from e
+
+
+def _write_error(path: Path, e: OSError, *, replacing: bool = False) -> ReportError:
+    """One line naming the cause, as for a plan file (read-only, disk full, in use, …)."""
+    cause = write_cause(e, replacing=replacing)
+    name = shown(path.name, 80)
+    return ReportError(
+        f"PDF「{name}」を書き出せませんでした。{cause.ja}",
+        f"The PDF '{name}' could not be written: {cause.en}",
+    )
 
 
 def _build(plan: Plan, catalog: Catalog, lang: str, guard: TextGuard, target: Path) -> int:

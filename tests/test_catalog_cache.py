@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from planner.domain.catalog import load_catalog, user_cache_dir
+from planner.domain.catalog import load_catalog
+from planner.domain.datafile import user_cache_dir
 from planner.domain.errors import ResourceError
 from planner.resources import resource_dir
 

@@ -3,21 +3,13 @@
 Every file is TOML with a ``schema`` number. A wrong or missing value raises
 ResourceError naming the file and the field path (``units[3].tasks[2].paper``).
 
-Parsing the TOML (pure Python) is most of the cost of loading (~25 ms of ~30 ms
-at every start). ``default_catalog`` therefore keeps the parsed data of the
-files, as JSON, in a per-user cache folder, named by the SHA-256 of the files'
-bytes: a changed file is a different name, so a stale cache is never used.
-The cached data goes through the same validation as freshly parsed TOML;
-only data that passed it is cached. Set ``TELEWORK_PLANNER_CACHE`` to a folder
-to move the cache, or to an empty value to turn it off.
+Reading a file and the per-user cache of parsed files are in ``datafile.py``.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import cache
@@ -25,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..resources import resource_dir
+from .datafile import Reader, cache_file, read_cache, user_cache_dir, write_cache
 from .declare import declared
 from .errors import ResourceError
 from .text import L10n
@@ -50,7 +43,6 @@ RECURRENCES = ("one_time", "annual")
 ROLES = ("management", "administrator", "teleworker")
 SECURITY_GROUPS = ("framework", "malware", "loss", "eavesdrop", "intrusion", "external")
 ROUNDING_MODES = ("down", "half_up", "up")
-SUPPORTED_SCHEMA = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,90 +244,6 @@ class Catalog:
             if c.id == category_id:
                 return c.name
         return L10n(category_id, category_id)
-
-
-class Reader:
-    """Typed access to one parsed file; every failure names file and field."""
-
-    def __init__(self, name: str, raw: bytes, parsed: dict[str, Any] | None = None) -> None:
-        self.name = name
-        if parsed is None:
-            import tomllib
-
-            try:
-                parsed = tomllib.loads(raw.decode())
-            except tomllib.TOMLDecodeError as e:
-                raise ResourceError(self.name, "-", f"not valid TOML ({e})") from None
-        self.data = parsed
-        if self.data.get("schema") != SUPPORTED_SCHEMA:
-            self.fail("schema", f"expected {SUPPORTED_SCHEMA}")
-
-    def fail(self, field: str, problem: str) -> None:
-        raise ResourceError(self.name, field, problem)
-
-    def get(
-        self, table: dict[str, Any], key: str, where: str, kind: type | tuple[type, ...]
-    ) -> Any:
-        field = f"{where}.{key}" if where else key
-        if key not in table:
-            self.fail(field, "missing")
-        value = table[key]
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            self.fail(field, f"wrong type ({type(value).__name__})")
-        return value
-
-    def tables(self, table: dict[str, Any], key: str, where: str = "") -> list[tuple[str, dict]]:
-        items = self.get(table, key, where, list)
-        if not items:
-            self.fail(f"{where}.{key}" if where else key, "empty list")
-        prefix = f"{where}.{key}" if where else key
-        out = []
-        for i, item in enumerate(items):
-            if not isinstance(item, dict):
-                self.fail(f"{prefix}[{i}]", "not a table")
-            out.append((f"{prefix}[{i}]", item))
-        return out
-
-    def text(self, table: dict[str, Any], key: str, where: str) -> str:
-        value = self.get(table, key, where, str)
-        if not value.strip():
-            self.fail(f"{where}.{key}", "empty text")
-        return value
-
-    def l10n(self, table: dict[str, Any], key: str, where: str) -> L10n:
-        sub = self.get(table, key, where, dict)
-        field = f"{where}.{key}"
-        return L10n(self.text(sub, "ja", field), self.text(sub, "en", field))
-
-    def choice(self, table: dict[str, Any], key: str, where: str, choices: Iterable[str]) -> str:
-        value = self.get(table, key, where, str)
-        choices = tuple(choices)
-        if value not in choices:
-            self.fail(f"{where}.{key}", f"'{value}' is not one of {', '.join(choices)}")
-        return value
-
-    def count(self, table: dict[str, Any], key: str, where: str, minimum: int = 0) -> int:
-        value = self.get(table, key, where, int)
-        if value < minimum:
-            self.fail(f"{where}.{key}", f"must be at least {minimum}")
-        return value
-
-    def iso_date(self, table: dict[str, Any], key: str, where: str) -> date:
-        value = self.get(table, key, where, (str, date))
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self.fail(f"{where}.{key}", f"'{value}' is not an ISO date")
-            raise  # unreachable
-
-    def unique(self, ids: list[str], field: str) -> None:
-        seen: set[str] = set()
-        for i in ids:
-            if i in seen:
-                self.fail(field, f"duplicate id '{i}'")
-            seen.add(i)
 
 
 def _load_steps(r: Reader) -> tuple[tuple[StepDef, ...], tuple[Option, ...]]:
@@ -563,7 +471,6 @@ FILES = (
     ("rules", "special_allocation_tax.toml"),
     ("rules", "benchmarks.toml"),
 )
-_CACHE_FORMAT = b"telework-planner catalog cache 1\n"
 
 
 def load_catalog(root: Path | None = None, cache_dir: Path | None = None) -> Catalog:
@@ -581,8 +488,8 @@ def load_catalog(root: Path | None = None, cache_dir: Path | None = None) -> Cat
             raw[name] = path.read_bytes()
         except FileNotFoundError:
             raise ResourceError(name, "-", "file not found") from None
-    cache = _cache_file(cache_dir, raw) if cache_dir is not None else None
-    parsed = _read_cache(cache, raw) if cache is not None else None
+    cache = cache_file(cache_dir, raw, "catalog") if cache_dir is not None else None
+    parsed = read_cache(cache, raw) if cache is not None else None
     readers = {name: Reader(name, data, parsed and parsed[name]) for name, data in raw.items()}
 
     def reader(*parts: str) -> Reader:
@@ -605,90 +512,8 @@ def load_catalog(root: Path | None = None, cache_dir: Path | None = None) -> Cat
         benchmarks=_load_benchmarks(reader("rules", "benchmarks.toml")),
     )
     if cache is not None and parsed is None:
-        _write_cache(cache, {name: r.data for name, r in readers.items()})
+        write_cache(cache, {name: r.data for name, r in readers.items()})
     return catalog
-
-
-# -- the cache of parsed files ----------------------------------------------------------
-
-
-def user_cache_dir() -> Path | None:
-    """The per-user cache folder, or None when ``TELEWORK_PLANNER_CACHE`` is empty."""
-    env = os.environ.get("TELEWORK_PLANNER_CACHE")
-    if env is not None:
-        return Path(env) if env else None
-    if os.name == "nt":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "TeleworkPlanner" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "telework-planner"
-
-
-def _cache_file(cache_dir: Path, raw: dict[str, bytes]) -> Path:
-    import hashlib
-
-    h = hashlib.sha256(_CACHE_FORMAT)
-    for name, data in raw.items():
-        h.update(f"{name}\0{len(data)}\0".encode())
-        h.update(data)
-    return cache_dir / f"catalog-{h.hexdigest()[:40]}.json"
-
-
-def _tagged(obj: Any) -> Any:
-    if isinstance(obj, date | time | datetime):  # TOML's date and time values
-        return {_TAG: type(obj).__name__, "v": obj.isoformat()}
-    raise TypeError(f"cannot cache {type(obj).__name__}")
-
-
-def _untagged(d: dict[str, Any]) -> Any:
-    if _TAG in d:
-        return {"date": date, "time": time, "datetime": datetime}[d[_TAG]].fromisoformat(d["v"])
-    return d
-
-
-_TAG = "$toml-value"
-
-
-def _has_tag_key(obj: Any) -> bool:
-    if isinstance(obj, dict):
-        return _TAG in obj or any(_has_tag_key(v) for v in obj.values())
-    if isinstance(obj, list):
-        return any(_has_tag_key(v) for v in obj)
-    return False
-
-
-def _read_cache(cache: Path, raw: dict[str, bytes]) -> dict[str, dict[str, Any]] | None:
-    """The parsed files from the cache, or None (missing, unreadable or not of these files)."""
-    import json
-
-    try:
-        data = json.loads(cache.read_bytes().decode("utf-8"), object_hook=_untagged)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if not isinstance(data, dict) or set(data) != set(raw):
-        return None
-    if not all(isinstance(v, dict) for v in data.values()):
-        return None
-    return data
-
-
-def _write_cache(cache: Path, parsed: dict[str, dict[str, Any]]) -> None:
-    """Write the cache atomically; a cache that cannot be written is no error."""
-    import json
-
-    if _has_tag_key(parsed):
-        return  # a key that looks like our tag: such data is not cached
-    try:
-        text = json.dumps(parsed, default=_tagged, ensure_ascii=False, allow_nan=False)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(text.encode("utf-8"))
-        os.replace(tmp, cache)
-        for old in cache.parent.glob("catalog-*.json"):
-            if old != cache:
-                old.unlink(missing_ok=True)
-    except (OSError, TypeError, ValueError):
-        pass
 
 
 @cache

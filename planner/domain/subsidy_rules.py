@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .catalog import Reader, SubsidyRule, subsidy_rule
+from .catalog import SubsidyRule, subsidy_rule
+from .datafile import Reader
 from .fiscal import era_year_label
 from .model import CostLine, Plan
 from .text import L10n

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from ..resources import resource_dir
-from .catalog import Reader, _cache_file, _read_cache, _write_cache, user_cache_dir
+from .datafile import Reader, cache_file, read_cache, user_cache_dir, write_cache
 from .errors import ResourceError
 from .text import L10n
 
@@ -75,12 +75,12 @@ def load_words(root: Path | None = None, cache_dir: Path | None = None) -> Words
     except FileNotFoundError:
         raise ResourceError(FILE, "-", "file not found") from None
     # a folder of its own: the catalog's cache keeps one file per folder
-    cache_file = _cache_file(cache_dir / "words", raw) if cache_dir is not None else None
-    parsed = _read_cache(cache_file, raw) if cache_file is not None else None
+    cache_path = cache_file(cache_dir / "words", raw, "words") if cache_dir is not None else None
+    parsed = read_cache(cache_path, raw) if cache_path is not None else None
     reader = Reader(FILE, raw[FILE], parsed and parsed[FILE])
     words = _parse(reader)
-    if cache_file is not None and parsed is None:
-        _write_cache(cache_file, {FILE: reader.data})
+    if cache_path is not None and parsed is None:
+        write_cache(cache_path, {FILE: reader.data})
     return words
 
 

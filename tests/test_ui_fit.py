@@ -41,5 +41,9 @@ def test_every_page_fits(app, qtbot, tmp_path, replies, lang, size):
         app.processEvents()  # lay the page out: a queued show, the rows follow their text
         page = f"step {row + 1}" if row < 10 else "summary"
         problems += [f"{page}: {p}" for p in clipped(window)]
+        if row < 10:  # nothing makes a step wider than the window: no sideways scrolling
+            sideways = workspace.page(row + 1).horizontalScrollBar().maximum()
+            if sideways:
+                problems.append(f"{page}: the page scrolls sideways by {sideways}px")
     window.doc.undo_stack.setClean()
     assert not problems, "\n".join(problems)

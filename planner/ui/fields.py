@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -204,24 +205,25 @@ class BoundField(QWidget):
 
 
 class BoundCheckBoxes(QWidget):
-    """A row of check boxes for a list field of choices (network layers, tools)."""
+    """Check boxes for a list field of choices (network layers, tools), two to a row, so
+    a long list never makes the page wider than the window."""
 
     def __init__(
         self, doc: PlanDocument, field: str, choices: tuple[tuple[str, L10n], ...], label: L10n
     ) -> None:
         super().__init__()
         self.doc, self.field, self.choices, self.label = doc, field, choices, label
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        for key, text in choices:
+        for i, (key, text) in enumerate(choices):
             box = QCheckBox(tx(text))
             box.setObjectName(f"{field}_{key}")
             box.toggled.connect(self._commit)
             self.boxes[key] = box
-            row.addWidget(box)
-        row.addStretch(1)
-        doc.changed.connect(self.load)
+            grid.addWidget(box, i // 2, i % 2)
+        grid.setColumnStretch(2, 1)
+        doc.subscribe(self.load)
         self.load()
 
     def load(self) -> None:

@@ -116,3 +116,13 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
     model.rowsInserted.connect(later)
     model.modelReset.connect(later)
     model.dataChanged.connect(later)
+
+
+def narrow_combo(combo, chars: int = 18) -> None:
+    """A combo box of long entries that never widens its page: the box is as wide as
+    ``chars`` characters (or as the room allows), its list opens as wide as its entries."""
+    from PySide6.QtWidgets import QComboBox
+
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)

@@ -83,10 +83,14 @@ class TasksPage(StepPage):
         catalog_row.addWidget(QLabel(t("課の一覧:", "Catalog:")))
         catalog_row.addWidget(self.catalog_units, 1)
         catalog_row.addWidget(add_catalog)
-        catalog_row.addSpacing(24)
-        catalog_row.addWidget(QLabel(t("絞り込み:", "Filter:")))
-        catalog_row.addWidget(self.filter)
+        # the filter on a row of its own: beside the catalog the row was wider than the
+        # page at 1024 px in English
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(QLabel(t("絞り込み:", "Filter:")))
+        filter_row.addWidget(self.filter)
+        filter_row.addStretch(1)
         self.layout_.addLayout(catalog_row)
+        self.layout_.addLayout(filter_row)
 
         self.unit_table = RowTable(
             RowTableModel(

@@ -20,7 +20,7 @@ from ...domain.subsidy_rules import MULTIPLIER_LABEL, multiplier_wording
 from ...domain.text import L10n
 from ..cost_views import ComparisonTable, YearTable
 from ..fields import BoundCheckBoxes, ErrorLabel
-from ..fit import fit_columns
+from ..fit import fit_columns, narrow_combo
 from ..i18n import lang, t, tx
 from ..notes import WARNING_STYLE, set_paragraphs, wrapped
 from ..row_table import RowTable
@@ -187,23 +187,29 @@ class IctPage(StepPage):
             self.catalog_items.addItem(
                 f"{tx(item.name)}（{format_yen(item.unit_price, lang())}）", item.id
             )
+        narrow_combo(self.catalog_items)  # a long item name never widens the page
         add_item = QPushButton(t("カタログから経費を追加", "Add from catalog"))
         add_item.setObjectName("addCatalogItem")
         add_item.clicked.connect(self.add_catalog_line)
         for w in (self.scenario_name, self.adopt, self.remove_scenario_button, add_item):
             w.setEnabled(not self.doc.read_only)
+        # the scenario's name on its own row: with the three buttons beside it the row
+        # was wider than the page at 1024 px in English
         top = QHBoxLayout()
         top.addWidget(QLabel(t("経費シナリオ:", "Cost scenario:")))
         top.addWidget(self.scenario_box, 1)
-        top.addWidget(self.adopt)
-        top.addWidget(self.scenario_name)
-        top.addWidget(self.remove_scenario_button)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.adopt)
+        actions.addWidget(self.scenario_name)
+        actions.addWidget(self.remove_scenario_button)
         bar.addWidget(QLabel(t("経費項目:", "Cost item:")))
         bar.addWidget(self.catalog_items, 1)
         bar.addWidget(add_item)
         box = self.section("経費の見込み", "Cost estimate")
         layout = QVBoxLayout(box)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addLayout(bar)
 
     def current_scenario(self) -> Scenario | None:

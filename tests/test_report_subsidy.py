@@ -98,6 +98,9 @@ def test_other_revenue_is_a_column_and_comes_off_the_net_burden(catalog, tmp_pat
     assert "令和7年度（2025年度）1,740,000円500,000円1,240,000円620,000円620,000円" in text
     assert "計画期間計2,220,000円500,000円1,240,000円620,000円1,100,000円" in text
     assert "実質負担額＝事業費−特定財源−特別交付税措置見込額" in text
+    # the chart stacks other revenue on subsidy and net: each bar is the year's cost (千円)
+    assert "図年度別の事業費（特別交付税措置見込額・実質負担額・特定財源）" in text
+    assert "千円1,740240240特別交付税措置見込額実質負担額特定財源" in text
     # the overview
     assert (
         "事業費2,220,000円、特定財源500,000円、特別交付税措置見込額620,000円、実質負担額1,100,000円"

@@ -36,6 +36,7 @@ PHASE_COLORS = {
 TRAINING_COLOR = "#222222"
 SUBSIDY_COLOR = "#9DC3E6"
 NET_COLOR = "#1F4E79"
+OTHER_COLOR = "#BFBFBF"  # other earmarked revenue (特定財源)
 
 
 def _rc() -> dict:
@@ -173,28 +174,34 @@ def _thousands(v: float) -> str:
 
 
 def _stacked_bars(
-    ax, positions, subsidy_k, net_k, labels: dict[str, str], horizontal: bool
+    ax, positions, segments: Sequence[tuple[Sequence[float], str, str]], horizontal: bool
 ) -> float:
-    """Subsidy with net burden stacked on it, each total written at the bar's end.
-
-    Returns the largest total (for the axis limit).
-    """
+    """``segments`` (values, colour, legend) stacked in order, each bar's total written
+    at its end. Returns the largest total (for the axis limit)."""
     bar = ax.barh if horizontal else ax.bar
     base = "left" if horizontal else "bottom"
     thickness = {"height": 0.5} if horizontal else {"width": 0.55}
-    bar(positions, subsidy_k, color=SUBSIDY_COLOR, label=_t(labels["subsidy"]), **thickness)
-    bar(
-        positions, net_k, color=NET_COLOR, label=_t(labels["net"]), **{base: subsidy_k}, **thickness
-    )
-    top = max((s + n for s, n in zip(subsidy_k, net_k, strict=True)), default=0)
-    for p, s, n in zip(positions, subsidy_k, net_k, strict=True):
+    below = [0.0] * len(positions)
+    for values, color, label in segments:
+        bar(positions, values, color=color, label=_t(label), **{base: below}, **thickness)
+        below = [b + v for b, v in zip(below, values, strict=True)]
+    top = max(below, default=0)
+    for p, total in zip(positions, below, strict=True):
         if horizontal:
-            ax.text(s + n + top * 0.01, p, _thousands(s + n), va="center", fontsize=7.5)
+            ax.text(total + top * 0.01, p, _thousands(total), va="center", fontsize=7.5)
         else:
             ax.text(
-                p, s + n + top * 0.02, _thousands(s + n), ha="center", va="bottom", fontsize=7.5
+                p, total + top * 0.02, _thousands(total), ha="center", va="bottom", fontsize=7.5
             )
     return top
+
+
+def _segments(subsidy_k, net_k, other_k, labels: dict[str, str]) -> list:
+    """Subsidy, then net burden, then other revenue (only where there is some)."""
+    out = [(subsidy_k, SUBSIDY_COLOR, labels["subsidy"]), (net_k, NET_COLOR, labels["net"])]
+    if other_k and any(other_k):
+        out.append((other_k, OTHER_COLOR, labels["other"]))
+    return out
 
 
 def _finish(ax, value_axis, unit: str) -> None:
@@ -204,7 +211,7 @@ def _finish(ax, value_axis, unit: str) -> None:
     value_axis.set_label_text(_t(unit), fontsize=7.5)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=7.5)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=7.5)
 
 
 def cost_bars(
@@ -214,13 +221,15 @@ def cost_bars(
     labels: dict[str, str],
     width_mm: float,
     height_mm: float,
+    other_k: Sequence[int] = (),
 ):
     """Per fiscal year: estimated subsidy (below) and net burden (above), in 千円."""
     with matplotlib.rc_context(_rc()):
         fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
         ax = fig.add_axes((0.12, 0.2, 0.86, 0.68))
         xs = list(range(len(year_labels)))
-        top = _stacked_bars(ax, xs, subsidy_k, net_k, labels, horizontal=False)
+        segments = _segments(subsidy_k, net_k, other_k, labels)
+        top = _stacked_bars(ax, xs, segments, horizontal=False)
         ax.set_ylim(0, top * 1.18 if top else 1)
         ax.set_xticks(xs)
         ax.set_xticklabels([_t(x) for x in year_labels], fontsize=7.5)
@@ -241,7 +250,7 @@ def scenario_bars(
         fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
         ax = fig.add_axes((0.3, 12 / height_mm, 0.62, 1 - 22 / height_mm))
         ys = list(range(len(names)))
-        top = _stacked_bars(ax, ys, subsidy_k, net_k, labels, horizontal=True)
+        top = _stacked_bars(ax, ys, _segments(subsidy_k, net_k, (), labels), horizontal=True)
         ax.set_xlim(0, top * 1.2 if top else 1)
         ax.set_yticks(ys)
         ax.set_yticklabels([_t(x) for x in names], fontsize=7.5)

@@ -39,22 +39,25 @@ def bar_texts(lang: str) -> dict[str, str]:
     return {
         "subsidy": _t(lang, "特別交付税措置見込額", "Estimated subsidy"),
         "net": _t(lang, "実質負担額", "Net burden"),
+        "other": _t(lang, "特定財源", "Other revenue"),
         "unit": _t(lang, "千円", "¥1,000"),
     }
 
 
 def cost_figure(est: costs.Estimate, lang: str, width_mm: float, height_mm: float,
                 caption: str | None = None) -> Figure:  # fmt: skip
-    """Estimated subsidy and net burden by fiscal year (assumed years marked ※)."""
+    """Estimated subsidy, net burden and other revenue by fiscal year: each bar is the
+    year's cost (assumed years marked ※)."""
     labels = [fy_short(y.fiscal_year, lang) + ("※" if y.assumed else "") for y in est.years]
     sub = [y.subsidy / 1000 for y in est.years]
     net = [y.net / 1000 for y in est.years]
+    other = [y.other_revenue / 1000 for y in est.years]  # stacked on top: a bar is the cost
 
     def make(clean: Clean):
         from . import charts
 
         return charts.cost_bars([clean(x) for x in labels], sub, net, bar_texts(lang),
-                                width_mm, height_mm)  # fmt: skip
+                                width_mm, height_mm, other)  # fmt: skip
 
     return Figure(make, width_mm, height_mm, caption)
 

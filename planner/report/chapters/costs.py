@@ -44,12 +44,10 @@ def chapter(ctx: Context) -> Chapter:
     ch.blocks += _notes(ctx, est)
     ch.blocks += _rules_used(ctx, est)
     if est.period.total > 0:
-        less = (
-            ctx.t("（特定財源を除く）", " (less other revenue)") if est.period.other_revenue else ""
-        )
+        other = ctx.t("・特定財源", ", other revenue") if est.period.other_revenue else ""
         ch.blocks.append(cost_figure(est, ctx.lang, 150, 62, ctx.t(
-            f"図 年度別の事業費{less}（特別交付税措置見込額と実質負担額）",
-            f"Figure: cost by fiscal year{less} (estimated subsidy and net burden)")))  # fmt: skip
+            f"図 年度別の事業費（特別交付税措置見込額・実質負担額{other}）",
+            f"Figure: cost by fiscal year (estimated subsidy, net burden{other})")))  # fmt: skip
     ch.blocks += lines(ctx)
     ch.blocks += scenarios(ctx)
     return ch

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
@@ -349,3 +352,34 @@ def test_adding_new_units_twice_gives_two_names(window, qtbot):
     qtbot.mouseClick(page.unit_table.add_button, Qt.MouseButton.LeftButton)
     assert [u.name for u in doc.plan.units] == ["（新しい課）", "（新しい課2）"]
     assert not page.unit_table.error.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a pop-up, offscreen
+def test_a_date_cell_takes_a_day_from_a_calendar(window, qtbot):
+    """Issue 13 item 11 in a table: Alt+Down on a date cell opens a calendar; the day
+    picked is entered as if typed (checked and undoable)."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCalendarWidget
+
+    from planner.ui.row_table import RowTable
+
+    doc = create_plan(window, qtbot)
+    window.workspace.go(9)  # step 10: phases
+    table = window.workspace.page(10).findChild(RowTable)
+    table.add_button.click()
+    column = [c.field for c in table.model.columns].index("start")
+    table.view.setCurrentIndex(table.model.index(0, column))
+    table.view.setFocus()
+    QTest.keyClick(table.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = table.findChild(QCalendarWidget, "cellCalendar")
+
+    assert calendar is not None and calendar.isVisible()
+    calendar.setSelectedDate(QDate(2025, 11, 5))
+    calendar.clicked.emit(QDate(2025, 11, 5))
+    assert doc.plan.phases[0].start == date(2025, 11, 5)
+    qtbot.waitUntil(lambda: table.findChild(QCalendarWidget, "cellCalendar") is None)
+    doc.undo_stack.undo()
+    assert doc.plan.phases[0].start is None
+    # a cell that is no date opens nothing
+    table.view.setCurrentIndex(table.model.index(0, 0))
+    assert table.open_calendar() is None

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from .fields import ErrorLabel
 from .i18n import t, tx
-from .table_model import SORT_ROLE, RowTableModel
+from .table_model import SORT_ROLE, RowTableModel, get_field
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -58,6 +66,7 @@ class PlanTableView(QTableView):
     (on to the next row), Enter down. An edit never moves the current cell elsewhere."""
 
     _EDITABLE = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable
+    calendar_requested = Signal()
 
     def moveCursor(self, action, modifiers):  # noqa: N802 (Qt API)
         Action = QAbstractItemView.CursorAction
@@ -95,6 +104,9 @@ class PlanTableView(QTableView):
             self._down()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.calendar_requested.emit()  # Alt+Down, as a list opens: a date's calendar
+            return
         if (
             event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and self.state() != QAbstractItemView.State.EditingState
@@ -164,6 +176,7 @@ class RowTable(QWidget):
         read_only = model.doc.read_only
         self.add_button.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)
+        self.view.calendar_requested.connect(self.open_calendar)
         delete = QAction(self.view)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -212,9 +225,53 @@ class RowTable(QWidget):
         rows = self.selected_rows() or ([self.current_row()] if self.current_row() >= 0 else [])
         self.model.remove_rows(rows)
 
+    def _date_cell(self, index: QModelIndex) -> QModelIndex | None:
+        """The model index of an editable date cell at a view index, else None."""
+        if not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index) if self.proxy is not None else index
+        column = self.model.columns[source.column()]
+        editable = self.model.flags(source) & Qt.ItemFlag.ItemIsEditable
+        return source if column.kind == "date" and editable else None
+
+    def open_calendar(self, index: QModelIndex | None = None) -> QCalendarWidget | None:
+        """A calendar under a date cell; the day picked is entered as if typed (checked,
+        undoable). Returns the calendar, or None when the cell holds no date."""
+        view_index = index if isinstance(index, QModelIndex) else self.view.currentIndex()
+        cell = self._date_cell(view_index)
+        if cell is None:
+            return None
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setObjectName("cellCalendar")
+        calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        calendar.setGridVisible(True)
+        value = get_field(
+            self.model.row_object(cell.row()), self.model.columns[cell.column()].field
+        )
+        if value is not None:
+            calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+        persistent = QPersistentModelIndex(cell)
+
+        def pick(day: QDate) -> None:
+            calendar.close()
+            if persistent.isValid():
+                self.model.setData(QModelIndex(persistent), day.toString("yyyy-MM-dd"))
+
+        calendar.clicked.connect(pick)
+        calendar.activated.connect(pick)
+        rect = self.view.visualRect(view_index)
+        calendar.move(self.view.viewport().mapToGlobal(rect.bottomLeft()))
+        calendar.show()
+        return calendar
+
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
         noun = tx(self.model.noun)
+        at = self.view.indexAt(pos)
+        if self._date_cell(at) is not None:
+            menu.addAction(t("カレンダーから選ぶ…", "Pick from a calendar…"),
+                           lambda: self.open_calendar(at))  # fmt: skip
         if self.add_button.isVisible():
             menu.addAction(t(f"{noun}を追加", f"Add {noun}"), self.add_row)
         if self.view.indexAt(pos) != QModelIndex() or self.selected_rows():

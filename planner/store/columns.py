@@ -86,7 +86,6 @@ class Place:
 
     record: Record
     spec: TableSpec
-    fields: tuple[ColumnOf, ...]  # the declared scalar columns
     parent: Place | None = None
     owner: Field | None = None  # the parent's rows/keyed field holding these records
     parent_column: str = ""  # the column naming the parent row
@@ -112,7 +111,6 @@ def _places() -> tuple[Place, ...]:
     root = Place(
         PLAN,
         TableSpec("plan", (Column("pk", "int", False), *_columns(plan_cols)), "pk", ()),
-        tuple(plan_cols),
     )
     places = [root]
 
@@ -138,7 +136,7 @@ def _places() -> tuple[Place, ...]:
                 key_column = f.column_name if f.column else f.key
                 cols.append(Column(key_column, f.key_kind, False))
             spec = TableSpec(child.table, (*cols, *_columns(of)), pk, tuple(fks))  # type: ignore[arg-type]
-            place = Place(child, spec, tuple(of), parent, f, parent_column, key_column)
+            place = Place(child, spec, parent, f, parent_column, key_column)
             places.append(place)
             children(place)
 

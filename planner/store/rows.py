@@ -19,6 +19,10 @@ from .errors import ProjectFileError, shown
 from .values import decimal_text, parse_date, parse_decimal
 
 STRING_LISTS = tuple(f for f in PLAN.fields if f.kind == "strings")
+# each table's child tables (a unit's tasks, a step's checklist), looked up once
+_CHILDREN: dict[int, tuple[Place, ...]] = {
+    id(p): tuple(c for c in PLACES if c.parent is p) for p in PLACES
+}
 Rows = dict[str, list[dict[str, Any]]]
 
 
@@ -63,9 +67,7 @@ def plan_to_rows(plan: m.Plan, info: dict[str, str]) -> Rows:
 
 
 def _write_children(parent: Place, obj: Any, parent_key: Any, rows: Rows) -> None:
-    for place in PLACES:
-        if place.parent is not parent:
-            continue
+    for place in _CHILDREN[id(parent)]:
         owner: Field = place.owner  # type: ignore[assignment]
         table = rows[place.spec.name]
         items = getattr(obj, owner.name)
@@ -159,11 +161,9 @@ def _readers(record: Record, prefix: str = "") -> tuple[tuple[str, Any, bool], .
     return found
 
 
-def _record_values(
-    record: Record, row: dict[str, Any], where: tuple[str, int], prefix: str = ""
-) -> dict[str, Any]:
+def _record_values(record: Record, row: dict[str, Any], where: tuple[str, int]) -> dict[str, Any]:
     """The record's field values from its row, nested records built (a task's factors)."""
-    return _values(_readers(record, prefix), row, where)
+    return _values(_readers(record), row, where)
 
 
 def _values(
@@ -199,9 +199,8 @@ def rows_to_plan(rows: Rows) -> m.Plan:
         lists[r["list_name"]].append(r["value"])
     values.update(lists)
     children = _read_children(rows)
-    for place in PLACES[1:]:
-        if place.parent is root:
-            values[place.owner.name] = children[place.spec.name].get(None, _empty(place))  # type: ignore[union-attr]
+    for place in _CHILDREN[id(root)]:
+        values[place.owner.name] = children[place.spec.name].get(None, _empty(place))  # type: ignore[union-attr]
     return PLAN.build(values)
 
 
@@ -217,12 +216,12 @@ def _read_children(rows: Rows) -> dict[str, dict[Any, Any]]:
         name, groups = place.spec.name, {}
         keyed = place.owner.kind == "keyed"  # type: ignore[union-attr]
         known = _parent_keys(place, rows)
+        subs = _CHILDREN[id(place)]
         for i, r in enumerate(rows[name], start=1):
             values = _record_values(place.record, r, (name, i))
             own_key = r[place.spec.primary_key]
-            for sub in PLACES:
-                if sub.parent is place:
-                    values[sub.owner.name] = out[sub.spec.name].get(own_key, _empty(sub))  # type: ignore[union-attr]
+            for sub in subs:
+                values[sub.owner.name] = out[sub.spec.name].get(own_key, _empty(sub))  # type: ignore[union-attr]
             group_key = r[place.parent_column] if place.parent_column else None
             if known is not None and group_key not in known:
                 raise _bad(name, i, place.parent_column, "親の行がありません", "no such parent row")

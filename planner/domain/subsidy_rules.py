@@ -15,6 +15,7 @@ from .catalog import SubsidyRule, subsidy_rule
 from .datafile import Reader
 from .fiscal import era_year_label
 from .model import CostLine, Plan
+from .money import format_yen
 from .text import L10n
 
 # -- the fiscal-capacity correction (財政力補正) ------------------------------------------
@@ -98,6 +99,12 @@ SWITCH_MARK = L10n(
     f"{SWITCH_SIGN}運用経費も対象とする設定による",
     f"{SWITCH_SIGN} counted by the plan's running-cost switch",
 )
+
+
+def switch_added_note(amount: int) -> L10n:
+    """The remark beside a year whose eligible base the switch raised (screen and PDF)."""
+    ja, en = format_yen(amount, "ja"), format_yen(amount, "en")
+    return L10n(f"{SWITCH_SIGN}運用経費{ja}を含む", f"{SWITCH_SIGN} incl. running costs {en}")
 
 
 def other_revenue_note(line: CostLine, amount: int) -> L10n | None:

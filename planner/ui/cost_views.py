@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from ..domain.costs import Estimate
 from ..domain.fiscal import fiscal_year_label
 from ..domain.money import format_yen
-from ..domain.subsidy_rules import SWITCH_MARK, SWITCH_SIGN
+from ..domain.subsidy_rules import SWITCH_MARK, SWITCH_SIGN, switch_added_note
 from .fonts import figures_font
 from .i18n import lang, plain_tip, t, tx
 
@@ -46,11 +46,6 @@ def _cell(text: str, money: bool = False) -> QTableWidgetItem:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setFont(figures_font())  # amounts line up in the fixed-width face
     return item
-
-
-def switch_mark() -> str:
-    """The mark beside a figure the plan's running-cost switch changed (as in the PDF)."""
-    return SWITCH_SIGN
 
 
 def _switched_tip(year) -> str:
@@ -125,19 +120,14 @@ class YearTable(QTableWidget):
             text = format_yen(amount, lang())
             item = _cell(text, money=True)
             if switched_tip and c in (3, 4):  # the eligible base and the subsidy it changed
-                item.setText(f"{switch_mark()}{text}")
+                item.setText(f"{SWITCH_SIGN}{text}")
                 item.setToolTip(plain_tip(switched_tip))
             self.setItem(r, c, item)
         self.setItem(r, self.NOTE, _cell(note))
 
 
 def switched_note(year) -> str:
-    if not year.switched:
-        return ""
-    amount = format_yen(year.switch_added, lang())
-    return t(
-        f"{switch_mark()}運用経費{amount}を含む", f"{switch_mark()} incl. running costs {amount}"
-    )
+    return tx(switch_added_note(year.switch_added)) if year.switched else ""
 
 
 class ComparisonTable(QTableWidget):

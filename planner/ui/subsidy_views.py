@@ -20,6 +20,7 @@ from ..domain.money import format_yen
 from ..domain.operations import Batch, SetValue
 from ..domain.subsidy_rules import (
     SWITCH_MARK,
+    SWITCH_SIGN,
     TIMING,
     TIMING_SOURCE,
     coverage_words,
@@ -29,7 +30,6 @@ from ..domain.subsidy_rules import (
 )
 from ..domain.subsidy_text import rules_applied, subsidy_formula
 from ..domain.text import L10n
-from .cost_views import switch_mark
 from .document import PlanDocument
 from .fields import BoundField, ErrorLabel
 from .i18n import lang, t, tx
@@ -127,8 +127,8 @@ class RunningSwitch(QObject):
         rule_says = t("、", "; ").join(said) or "—"
         self.note.setText(
             t(
-                f"措置ルールの対象経費: {rule_says}。運用経費も対象となることを県等に確認できた場合に限り、根拠を記入して設定してください。設定で増える額は年度別の表に{switch_mark()}で示します。",
-                f"The rule covers: {rule_says}. Switch this on only when the prefecture (or another authority) confirmed that running costs count, and give that as the reason. What it adds is marked {switch_mark()} in the yearly table.",
+                f"措置ルールの対象経費: {rule_says}。運用経費も対象となることを県等に確認できた場合に限り、根拠を記入して設定してください。設定で増える額は年度別の表に{SWITCH_SIGN}で示します。",
+                f"The rule covers: {rule_says}. Switch this on only when the prefecture (or another authority) confirmed that running costs count, and give that as the reason. What it adds is marked {SWITCH_SIGN} in the yearly table.",
             )
         )
 

@@ -19,6 +19,7 @@ from ...domain.subsidy_rules import (
     multiplier_wording,
     plan_multiplier_note,
     rule_year_note,
+    switch_added_note,
 )
 from ...domain.subsidy_text import rate_text, subsidy_formula
 from ..content import Block, Chapter, Num, Spacer, Span
@@ -70,8 +71,7 @@ def _remarks(ctx: Context, y: costs.YearEstimate) -> str:
         out.append(ctx.t(f"運用経費{ctx.yen(y.running_excluded)}は対象外",
                          f"running costs {ctx.yen(y.running_excluded)} not eligible"))  # fmt: skip
     if y.switched:
-        out.append(ctx.t(f"{SWITCH_SIGN}運用経費{ctx.yen(y.switch_added)}を含む",
-                         f"{SWITCH_SIGN}incl. running costs {ctx.yen(y.switch_added)}"))  # fmt: skip
+        out.append(switch_added_note(y.switch_added).get(ctx.lang))
     return "\n".join(out)
 
 

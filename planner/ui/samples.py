@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,8 +19,11 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def sample_files() -> list[tuple[Path, str]]:
-    """Each shipped sample plan with the municipality it describes, e.g. 「かわせみ町（静岡県）」."""
+@cache
+def sample_files() -> tuple[tuple[Path, str], ...]:
+    """Each shipped sample plan with the municipality it describes, e.g. 「かわせみ町（静岡県）」.
+
+    Read once per process: the welcome screen and the Help menu both list them."""
     out = []
     for path in sorted(resource_path("samples").glob("*.twplan")):
         label = path.stem
@@ -29,7 +33,7 @@ def sample_files() -> list[tuple[Path, str]]:
         except (OSError, ValueError, KeyError, TypeError):
             pass
         out.append((path, label))
-    return out
+    return tuple(out)
 
 
 def open_sample(window: MainWindow, path: Path) -> bool:

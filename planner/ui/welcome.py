@@ -174,7 +174,7 @@ class WelcomePage(QWidget):
     open_sample = Signal(object)  # Path of a shipped sample plan
 
     def __init__(
-        self, recent: list[Path], recoveries: list, samples: list[tuple[Path, str]] = ()
+        self, recent: list[Path], recoveries: list, samples: tuple[tuple[Path, str], ...] = ()
     ) -> None:
         super().__init__()
         title = QLabel(f"{APP_NAME_JA}\n{APP_NAME}")

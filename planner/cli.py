@@ -162,14 +162,6 @@ def _fail(message: str) -> int:
     return EXIT_REFUSED
 
 
-def _check_not_locked(path: Path, lang: str) -> None:
-    from .store.lock import PlanLockedError, is_stale, read_lock
-
-    owner = read_lock(path)
-    if owner is not None and not is_stale(owner):
-        raise PlanLockedError(path, owner, False)
-
-
 # -- commands -----------------------------------------------------------------------------
 
 
@@ -229,24 +221,23 @@ def cmd_summary(ns: argparse.Namespace) -> int:
 
 
 def cmd_import_json(ns: argparse.Namespace) -> int:
-    from .store.files import check_output
+    from .store.files import check_target
     from .store.interchange import import_json
     from .store.project import save_plan
 
-    check_output(ns.output)
+    check_target(ns.output, suffix=".twplan", inputs=(ns.input,))
     plan = import_json(ns.input)
-    _check_not_locked(ns.output, ns.lang)
     save_plan(plan, ns.output)
     _out(f"{terminal_safe(ns.output)}: {terminal_safe(plan.municipality.name)}", err=True)
     return EXIT_OK
 
 
 def cmd_export_json(ns: argparse.Namespace) -> int:
-    from .store.files import check_output
+    from .store.files import check_target
     from .store.interchange import dumps, export_json
 
     if ns.output != "-":
-        check_output(ns.output)
+        check_target(ns.output, suffix=".json", inputs=(ns.file,))
     plan = _load(ns.file)
     if ns.output == "-":
         sys.stdout.write(_json_safe(dumps(plan)))
@@ -256,9 +247,10 @@ def cmd_export_json(ns: argparse.Namespace) -> int:
 
 
 def cmd_export_pdf(ns: argparse.Namespace) -> int:
-    from .store.files import check_output
+    from .report.result import write_error
+    from .store.files import check_target
 
-    check_output(ns.output)
+    check_target(ns.output, suffix=".pdf", inputs=(ns.file,), failure=write_error)
     plan = _load(ns.file)
     from .report import export_pdf  # reportlab and matplotlib load only for this command
 

@@ -5,12 +5,16 @@ usage errors, not a GUI that aborts; long names, read-only places and stale temp
 from __future__ import annotations
 
 import errno
+import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from planner.__main__ import main
 from planner.cli import run_cli
 from planner.store.lock import acquire_lock
 from tests.store_plans import sample_json, sample_twplan
@@ -136,6 +140,119 @@ def test_no_writer_replaces_a_plan_someone_has_open(capsys, plan):
         lock.release()
     code, _out, _err = run(capsys, "import-json", TOWN_JSON, "-o", plan)
     assert code == 0  # closed: the writer goes ahead
+
+
+# -- 3. output the terminal cannot encode -------------------------------------------------
+
+
+def planner(*args, encoding: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": encoding, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "planner", *map(str, args)],
+                          capture_output=True, env=env)  # fmt: skip
+
+
+def test_validate_and_summary_write_what_a_cp932_terminal_cannot_show():
+    ok = planner("validate", VILLAGE, encoding="cp932")
+    assert ok.returncode == 0 and ok.stderr == b""
+    first = ok.stdout.decode("cp932").splitlines()[0]
+    assert first == f"OK: {VILLAGE} \\u2014 やまなみ村（課 5、選定業務 14件）"
+    summary = planner("summary", VILLAGE, "--lang", "en", encoding="cp932")
+    assert summary.returncode == 0 and summary.stderr == b""
+    lines = summary.stdout.decode("cp932").splitlines()
+    assert lines[1] == "Plan period: FY2025 (Reiwa 7) \\u2013 FY2027 (Reiwa 9)"
+    assert lines[11].startswith("FY2025 (Reiwa 7) *  \\xa51,890,900")  # ¥
+
+
+def test_json_on_an_ascii_terminal_stays_valid_json():
+    summary = planner("summary", VILLAGE, "--json", encoding="ascii")
+    assert summary.returncode == 0 and summary.stderr == b""
+    assert json.loads(summary.stdout.decode("ascii"))["municipality"]["name"] == "やまなみ村"
+    export = planner("export-json", VILLAGE, "-o", "-", encoding="ascii")
+    assert export.returncode == 0 and export.stderr == b""
+    assert json.loads(export.stdout.decode("ascii")) == json.loads(VILLAGE_JSON.read_bytes())
+    text = planner("validate", VILLAGE, "--lang", "en", encoding="ascii")
+    assert text.returncode == 0
+    assert text.stdout.decode("ascii").splitlines()[0] == (
+        f"OK: {VILLAGE} \\u2014 \\u3084\\u307e\\u306a\\u307f\\u6751, 5 units, 14 selected tasks"
+    )
+
+
+# -- 4. global options before the command -------------------------------------------------
+
+
+@pytest.fixture
+def gui(monkeypatch) -> list:
+    """The GUI replaced by a recorder (a real one would block the test)."""
+    opened: list = []
+    import planner.ui.app as app
+
+    monkeypatch.setattr(app, "run_gui", lambda args: opened.append(args) or 0)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    return opened
+
+
+def test_lang_works_before_and_after_the_command(capsys, gui, plan):
+    after = main(["validate", str(VILLAGE), "--lang", "en"]), capsys.readouterr()
+    before = main(["--lang", "en", "validate", str(VILLAGE)]), capsys.readouterr()
+    assert gui == []
+    assert before == after and before[0] == 0
+    assert before[1].out.startswith(f"OK: {VILLAGE} — やまなみ村, 5 units")
+    code, _out, err = run(capsys, "--lang=en", "export-json", plan, "-o", plan)
+    assert code == 1 and "is the input file itself" in err and unchanged(plan)
+
+
+# -- 5. a word that is no command, and no display -----------------------------------------
+
+COMMANDS = "validate, summary, import-json, export-json, export-pdf, rules"
+
+
+def test_an_unknown_word_is_a_usage_error_with_the_closest_command(capsys, gui, tmp_path):
+    assert main(["valdate", str(VILLAGE)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == (
+        "planner: 「valdate」はコマンドでも既存のファイルでもありません。「validate」のことですか。"
+        f"コマンド: {COMMANDS}（詳しくは planner --help）\n"
+    )
+    assert main(["--lang", "en", "budget", str(VILLAGE), "-o", "b.xlsx"]) == 2
+    assert capsys.readouterr().err == (
+        f"planner: 'budget' is neither a command nor an existing file. Commands: {COMMANDS} "
+        "(see planner --help)\n"
+    )
+    assert gui == []
+    assert main([str(VILLAGE)]) == 0 and gui == [[str(VILLAGE)]]  # an existing file opens
+
+
+def test_without_a_console_an_unknown_word_goes_to_the_window(gui, monkeypatch):
+    """The windowed program (no stderr) has only its window to say that a file is missing."""
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["missing.twplan"]) == 0 and gui == [["missing.twplan"]]
+
+
+def no_display_env(tmp_path: Path) -> dict:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    return {**env, "XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path)}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a display is a Linux question")
+def test_without_a_display_the_window_says_so_in_one_line(tmp_path):
+    env = no_display_env(tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "planner"], capture_output=True, text=True,
+                          encoding="utf-8", env=env, timeout=60)  # fmt: skip
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr == (
+        "planner: 画面（ディスプレイ）がないため、ウィンドウを開けません。"
+        "コマンドの一覧は planner --help で表示されます。\n"
+    )
+    # in the language the user chose in the program
+    subprocess.run([sys.executable, "-c", "from PySide6.QtCore import QSettings; "
+                    "QSettings('TeleworkPlanner', 'Telework Planner').setValue('ui/language', 'en')"],
+                   env=env, check=True)  # fmt: skip
+    proc = subprocess.run([sys.executable, "-m", "planner", str(VILLAGE)], capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=60)  # fmt: skip
+    assert proc.returncode == 1 and proc.stderr == (
+        "planner: there is no display to open the window on. For the commands, see planner --help.\n"
+    )
 
 
 # -- 6. and 7. long names and read-only places: the message save gives --------------------

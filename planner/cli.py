@@ -6,6 +6,15 @@
     planner export-json FILE -o OUT.json  (-o - writes to standard output)
     planner export-pdf FILE -o OUT.pdf [--lang ja|en]
 
+``--lang ja|en`` (messages; default ja) goes before or after the command. A first word
+that is neither a command nor an existing file is a usage error naming the closest
+command; ``planner`` alone (or with a file) opens the window, or says in one line that
+there is no display. Standard output and error never fail on a character the terminal's
+encoding lacks (cp932, ASCII): it is written as an escape.
+
+Every writer checks its target first (store/files.check_target): not its input under any
+name, not a plan unless it writes one, not a plan someone has open, not a name too long.
+
 Exit status 0 on success; 1 with a one-line reason on stderr when a file is
 refused or cannot be written (or, with ``validate --strict``, when the plan has
 warnings); 2 for a usage error. Every figure of ``summary`` comes from
@@ -32,8 +41,83 @@ COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
-def is_cli_invocation(args: list[str]) -> bool:
-    return bool(args) and (args[0] in COMMANDS or args[0] in ("--version", "-V", "--help", "-h"))
+def _after_global_options(args: list[str]) -> tuple[str | None, list[str]]:
+    """The ``--lang`` given before the command, and the words after it."""
+    lang, i = None, 0
+    while i < len(args):
+        if args[i] == "--lang" and i + 1 < len(args):
+            lang, i = args[i + 1], i + 2
+        elif args[i].startswith("--lang="):
+            lang, i = args[i].partition("=")[2], i + 1
+        else:
+            break
+    return lang, args[i:]
+
+
+def invocation(args: list[str]) -> str:
+    """What the words ask for: ``"cli"``, ``"gui"`` or ``"unknown"``.
+
+    A command or an option (``--lang`` also before the command) is the command line;
+    nothing, or an existing file, is the window (a double-click passes the file). Any other
+    word is a mistyped or unknown command, a usage error, except in the windowed program,
+    which has no console to say so (no stderr): there the window says what is missing.
+    """
+    _lang, rest = _after_global_options(args)
+    if not rest:
+        return "cli" if args else "gui"  # options alone: the help
+    if rest[0] in COMMANDS or rest[0].startswith("-"):
+        return "cli"
+    if sys.stderr is None:
+        return "gui"
+    from os.path import exists
+
+    if exists(rest[0]):  # the window takes no options: argparse says so after --lang
+        return "gui" if rest == args else "cli"
+    return "unknown"
+
+
+def unknown_command(args: list[str]) -> int:
+    """The usage error for a word that is neither a command nor a file: the commands, and
+    the closest one (``valdate`` → ``validate``)."""
+    import difflib
+
+    tolerant_streams()
+    lang, rest = _after_global_options(args)
+    word = terminal_safe(rest[0])
+    close = difflib.get_close_matches(rest[0], COMMANDS, n=1)
+    listing = ", ".join(COMMANDS)
+    if lang == "en":
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        message = (f"'{word}' is neither a command nor an existing file.{hint} "
+                   f"Commands: {listing} (see planner --help)")  # fmt: skip
+    else:
+        hint = f"「{close[0]}」のことですか。" if close else ""
+        message = (f"「{word}」はコマンドでも既存のファイルでもありません。{hint}"
+                   f"コマンド: {listing}（詳しくは planner --help）")  # fmt: skip
+    print(f"planner: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def no_display(lang: str) -> int:
+    """``planner`` (the window) on a machine without a display: one line, not Qt's abort."""
+    tolerant_streams()
+    print("planner: " + ("there is no display to open the window on. For the commands, "
+                         "see planner --help." if lang == "en" else
+                         "画面（ディスプレイ）がないため、ウィンドウを開けません。"
+                         "コマンドの一覧は planner --help で表示されます。"),
+          file=sys.stderr)  # fmt: skip
+    return EXIT_REFUSED
+
+
+def tolerant_streams() -> None:
+    """What the terminal's encoding cannot show is written as ``\\u2014``, never a crash:
+    redirected output on Japanese Windows is cp932 (no ``—``, no ``〜``), and an ASCII
+    locale has no Japanese at all."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # no stream (windowed), or not a text file
+            pass
 
 
 class _PrintVersion(argparse.Action):
@@ -71,13 +155,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", "-V", action=_PrintVersion, help="show the installed version and exit"
     )
+    lang_help = "language of messages (default ja), before or after the command"
+    parser.add_argument("--lang", choices=("ja", "en"), default="ja", help=lang_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument(
-            "--lang", choices=("ja", "en"), default="ja", help="language of messages (default ja)"
-        )
+        # SUPPRESS: not given after the command, the value given before it (or ja) stays
+        p.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help=lang_help)
         return p
 
     p = command("validate", "check a plan file (.twplan or .json) / 計画ファイルを検査する")
@@ -141,12 +226,33 @@ def terminal_safe(text: object, *, keep_newlines: bool = False) -> str:
 
 
 def _json_safe(text: str) -> str:
-    """JSON text with the same data, but no raw control or format character (\\u escapes).
+    """JSON text with the same data, but no raw control or format character (\\u escapes),
+    and no character standard output cannot encode (cp932, ASCII): still valid JSON.
 
     json.dumps escapes C0 controls inside strings; the newlines left are its own layout.
+    Outside strings JSON text is ASCII, so every character escaped here is in a string.
     """
     esc = lambda m: f"\\u{ord(m.group()):04x}"  # noqa: E731
-    return "\n".join(_UNSAFE.sub(esc, part) for part in text.split("\n"))
+    text = "\n".join(_UNSAFE.sub(esc, part) for part in text.split("\n"))
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:  # each character it lacks as JSON's \\u escape (pairs above FFFF)
+        return _NON_ASCII.sub(lambda m: _encodable(m.group(), encoding), text)
+    except LookupError:
+        return text
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _encodable(ch: str, encoding: str) -> str:
+    try:
+        ch.encode(encoding)
+        return ch
+    except UnicodeEncodeError:
+        return json.dumps(ch)[1:-1]
 
 
 def _out(text: str = "", *, err: bool = False) -> None:
@@ -160,14 +266,6 @@ def _one_line(text: str) -> str:
 def _fail(message: str) -> int:
     print(f"planner: {terminal_safe(_one_line(message))}", file=sys.stderr)
     return EXIT_REFUSED
-
-
-def _check_not_locked(path: Path, lang: str) -> None:
-    from .store.lock import PlanLockedError, is_stale, read_lock
-
-    owner = read_lock(path)
-    if owner is not None and not is_stale(owner):
-        raise PlanLockedError(path, owner, False)
 
 
 # -- commands -----------------------------------------------------------------------------
@@ -229,24 +327,23 @@ def cmd_summary(ns: argparse.Namespace) -> int:
 
 
 def cmd_import_json(ns: argparse.Namespace) -> int:
-    from .store.files import check_output
+    from .store.files import check_target
     from .store.interchange import import_json
     from .store.project import save_plan
 
-    check_output(ns.output)
+    check_target(ns.output, suffix=".twplan", inputs=(ns.input,))
     plan = import_json(ns.input)
-    _check_not_locked(ns.output, ns.lang)
     save_plan(plan, ns.output)
     _out(f"{terminal_safe(ns.output)}: {terminal_safe(plan.municipality.name)}", err=True)
     return EXIT_OK
 
 
 def cmd_export_json(ns: argparse.Namespace) -> int:
-    from .store.files import check_output
+    from .store.files import check_target
     from .store.interchange import dumps, export_json
 
     if ns.output != "-":
-        check_output(ns.output)
+        check_target(ns.output, suffix=".json", inputs=(ns.file,))
     plan = _load(ns.file)
     if ns.output == "-":
         sys.stdout.write(_json_safe(dumps(plan)))
@@ -256,9 +353,10 @@ def cmd_export_json(ns: argparse.Namespace) -> int:
 
 
 def cmd_export_pdf(ns: argparse.Namespace) -> int:
-    from .store.files import check_output
+    from .report.result import write_error
+    from .store.files import check_target
 
-    check_output(ns.output)
+    check_target(ns.output, suffix=".pdf", inputs=(ns.file,), failure=write_error)
     plan = _load(ns.file)
     from .report import export_pdf  # reportlab and matplotlib load only for this command
 
@@ -288,6 +386,7 @@ HANDLERS = {
 
 
 def run_cli(args: list[str]) -> int:
+    tolerant_streams()
     parser = build_parser()
     try:
         ns = parser.parse_args(args)

@@ -10,29 +10,30 @@ from pathlib import Path
 from ..domain.catalog import Catalog, default_catalog
 from ..domain.model import Plan
 from ..domain.text import LANGS
-from ..store.errors import shown
-from ..store.files import write_cause
+from ..store.files import check_target
 from .chapters import build_document
 from .fonts import GOTHIC, register_reportlab_fonts
 from .layout import Header, PlanDoc
 from .pdf_writer import PdfWriter
-from .result import ExportResult, ReportError
+from .result import ExportResult, ReportError, write_error
 from .textsafe import TextGuard
 
 
 def _target(out_path: str | os.PathLike[str]) -> Path:
     path = Path(out_path)
-    if path.exists() and path.is_dir():
+    if os.path.isdir(path):  # os.path: False, never an exception, for a name too long
         raise ReportError(
             f"保存先「{path}」はフォルダです。PDFのファイル名を指定してください。",
             f"'{path}' is a folder. Give a file name for the PDF.",
         )
     parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
+    if not os.path.isdir(parent):
         raise ReportError(
             f"保存先のフォルダ「{parent}」がありません。既存のフォルダを指定してください。",
             f"The folder '{parent}' does not exist. Choose an existing folder.",
         )
+    # the checks every writer makes: not a plan, not open, not too long for its temporary file
+    check_target(path, suffix=".pdf", failure=write_error)
     return path
 
 
@@ -61,7 +62,7 @@ def write_pdf(
         )
         os.close(fd)
     except OSError as e:
-        raise _write_error(path, e) from e
+        raise write_error(path, e) from e
     tmp = Path(tmp_name)
     try:
         _set_mode(tmp, path)
@@ -70,7 +71,7 @@ def write_pdf(
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
         except OSError as e:  # disk full, network share gone, ...
-            raise _write_error(path, e) from e
+            raise write_error(path, e) from e
         _replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -95,17 +96,7 @@ def _replace(tmp: Path, path: Path) -> None:
     try:
         os.replace(tmp, path)
     except OSError as e:
-        raise _write_error(path, e, replacing=True) from e
-
-
-def _write_error(path: Path, e: OSError, *, replacing: bool = False) -> ReportError:
-    """One line naming the cause, as for a plan file (read-only, disk full, in use, …)."""
-    cause = write_cause(e, replacing=replacing)
-    name = shown(path.name, 80)
-    return ReportError(
-        f"PDF「{name}」を書き出せませんでした。{cause.ja}",
-        f"The PDF '{name}' could not be written: {cause.en}",
-    )
+        raise write_error(path, e, replacing=True) from e
 
 
 def _build(plan: Plan, catalog: Catalog, lang: str, guard: TextGuard, target: Path) -> int:

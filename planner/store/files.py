@@ -19,10 +19,20 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
+from ..domain.errors import PlannerError
 from ..domain.text import L10n
 from .errors import ProjectFileError, shown
+from .schema import APPLICATION_ID
+from .schema import SUFFIX as PLAN_SUFFIX
+
+
+class Failure(Protocol):
+    """Builds the error a writer raises when its target cannot be written."""
+
+    def __call__(self, path: str | os.PathLike[str], exc: OSError) -> PlannerError: ...
+
 
 _KINDS = (
     (stat.S_ISDIR, "フォルダー", "a folder"),
@@ -90,14 +100,114 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
         raise
 
 
-def check_output(path: str | os.PathLike[str]) -> None:
-    """A file to be written: refuse at once if something other than a regular file is there."""
+def check_output(path: str | os.PathLike[str], *, failure: Failure | None = None) -> None:
+    """A file to be written: refuse at once if something other than a regular file is there,
+    or if its name leaves no room for the temporary files written beside it.
+
+    ``failure`` builds the error for a name too long (default: ``write_failure``).
+    """
+    if _name_too_long(Path(path)):
+        too_long = OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
+        raise (failure or write_failure)(path, too_long)
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return  # nothing there (or nothing we can see): the write itself says what fails
     if not stat.S_ISREG(mode):
         raise not_regular(path, mode)
+
+
+# The longest name a write makes beside its target: save's temporary database's journal,
+# ".NAME.<pid>-<8 hex>.tmp-journal" with a pid of up to 10 digits. Checked before anything
+# is written, so a long name is refused as too long and never reported through one of these
+# (nor through the lock file ".~lock.NAME#", which is shorter).
+_SIBLING_EXTRA = len(".." + "9" * 10 + "-" + "f" * 8 + ".tmp-journal")
+_NAME_MAX = 255  # NTFS and most POSIX file systems, when the system does not say
+
+
+def _name_too_long(path: Path) -> bool:
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only (UTF-16 units)
+        return len(path.name.encode("utf-16-le")) // 2 + _SIBLING_EXTRA > _NAME_MAX
+    try:
+        limit = os.pathconf(path.parent, "PC_NAME_MAX")
+    except (OSError, ValueError):  # no such folder (yet), or the system does not say
+        limit = _NAME_MAX
+    return limit > 0 and len(os.fsencode(path.name)) + _SIBLING_EXTRA > limit
+
+
+def check_target(
+    path: str | os.PathLike[str],
+    *,
+    suffix: str,
+    inputs: tuple[str | os.PathLike[str], ...] = (),
+    failure: Failure | None = None,
+) -> None:
+    """The one check of every writer's target (import, exports), before anything is written.
+
+    ``suffix`` is what the writer writes (``.twplan`` for a plan, ``.json``, ``.pdf``);
+    ``inputs`` are the files it reads. Refused, in this order: something other than a
+    regular file, a name too long (``check_output``); a plan someone has open (its lock
+    file: the same refusal for every writer); one of the inputs under any name (same
+    device and inode: a hard link, a symbolic link, ``./``); a plan, by its name or its
+    content, for anything but a plan.
+    """
+    check_output(path, failure=failure)
+    p = Path(path)
+    from .lock import check_not_locked  # lock.py reads through this module: imported here
+
+    check_not_locked(p)
+    for source in inputs:
+        if _same_file(source, p):
+            raise _output_is_input(p)
+    if suffix != PLAN_SUFFIX:
+        _refuse_a_plan(p, suffix)
+
+
+def _same_file(a: str | os.PathLike[str], b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):  # one of them is not there: they are not one file
+        return False
+
+
+def _output_is_input(path: Path) -> ProjectFileError:
+    name = shown(path.name, 80)
+    return ProjectFileError(
+        "output_is_input",
+        f"出力先「{name}」は読み込むファイルそのものです。別の名前を指定してください。",
+        f"The output '{name}' is the input file itself. Name another file.",
+    )
+
+
+def _refuse_a_plan(path: Path, suffix: str) -> None:
+    """Only a plan is ever written over a plan: by its name (.twplan), or by its header."""
+    name = shown(path.name, 80)
+    if path.suffix.lower() == PLAN_SUFFIX:
+        raise ProjectFileError(
+            "output_is_plan",
+            f"出力先「{name}」は計画ファイルの名前（{PLAN_SUFFIX}）です。"
+            f"計画を上書きしないよう、「{suffix}」で終わる名前を指定してください。",
+            f"The output '{name}' has a plan file's name ({PLAN_SUFFIX}). "
+            f"So that no plan is replaced, name a file ending in {suffix}.",
+        )
+    if _is_a_plan(path):
+        raise ProjectFileError(
+            "output_is_plan",
+            f"出力先「{name}」は計画ファイルです。計画を上書きしないよう、別のファイルを指定してください。",
+            f"The output '{name}' is a plan file. So that no plan is replaced, name another file.",
+        )
+
+
+def _is_a_plan(path: Path) -> bool:
+    """Whether a plan file of ours is there: SQLite's header with our application_id."""
+    from .sqlfile import MAGIC
+
+    try:
+        with open_regular(path) as f:
+            header = f.read(72)
+    except (ProjectFileError, OSError):
+        return False
+    return header.startswith(MAGIC) and int.from_bytes(header[68:72], "big") == APPLICATION_ID
 
 
 STALE_TEMP_SECONDS = 3600

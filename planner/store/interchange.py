@@ -34,7 +34,7 @@ from ..domain.records import PLAN as RECORDS_PLAN
 from ..domain.records import Record
 from ..domain.validation import validate_plan
 from .errors import ProjectFileError, shown
-from .files import check_output, open_regular, write_failure
+from .files import check_target, open_regular, remove_stale_temporaries, write_failure
 from .values import decimal_text, parse_date, parse_decimal
 
 FORMAT = "telework-planner-plan"
@@ -203,11 +203,12 @@ def dumps(plan: m.Plan) -> str:
 def export_json(plan: m.Plan, path: str | os.PathLike[str]) -> None:
     """Write the plan's JSON atomically (a new file beside the target, then os.replace)."""
     target = Path(path)
-    check_output(target)
+    check_target(target, suffix=".json")  # not a plan, not one someone has open, not too long
     data = dumps(plan).encode("utf-8")
     tmp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     replacing = False
     try:
+        remove_stale_temporaries(target)  # ones a killed export left behind
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         try:
             view = memoryview(data)
@@ -221,7 +222,10 @@ def export_json(plan: m.Plan, path: str | os.PathLike[str]) -> None:
     except OSError as e:
         raise write_failure(target, e, replacing=replacing) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:  # a read-only place refuses even this: the write's own error counts
+            pass
 
 
 # -- reading ------------------------------------------------------------------------------

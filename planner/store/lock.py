@@ -288,3 +288,33 @@ def take_over(path: str | os.PathLike[str]) -> Lock:
         tmp.unlink(missing_ok=True)
         raise _lock_error(p, e) from None
     return Lock(p, info)
+
+
+# -- writers ------------------------------------------------------------------------------
+
+
+class TargetLockedError(PlanLockedError):
+    """A writer's target is a plan someone has open: it is not replaced (nor offered read-only)."""
+
+    def __init__(self, path: Path, owner: LockInfo) -> None:
+        name = shown(path.name, 80)
+        ProjectFileError.__init__(
+            self,
+            "locked",
+            f"計画「{name}」は {owner.describe('ja')}開いています。開いている間は上書きできません。"
+            "閉じてから実行するか、別の名前を指定してください。",
+            f"The plan '{name}' is open by {owner.describe('en')}. It cannot be replaced while "
+            "open: close it first, or name another file.",
+        )
+        self.path, self.owner, self.stale = path, owner, False
+
+
+def check_not_locked(path: str | os.PathLike[str]) -> None:
+    """Every writer's lock check (store/files.check_target): a live lock refuses the target.
+
+    A stale lock (its process gone, or a day old) does not: nobody has the plan open.
+    """
+    p = Path(path)
+    owner = read_lock(p)
+    if owner is not None and not is_stale(owner):
+        raise TargetLockedError(p, owner)

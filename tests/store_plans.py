@@ -27,7 +27,11 @@ from planner.resources import resource_path
 SAMPLES = resource_path("samples")
 SAMPLE_NAMES = ("yamanami-village", "kawasemi-town")
 # no cache_dir: collection must not write a catalog cache into the real home directory
-CATEGORIES = sorted(load_catalog().category_ids())
+CATALOG = load_catalog()
+CATEGORIES = sorted(CATALOG.category_ids())
+# issue 18: a JSON import refuses access methods and checklist items the catalog does not know
+ACCESS_METHODS = [a.id for a in CATALOG.access_methods]
+CHECKLISTS = {s.number: [c.id for c in s.checklist] for s in CATALOG.steps}
 
 
 def sample_json(name: str) -> Path:
@@ -118,7 +122,7 @@ def plans(draw) -> m.Plan:
         end = draw(days)
         if start and end and end < start:
             start, end = end, start
-        keys = draw(st.lists(ids, max_size=3, unique=True))
+        keys = draw(st.lists(st.sampled_from(CHECKLISTS[n]), max_size=3, unique=True))
         steps[n] = m.StepRecord(
             checklist={k: m.ChecklistEntry(draw(st.booleans()), draw(text)) for k in keys},
             notes=draw(text), start=start, end=end,
@@ -152,7 +156,7 @@ def plans(draw) -> m.Plan:
         units=[draw(units(f"u{i}")) for i in range(draw(st.integers(0, 3)))],
         rules=[m.RuleItem(draw(name), draw(st.sampled_from(m.RULE_STATUSES)), draw(text), draw(optional_id), f"{draw(ids)}-{i}")
                for i in range(draw(st.integers(0, 2)))],
-        access_method=draw(ids),
+        access_method=draw(st.sampled_from(ACCESS_METHODS)),
         device_policy=draw(st.sampled_from(m.DEVICE_POLICIES)),
         tools=draw(st.lists(st.sampled_from(m.TOOLS), max_size=3)),
         security=[m.SecurityItem(draw(st.sampled_from(ROLES)), draw(name), draw(st.sampled_from(m.MEASURE_STATUSES)), draw(optional_id), f"{draw(ids)}-{i}")
@@ -181,7 +185,9 @@ def large_plan(tasks: int = 2000, lines: int = 2000, tag: str = "") -> m.Plan:
     plan = m.Plan(municipality=mu)
     for n, rec in plan.steps.items():
         rec.notes = f"手順{n}のメモ{tag}" * 20
-        rec.checklist = {f"c{n}.{i}": m.ChecklistEntry(i % 2 == 0, "確認済み") for i in range(10)}
+        rec.checklist = {
+            c: m.ChecklistEntry(i % 2 == 0, "確認済み") for i, c in enumerate(CHECKLISTS[n])
+        }
     per_unit = tasks // 40
     for u in range(40):
         unit = m.Unit(name=f"第{u}課", staff=50, teleworkers=10, id=f"u{u}")

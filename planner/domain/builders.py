@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .catalog import Catalog, CostItemDef, UnitDef
+from .catalog import Catalog, CostItemDef, TaskDef, TaskFactors, UnitDef
 from .model import (
     ChecklistEntry,
     CostLine,
@@ -43,16 +43,17 @@ def new_plan(municipality: Municipality, catalog: Catalog, lang: str = "ja") -> 
     return plan
 
 
+def catalog_factors(task_def: TaskDef) -> TaskFactors:
+    """A catalog task's factors as a plan's task holds them: what it works on, said."""
+    return replace(task_def.factors, works_on=task_def.works_on)
+
+
 def unit_from_catalog(unit_def: UnitDef, lang: str = "ja") -> Unit:
     return Unit(
         name=unit_def.name.get(lang),
         catalog_id=unit_def.id,
         tasks=[
-            Task(
-                name=t.name.get(lang),
-                factors=replace(t.factors, works_on=t.works_on),  # what it works on, said
-                catalog_id=t.id,
-            )
+            Task(name=t.name.get(lang), factors=catalog_factors(t), catalog_id=t.id)
             for t in unit_def.tasks
         ],
     )

@@ -9,7 +9,7 @@ a value is kept as entered or refused with a message saying how to fix it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -252,9 +252,28 @@ def _check_tree(record: Record, obj: Any, where: str, choices: Choices) -> None:
     _check_rules(record, obj, where)
 
 
-def unique_ids(ids: list[Any], where: str) -> None:
-    if len(set(ids)) != len(ids):
-        raise ValidationError(where, "IDが重複しています。", "Duplicate ids.")
+def unique_ids(ids: list[Any], where: str, place: Callable[[int], str] | None = None) -> None:
+    """Refuse a list with an id twice, naming the id and both places (``units[2]``, or what
+    ``place`` makes of a position)."""
+    if len(set(ids)) == len(ids):
+        return
+    place = place or (lambda i: f"{where}[{i}]")
+    first: dict[Any, int] = {}
+    for i, x in enumerate(ids):
+        if x in first:
+            a, b, shown = place(first[x]), place(i), clipped(x)
+            raise ValidationError(
+                where,
+                f"ID「{shown}」が重複しています（{a} と {b}）。",
+                f"The id '{shown}' is used twice ({a} and {b}).",
+            )
+        first[x] = i
+
+
+def clipped(value: object, limit: int = 40) -> str:
+    """A value from a file, short enough to quote in a one-line message."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # -- rules across fields (named in records.py) ------------------------------------------------
@@ -309,6 +328,15 @@ def running_costs_have_a_reason(plan: m.Plan, where: str) -> None:
         )
 
 
+def _task_place(plan: m.Plan, k: int) -> str:
+    """The path of the k-th task of the plan, counted over all units."""
+    for i, unit in enumerate(plan.units):
+        if k < len(unit.tasks):
+            return f"units[{i}].tasks[{k}]"
+        k -= len(unit.tasks)
+    return "tasks"
+
+
 def costs_are_estimable(plan: m.Plan, where: str) -> None:
     """A plan that validates can be estimated, summarised and exported (¥1 trillion limits)."""
     check_estimable(plan)
@@ -321,10 +349,134 @@ def plan_is_whole(plan: m.Plan, where: str) -> None:
             "10の手順の記録がそろっていません。",
             "The ten steps' records are incomplete.",
         )
-    unique_ids([t.id for u in plan.units for t in u.tasks], _join(where, "tasks"))
+    unique_ids(
+        [t.id for u in plan.units for t in u.tasks],
+        _join(where, "tasks"),
+        lambda k: _join(where, _task_place(plan, k)),
+    )
     if plan.scenarios and plan.adopted_scenario_id not in {s.id for s in plan.scenarios}:
         raise ValidationError(
             _join(where, "adopted_scenario_id"),
             "採用するシナリオを選んでください。",
             "Choose the adopted scenario.",
         )
+
+
+# -- ids of the catalog (issue 18; docs/file-format.md, "Ids of the catalog") -----------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownRef:
+    """An id of the catalog that a plan holds and the catalog does not know.
+
+    ``refusal`` is set for an id that decides a figure or a judgement (an import refuses
+    it); ``text`` says what the program does with the plan as it is (a warning)."""
+
+    field: str
+    step: int
+    text: L10n
+    refusal: L10n | None = None
+
+
+def unknown_refs(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
+    """Every id of the plan that the catalog does not know, in the plan's order."""
+    out = _unknown_checklist(plan, catalog)
+    purposes = {o.id for o in catalog.purposes}
+    for i, purpose in enumerate(plan.purposes):
+        if purpose not in purposes:
+            v = clipped(purpose)
+            out.append(UnknownRef(f"purposes[{i}]", 2, L10n(
+                f"導入目的「{v}」は導入目的の一覧にありません。書かれたとおりに表示します。",
+                f"The purpose '{v}' is not one of the program's purposes; it is shown as written.",
+            )))  # fmt: skip
+    unit_ids = {u.id for u in catalog.units}
+    for i, unit in enumerate(plan.units):
+        if unit.catalog_id is not None and unit.catalog_id not in unit_ids:
+            v = clipped(unit.catalog_id)
+            out.append(UnknownRef(f"units[{i}].catalog_id", 4, L10n(
+                f"課「{unit.name}」: 課カタログID「{v}」は業務カタログにありません。課と業務は書かれたとおりに使います。",
+                f"Unit '{unit.name}': catalog unit id '{v}' is not in the task catalog; the unit and its tasks are used as written.",
+            )))  # fmt: skip
+        for j, task in enumerate(unit.tasks):
+            if task.catalog_id is not None and catalog.task(task.catalog_id) is None:
+                v = clipped(task.catalog_id)
+                out.append(UnknownRef(f"units[{i}].tasks[{j}].catalog_id", 4, L10n(
+                    f"{unit.name}「{task.name}」: 業務カタログID「{v}」は業務カタログにありません。この業務は書かれた性質で判定しています。",
+                    f"{unit.name}: '{task.name}': catalog task id '{v}' is not in the task catalog; the task is judged by its own factors.",
+                )))  # fmt: skip
+    rest = _unknown_rule_items(plan, catalog) + _unknown_method(plan, catalog)
+    return out + rest + _unknown_lines(plan, catalog)
+
+
+def _unknown_method(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
+    known = [a.id for a in catalog.access_methods]
+    if plan.access_method in known:
+        return []
+    v = clipped(plan.access_method)
+    return [UnknownRef("access_method", 7, L10n(
+        f"接続方式「{v}」は接続方式の一覧にありません。適性は接続方式が未定として判定しています。手順7で接続方式を選んでください。",
+        f"The access method '{v}' is not one of the program's access methods; suitability is judged as if none were chosen. Choose one in step 7.",
+    ), refusal=L10n(
+        f"接続方式「{v}」は接続方式の一覧にありません（使える値: {'、'.join(known)}）。",
+        f"The access method '{v}' is not one of the program's access methods (known: {', '.join(known)}).",
+    ))]  # fmt: skip
+
+
+def _unknown_checklist(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
+    out = []
+    for step in catalog.steps:
+        record = plan.steps.get(step.number)
+        known = {c.id for c in step.checklist}
+        for item_id in record.checklist if record is not None else ():
+            if item_id in known:
+                continue
+            v, n = clipped(item_id), step.number
+            ja = f"チェックリストの項目「{v}」は手順{n}のチェックリストにありません"
+            en = f"The checklist item '{v}' is not in step {n}'s checklist"
+            out.append(UnknownRef(f"steps[{n}].checklist[{v}]", n, L10n(
+                f"{ja}。チェックリストの件数が正しく数えられません。",
+                f"{en}; the checklist counts are not right.",
+            ), refusal=L10n(f"{ja}。", f"{en}.")))  # fmt: skip
+    return out
+
+
+def _unknown_rule_items(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
+    out = []
+    templates = {t.id for t in catalog.rule_templates}
+    for i, rule in enumerate(plan.rules):
+        if rule.template_id is not None and rule.template_id not in templates:
+            v = clipped(rule.template_id)
+            out.append(UnknownRef(f"rules[{i}].template_id", 6, L10n(
+                f"規程「{rule.name}」: ひな形ID「{v}」は規程のひな形にありません。規程は書かれたとおりに使います。",
+                f"Rule '{rule.name}': template id '{v}' is not one of the rule templates; the rule is used as written.",
+            )))  # fmt: skip
+    measures = {d.id for d in catalog.security_measures}
+    for i, item in enumerate(plan.security):
+        if item.measure_id is not None and item.measure_id not in measures:
+            v, text = clipped(item.measure_id), clipped(item.text, 30)
+            out.append(UnknownRef(f"security[{i}].measure_id", 8, L10n(
+                f"情報セキュリティ対策「{text}」: 対策カタログID「{v}」は対策の一覧にありません。対策は書かれたとおりに使います。",
+                f"Security measure '{text}': catalog measure id '{v}' is not in the catalog of measures; the measure is used as written.",
+            )))  # fmt: skip
+    return out
+
+
+def _unknown_lines(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
+    out = []
+    items = {c.id for c in catalog.cost_items}
+    for i, scenario in enumerate(plan.scenarios):
+        for j, line in enumerate(scenario.lines):
+            if line.item_id is not None and line.item_id not in items:
+                v = clipped(line.item_id)
+                out.append(UnknownRef(f"scenarios[{i}].lines[{j}].item_id", 7, L10n(
+                    f"{scenario.name}「{line.name}」: 経費カタログID「{v}」は経費カタログにありません。経費区分・単価・数量は行に書かれた値を使います。",
+                    f"{scenario.name}: '{line.name}': catalog item id '{v}' is not in the cost catalog; the line's own category, price and quantity are used.",
+                )))  # fmt: skip
+    return out
+
+
+def check_catalog_refs(plan: m.Plan, catalog: Any) -> None:
+    """Refuse the first unknown id that decides a figure or a judgement (a file imported)."""
+    for ref in unknown_refs(plan, catalog):
+        if ref.refusal is not None:
+            raise ValidationError(ref.field, ref.refusal.ja, ref.refusal.en)

@@ -10,13 +10,17 @@ which the user cannot change — do not).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .catalog import Catalog
-from .costs import adopted_estimate
+from . import words
+from .builders import catalog_factors
+from .catalog import Catalog, TaskFactors
+from .checks import unknown_refs
+from .costs import adopted_estimate, line_amount
 from .errors import PlannerError
-from .model import Plan
-from .subsidy_rules import plan_multiplier_note
+from .model import Plan, Task, Unit
+from .records import field_at
+from .subsidy_rules import other_revenue_note, plan_multiplier_note
 from .suitability import Suitability, assess_in_plan
 from .text import L10n
 from .unit_rules import duplicate_unit_names
@@ -66,6 +70,10 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
                     f"{unit.name}「{task.name}」は不適と判定されていますが、対象に選ばれています。",
                     f"{unit.name}: '{task.name}' is selected but judged not suitable.",
                 ), True))  # fmt: skip
+            differs = _differs_from_catalog(plan, unit, task, catalog)
+            if differs is not None:  # issue 18
+                field = f"units[{i}].tasks[{j}].factors"
+                out.append(PlanWarning("factors_differ_from_catalog", 4, field, differs, True))
     for i, scenario in enumerate(plan.scenarios):
         for j, line in enumerate(scenario.lines):
             if line.eligible_override is not None and not line.override_reason.strip():
@@ -74,6 +82,18 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
                     f"{scenario.name}「{line.name}」: 対象経費の判定を変更した理由が未記入です。",
                     f"{scenario.name}: '{line.name}' overrides eligibility without a reason.",
                 ), True))  # fmt: skip
+            if line.other_revenue:  # issue 18: the step 7 note, on every way out
+                try:
+                    note = other_revenue_note(line, line_amount(line, plan))
+                except PlannerError:  # a plan being edited; estimate_failed says so
+                    note = None
+                if note is not None:
+                    field = f"scenarios[{i}].lines[{j}].other_revenue"
+                    out.append(PlanWarning("other_revenue_over_cost", 7, field, L10n(
+                        f"{scenario.name}{note.ja}", f"{scenario.name}: {note.en}"
+                    ), True))  # fmt: skip
+    for ref in unknown_refs(plan, catalog):  # issue 18: ids kept (or a .twplan's) said
+        out.append(PlanWarning("unknown_catalog_id", ref.step, ref.field, ref.text))
     for name in duplicate_unit_names(plan):  # files from before names were kept apart
         out.append(PlanWarning("duplicate_unit_name", 4, "units", L10n(
             f"課「{name}」が2つ以上あります。1つにまとめてください（業務と人数は課ごとに集計されます）。",
@@ -100,6 +120,46 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
                     f"The FY{y.fiscal_year} estimate assumes the FY{y.rule.fiscal_year} rule.",
                 ), severity="note"))  # fmt: skip
     return out
+
+
+_FACTORS = ("personal_data", "paper", "counter", "onsite", "coordination", "works_on")
+
+
+def _differs_from_catalog(plan: Plan, unit: Unit, task: Task, catalog: Catalog) -> L10n | None:
+    """Issue 18: a catalog task whose own factors make it judged better than the catalog's
+    factors would, naming the factors that differ. A task more cautious than its catalog
+    entry is the body's own judgement, not flagged."""
+    found = catalog.task(task.catalog_id)
+    if found is None:
+        return None
+    theirs = catalog_factors(found)
+    ours = task.factors
+    if not ours.works_on:  # not said: the catalog's decides (files from before issue 15)
+        ours = replace(ours, works_on=theirs.works_on)
+    diffs = [name for name in _FACTORS if getattr(ours, name) != getattr(theirs, name)]
+    if not diffs:
+        return None  # the network follows from works_on for a catalog task
+    got = assess_in_plan(plan, task, catalog).level
+    want = assess_in_plan(plan, replace(task, factors=theirs), catalog).level
+    if got >= want:
+        return None
+    listed = [(_factor(n, theirs), _factor(n, ours), field_at(TaskFactors, n).label) for n in diffs]
+    ja = "、".join(f"{label.ja}: カタログ {a.ja}・計画 {b.ja}" for a, b, label in listed)
+    en = "; ".join(f"{label.en}: catalog {a.en}, plan {b.en}" for a, b, label in listed)
+    return L10n(
+        f"{unit.name}「{task.name}」: 業務の性質が業務カタログと異なり、カタログどおりなら{want.mark}のところ"
+        f"{got.mark}と判定されています（{ja}）。カタログの性質に合わせてください。この団体では性質が異なる業務なら、独自の業務として登録し直してください。",
+        f"{unit.name}: '{task.name}': its factors differ from the task catalog and make it {got.mark} "
+        f"where the catalog gives {want.mark} ({en}). Use the catalog's factors; if the task "
+        "differs in this body, enter it as an own task.",
+    )  # fmt: skip
+
+
+def _factor(name: str, factors: TaskFactors) -> L10n:
+    value = getattr(factors, name)
+    if isinstance(value, bool):
+        return L10n("あり", "yes") if value else L10n("なし", "no")
+    return words.word(name, value) or L10n(value, value)
 
 
 def warning_line(w: PlanWarning, lang: str = "ja") -> str:

@@ -18,20 +18,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .. import APP_NAME, version
 from ..domain import model as m
-from ..domain.catalog import Catalog, default_catalog
+from ..domain.builders import catalog_factors
+from ..domain.catalog import Catalog, TaskFactors, default_catalog
+from ..domain.checks import check_catalog_refs, clipped
 from ..domain.declare import MAX_ITEMS, MAX_TEXT, Field
 from ..domain.errors import ValidationError
 from ..domain.records import PLAN as RECORDS_PLAN
-from ..domain.records import Record
+from ..domain.records import RECORDS, Record
 from ..domain.validation import validate_plan
 from .errors import ProjectFileError, shown
 from .files import check_target, open_regular, remove_stale_temporaries, write_failure
@@ -74,6 +77,9 @@ class Obj:
     fields: dict[str, tuple[Kind | Arr | Obj, bool]]  # name -> (kind, required)
     build: Callable[[dict[str, Any], str], Any] | None = None  # (values, JSON path)
     doc: str = ""
+    # issue 18: completes the object as read, before its keys are checked (values, path, catalog)
+    fill: Callable[[dict[str, Any], str, Catalog], dict[str, Any]] | None = None
+    any_of: tuple[str, ...] = ()  # for the schema: at least one of these keys is given
 
 
 _JSON_KIND = {"text": "text", "id": "str", "ref": "str", "choice": "str", "int": "int",
@@ -108,18 +114,79 @@ def _obj(record: Record, key: Field | None = None) -> Obj:
     if key is not None:  # a keyed list is written as a list of objects with the key first
         fields[key.key] = (Kind("int" if key.key_kind == "int" else "str"), True)
     fields.update({f.name: (_kind_of(f), f.required) for f in record.fields})
+    if record.cls is m.Task:  # issue 18: a task may be named by its catalog id alone
+        for name, doc in _TASK_DOCS.items():
+            fields[name] = (replace(fields[name][0], doc=doc), False)  # type: ignore[arg-type]
+        return Obj(fields, partial(_build, record), fill=_task_from_catalog,
+                   any_of=("name", "catalog_id"))  # fmt: skip
     return Obj(fields, build=None if key is not None else partial(_build, record))
+
+
+_TASK_DOCS = {
+    "name": "not blank; required unless catalog_id names a task of the task catalog "
+    "(the name is then the catalog's, in Japanese)",
+    "factors": "each factor left out is the catalog task's when catalog_id names one, "
+    "else the default",
+}
 
 
 def _keyed(f: Field, items: list[dict[str, Any]], where: str) -> dict[Any, Any]:
     """A keyed list read from JSON (objects with their key) as the plan's dict."""
     out: dict[Any, Any] = {}
+    first: dict[Any, int] = {}
     for i, d in enumerate(items):
         key = d.pop(f.key)
-        if key in out:
-            raise _Bad(f"{where}[{i}].{f.key}", "番号が重複しています", "duplicate key")
+        if key in out:  # issue 18: name the key and both places
+            at = field_path(where)
+            a, b, shown_key = f"{at}[{first[key]}]", f"{at}[{i}]", clipped(key)
+            word = ("番号", "number") if f.key_kind == "int" else ("ID", "id")
+            raise _Bad(
+                f"{where}[{i}].{f.key}",
+                f"{word[0]}「{shown_key}」が重複しています（{a} と {b}）。",
+                f"the {word[1]} '{shown_key}' is used twice ({a} and {b}).",
+            )
+        first[key] = i
         out[key] = _build(f.record, d, f"{where}[{i}]")  # type: ignore[arg-type]
     return out
+
+
+def _task_from_catalog(values: dict[str, Any], where: str, catalog: Catalog) -> dict[str, Any]:
+    """A task named by its catalog id takes the catalog's name and factors (and what it
+    works on) where the file gives none; each factor the file gives is kept (issue 18).
+
+    An id the catalog does not know is kept when the file says what decides the task's
+    suitability (its factors): a newer catalog or another body's may hold it. Without
+    factors there is nothing to judge the task by, and the defaults would make it ◎.
+    """
+    task_id = values.get("catalog_id")
+    found = catalog.task(task_id) if isinstance(task_id, str) else None
+    if found is None:
+        if isinstance(task_id, str) and "factors" not in values:
+            shown_id = clipped(task_id)
+            raise _Bad(
+                _join(where, "catalog_id"),
+                f"業務カタログID「{shown_id}」は業務カタログにありません。"
+                "この業務を判定する性質（factors）を書くか、正しいIDにしてください。",
+                f"the catalog task id '{shown_id}' is not in the task catalog. Give the "
+                "factors that judge the task, or the right id.",
+            )
+        if "name" not in values:
+            raise _Bad(
+                _join(where, "name"),
+                "業務名（name）がありません。業務カタログの業務なら業務カタログID（catalog_id）を、"
+                "独自の業務なら業務名を書いてください。",
+                "the task has no name. Give the catalog task id (catalog_id) of a catalog task, "
+                "or the name of an own task.",
+            )
+        return values
+    own = values.get("factors", {})
+    if not isinstance(own, dict) or ("name" in values and len(own) == _FACTOR_KEYS):
+        return values  # refused as it is read, or complete (as every exported file)
+    factors = {**_record_dict(RECORDS[TaskFactors], catalog_factors(found)), **own}
+    return {**values, "name": values.get("name", found.name.ja), "factors": factors}
+
+
+_FACTOR_KEYS = len(RECORDS[TaskFactors].fields)
 
 
 def _build(record: Record, values: dict[str, Any], where: str) -> Any:
@@ -241,17 +308,19 @@ _TYPE_JA = {"str": "文字列", "text": "文字列", "int": "整数", "bool": "�
             "date": "日付 (YYYY-MM-DD)", "decimal": "数値の文字列 (例 \"0.35\")"}  # fmt: skip
 
 
-def _read(kind: Kind | Arr | Obj, value: Any, where: str) -> Any:
+def _read(kind: Kind | Arr | Obj, value: Any, where: str, catalog: Catalog) -> Any:
     if isinstance(kind, Obj):
         if not isinstance(value, dict):
             raise _Bad(where, "オブジェクトではありません", "not an object")
+        if kind.fill is not None:
+            value = kind.fill(value, where, catalog)
         for key in value:
             if key not in kind.fields:
                 raise _Bad(f"{where}.{key}", "不明な項目です", "unknown key")
         out = {}
         for key, (sub, required) in kind.fields.items():
             if key in value:
-                out[key] = _read(sub, value[key], f"{where}.{key}")
+                out[key] = _read(sub, value[key], f"{where}.{key}", catalog)
             elif required:
                 raise _Bad(f"{where}.{key}", "必須の項目がありません", "required key is missing")
         return kind.build(out, where) if kind.build else out
@@ -262,7 +331,7 @@ def _read(kind: Kind | Arr | Obj, value: Any, where: str) -> Any:
             raise _Bad(
                 where, f"要素が多すぎます（{len(value):,}）", f"too many items ({len(value):,})"
             )
-        return [_read(kind.item, v, f"{where}[{i}]") for i, v in enumerate(value)]
+        return [_read(kind.item, v, f"{where}[{i}]", catalog) for i, v in enumerate(value)]
     if value is None:
         if kind.nullable:
             return None
@@ -305,7 +374,26 @@ def _not_json(name: str, ja: str, en: str, reason: str = "invalid") -> ProjectFi
 
 def plan_from_dict(data: Any, catalog: Catalog | None = None, *, source: str = "JSON") -> m.Plan:
     """Read and validate a plan document. Raises ProjectFileError naming the JSON path."""
+    refuse_surrogates(data, source)
+    return _plan_from_data(data, catalog, source)
+
+
+def refuse_surrogates(data: Any, source: str) -> None:
+    """Issue 18: a lone surrogate would fail at every later encode (save, print, PDF)."""
+    bad = lone_surrogate(data)
+    if bad is not None:
+        where, code = shown(field_path(bad[0]), 80), f"U+{bad[1]:04X}"
+        raise _not_json(
+            shown(source, 80),
+            f"文字として扱えない符号（{code}）が含まれています。（項目: {where}）",
+            f"it contains a code that is not a character ({code}) (field: {where})",
+        )
+
+
+def _plan_from_data(data: Any, catalog: Catalog | None, source: str) -> m.Plan:
+    """A plan document whose strings are known to be whole characters, read and validated."""
     name = shown(source, 80)
+    catalog = catalog or default_catalog()
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _not_json(
             name,
@@ -324,18 +412,57 @@ def plan_from_dict(data: Any, catalog: Catalog | None = None, *, source: str = "
     if fv != FORMAT_VERSION:
         raise _not_json(name, "形式の版（format_version）が不正です。", "invalid format_version.")
     try:
-        doc = _read(DOCUMENT, data, "$")
+        doc = _read(DOCUMENT, data, "$", catalog)
     except _Bad as e:
         where = shown(field_path(e.where), 80)
         raise _not_json(name, f"{e.ja}（項目: {where}）", f"{e.en} (field: {where})") from None
     plan = doc["plan"]
     try:
-        validate_plan(plan, (catalog or default_catalog()).category_ids())
+        validate_plan(plan, catalog.category_ids())
+        check_catalog_refs(plan, catalog)  # issue 18: ids that decide a figure or a judgement
     except ValidationError as e:
         raise _not_json(
             name, f"{e.text('ja')}（項目: {e.field}）", f"{e.text('en')} (field: {e.field})"
         ) from None
     return plan
+
+
+def lone_surrogate(data: Any) -> tuple[str, int] | None:
+    """The JSON path and code of a lone surrogate in any string or key of ``data``
+    (``json.loads`` lets ``"\\ud800"`` through). Iterative: the nesting ``loads`` allows
+    may be near the recursion limit."""
+    stack: list[tuple[Any, str]] = [(data, "$")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str):
+            code = _surrogate_in(value)
+            if code is not None:
+                return where, code
+            continue
+        if not isinstance(value, dict | list):
+            continue
+        is_dict = isinstance(value, dict)
+        for key, item in value.items() if is_dict else enumerate(value):
+            if is_dict and isinstance(key, str) and (code := _surrogate_in(key)) is not None:
+                return f"{where}.{_escaped(key)}", code
+            if isinstance(item, str) and _surrogate_in(item) is None:
+                continue  # most values: no path string is built for them
+            if isinstance(item, str | dict | list):
+                stack.append((item, f"{where}.{key}" if is_dict else f"{where}[{key}]"))
+    return None
+
+
+def _surrogate_in(text: str) -> int | None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return ord(text[e.start])
+    return None
+
+
+def _escaped(text: str) -> str:
+    """A key with surrogates, printable in a message (``\\ud83d``)."""
+    return "".join(f"\\u{ord(c):04x}" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
 def _reject_constant(name: str) -> Any:
@@ -352,10 +479,10 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def loads(text: str | bytes, source: str = "JSON") -> Any:
-    """Parse JSON strictly: no NaN/Infinity, no duplicate keys."""
+    """Parse JSON strictly: no NaN/Infinity, no duplicate keys, no lone surrogates."""
     name = shown(source, 80)
     try:
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
     except (ValueError, RecursionError) as e:
         raise _not_json(
             name,
@@ -363,6 +490,20 @@ def loads(text: str | bytes, source: str = "JSON") -> Any:
             f"not valid JSON ({shown(e, 60)}).",
             "not_json",
         ) from None
+    if _may_hold_surrogates(text):  # the walk costs ~10 ms per MB; the test, a regex
+        refuse_surrogates(data, source)
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _may_hold_surrogates(text: str | bytes) -> bool:
+    """Whether parsed ``text`` can hold a surrogate: from str, only by an escape such as
+    ``\\ud800`` or one already in the text; bytes are decoded by json with surrogatepass."""
+    if isinstance(text, bytes):
+        return True
+    return _SURROGATE_ESCAPE.search(text) is not None or _surrogate_in(text) is not None
 
 
 def import_json(path: str | os.PathLike[str], catalog: Catalog | None = None) -> m.Plan:
@@ -384,7 +525,7 @@ def import_json(path: str | os.PathLike[str], catalog: Catalog | None = None) ->
         raise _not_json(
             name, "UTF-8のテキストではありません。", "it is not UTF-8 text.", "not_json"
         ) from None
-    return plan_from_dict(loads(text, p.name), catalog, source=p.name)
+    return _plan_from_data(loads(text, p.name), catalog, p.name)  # loads refused surrogates
 
 
 # -- the JSON Schema ----------------------------------------------------------------------
@@ -397,6 +538,8 @@ def _schema(kind: Kind | Arr | Obj) -> dict[str, Any]:
             out["description"] = kind.doc
         out["properties"] = {k: _schema(sub) for k, (sub, _r) in kind.fields.items()}
         out["required"] = [k for k, (_s, r) in kind.fields.items() if r]
+        if kind.any_of:
+            out["anyOf"] = [{"required": [k]} for k in kind.any_of]
         out["additionalProperties"] = False
         return out
     if isinstance(kind, Arr):

@@ -121,11 +121,13 @@ def test_documents_task_follows_the_network_model(catalog, task, model, level, w
     assert word in result.reasons[0].text.ja, result.reason_text()
 
 
-def test_business_systems_stay_on_lgwan_under_beta(catalog, task):
-    # 財務会計 (支出命令の審査) stays on the LGWAN side in β′ too: the VPN does not reach it
+def test_business_systems_stay_on_lgwan_under_beta_only(catalog, task):
+    # 財務会計 (支出命令の審査) stays on the LGWAN side in β (the VPN does not reach it);
+    # β′ moves the business systems to the internet side too (issue 18)
     t = task("kaikei.payment_review")
     assert t.works_on == "business_systems"
-    assert judge(catalog, t, "internet_vpn", network_model="beta_prime").level == U
+    assert judge(catalog, t, "internet_vpn", network_model="beta").level == U
+    assert judge(catalog, t, "internet_vpn", network_model="beta_prime").level == C
 
 
 def test_own_task_keeps_its_network_field(catalog):

@@ -1,0 +1,61 @@
+"""Issue 18, section 4 (statements that are false): the domain's part.
+
+Hand-worked values: each test states what the guideline, the law or the catalog
+says and checks the program says the same."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from planner.domain.suitability import Suitability, assess
+
+S, C, U = Suitability.SUITABLE, Suitability.CONDITIONAL, Suitability.UNSUITABLE
+
+
+def _judge(catalog, task_id, method, model):
+    t = catalog.task(task_id)
+    return assess(
+        replace(t.factors, works_on=t.works_on),
+        catalog.access_method(method),
+        network_model=model,
+        never_remote=t.never_remote,
+    )
+
+
+# -- 1. β′ moves business systems and terminals to the internet side ---------------------
+
+
+def test_beta_prime_puts_business_systems_on_the_internet_side():
+    from planner.domain.network_model import layer_for
+
+    # β: terminals only (documents); β′: business systems too; core systems never move
+    assert [layer_for("business_systems", m) for m in ("alpha", "alpha_prime", "beta", "beta_prime")] == [
+        "lgwan", "lgwan", "lgwan", "internet",
+    ]  # fmt: skip
+    assert layer_for("core_systems", "beta_prime") == "mynumber"
+
+
+@pytest.mark.parametrize(
+    ("task_id", "model", "level"),
+    [
+        # 支出命令の審査: personal data (creditors) and heavy paper → ○ once reachable
+        ("kaikei.payment_review", "beta_prime", C),
+        ("kaikei.payment_review", "beta", U),  # β: 財務会計 stays on LGWAN, a VPN does not reach it
+        ("kaikei.payment_review", "alpha", U),
+        # 給与の計算・支給: personal data → ○ under β′ with a VPN
+        ("jinji.payroll", "beta_prime", C),
+        ("jinji.payroll", "beta", U),
+    ],
+)
+def test_business_systems_under_beta_prime_with_a_vpn(catalog, task_id, model, level):
+    result = _judge(catalog, task_id, "internet_vpn", model)
+    assert result.level == level, result.reason_text()
+
+
+def test_beta_prime_says_why_a_business_system_is_reachable(catalog):
+    result = _judge(catalog, "kaikei.payment_review", "internet_vpn", "beta_prime")
+    text = result.reason_text("ja")
+    assert "β′モデルでは業務システムもインターネット接続系" in text
+    assert "LGWAN接続系の業務" not in text

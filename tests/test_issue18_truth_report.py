@@ -43,3 +43,37 @@ def test_chapter_3_says_what_beta_prime_moves(catalog, tmp_path):
 def test_chapter_3_keeps_business_systems_on_lgwan_under_beta(catalog, tmp_path):
     text = _pdf(_plan(catalog, network_model="beta"), catalog, tmp_path)
     assert "財務会計・人事給与等の業務システムはLGWAN接続系" in text
+
+
+# -- 2. the running-cost switch: the plan says what it assumes, and why ------------------
+
+
+def _switched_plan(catalog, reason):
+    from planner.domain.model import CostLine
+
+    plan = _plan(catalog)
+    plan.scenarios[0].lines = [
+        CostLine("VDIライセンス", "licence", 24_000, 10, "fixed", "annual", 2025, 2027),
+    ]
+    plan.running_costs_eligible = True
+    plan.running_costs_reason = reason
+    return plan
+
+
+def test_switched_on_the_plan_no_longer_says_it_counts_introduction_costs_only(catalog, tmp_path):
+    reason = "県の回答（令和7年5月）<運用経費も対象> & 確認済"
+    text = _pdf(_switched_plan(catalog, reason), catalog, tmp_path)
+    assert "控えめに導入経費のみを見込んでいます" not in text
+    assert squash(
+        f"本計画では、次の根拠により、運用経費（2年度目以降の毎年の経費）も措置の対象となるものと見込んでいます（根拠: {reason}）。"
+    ) in text
+    # the ◆ legend still explains the mark, without repeating the reason
+    assert "◆を付けた額はこの前提により変わるもので、運用経費480,000円を対象経費に含めています" in text
+
+
+def test_switched_off_the_plan_keeps_the_conservative_sentence(catalog, tmp_path):
+    plan = _switched_plan(catalog, "")
+    plan.running_costs_eligible = False
+    text = _pdf(plan, catalog, tmp_path)
+    assert "控えめに導入経費のみを見込んでいます" in text
+    assert "本計画では、次の根拠により" not in text

@@ -122,12 +122,10 @@ def test_other_revenue_is_a_column_and_comes_off_the_net_burden(catalog, tmp_pat
 
 def test_the_switch_prints_its_reason_and_marks_what_it_changes(catalog, tmp_path):
     text = _pdf(_plan(catalog, switch=True), catalog, tmp_path)
+    assert f"も措置の対象となるものと見込んでいます（根拠:{REASON}）" in text  # issue 18
     assert (
-        f"◆運用経費も対象とする設定による:この計画は運用経費も措置の対象とする設定です（理由:{REASON}）"
+        "◆運用経費も対象とする設定による:◆を付けた額はこの前提により変わるもので、運用経費480,000円を対象経費に含めています"
         in text
-    )
-    assert (
-        "◆を付けた額はこの設定により変わるもので、運用経費480,000円を対象経費に含めています" in text
     )
     # FY2026: eligible, subsidy and net marked; the remark says what the switch added
     assert "令和8年度（2026年度）240,000円0円◆240,000円◆120,000円◆120,000円" in text

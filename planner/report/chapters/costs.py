@@ -127,8 +127,19 @@ def _coverage(ctx: Context, est: costs.Estimate) -> list[str]:
     used = {y.rule.coverage for y in est.years if y.rule is not None}
     lines = [ctx.t("措置の対象範囲: ", "What the measure covers: ") + coverage_words(c).get(ctx.lang)
              + ctx.t("。", ".") for c in sorted(used)]  # fmt: skip
-    if any(y.rule is not None and y.rule.coverage == "introduction"
-           and y.rule.coverage_source.startswith("unconfirmed") for y in est.years):  # fmt: skip
+    unconfirmed = any(y.rule is not None and y.rule.coverage == "introduction"
+                      and y.rule.coverage_source.startswith("unconfirmed") for y in est.years)  # fmt: skip
+    if est.running_costs_switch:  # the plan's own assumption, with the basis the user entered
+        reason = ctx.plan.running_costs_reason.strip()
+        lines[-1] += ctx.t(
+            "通知は「職員向けテレワークの導入に係る経費」を対象としており、運用経費が対象となるかは公開資料で確認できていません。"
+            if unconfirmed else "",
+            " The notice covers the costs of introducing telework for staff; whether running costs "
+            "count could not be confirmed in a public source." if unconfirmed else "") + ctx.t(
+            f"本計画では、次の根拠により、運用経費（2年度目以降の毎年の経費）も措置の対象となるものと見込んでいます（根拠: {reason}）。",
+            f" This plan assumes that running costs (later years of annual costs) are eligible too, "
+            f"on this basis: {reason}.")  # fmt: skip
+    elif unconfirmed:
         lines[-1] += ctx.t(
             "通知は「職員向けテレワークの導入に係る経費」を対象としており、運用経費が対象となるかは公開資料で確認できていないため、控えめに導入経費のみを見込んでいます。",
             " The notice covers the costs of introducing telework for staff; whether running costs "
@@ -145,11 +156,9 @@ def _coverage(ctx: Context, est: costs.Estimate) -> list[str]:
         added = sum(y.switch_added for y in est.years)
         mark = SWITCH_MARK.get(ctx.lang).removeprefix(SWITCH_SIGN).strip()
         lines.append(ctx.t(
-            f"{SWITCH_SIGN} {mark}: この計画は運用経費も措置の対象とする設定です（理由: {ctx.plan.running_costs_reason.strip()}）。"
-            f"{SWITCH_SIGN}を付けた額はこの設定により変わるもので、運用経費{ctx.yen(added)}を対象経費に含めています。",
-            f"{SWITCH_SIGN} {mark}: this plan counts running costs as eligible too (reason: "
-            f"{ctx.plan.running_costs_reason.strip()}). Figures marked {SWITCH_SIGN} change with "
-            f"this switch; it adds {ctx.yen(added)} of running costs to the eligible base."))  # fmt: skip
+            f"{SWITCH_SIGN} {mark}: {SWITCH_SIGN}を付けた額はこの前提により変わるもので、運用経費{ctx.yen(added)}を対象経費に含めています。",
+            f"{SWITCH_SIGN} {mark}: figures marked {SWITCH_SIGN} change with this assumption; "
+            f"it adds {ctx.yen(added)} of running costs to the eligible base."))  # fmt: skip
     return lines
 
 

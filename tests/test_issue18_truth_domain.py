@@ -59,3 +59,17 @@ def test_beta_prime_says_why_a_business_system_is_reachable(catalog):
     text = result.reason_text("ja")
     assert "β′モデルでは業務システムもインターネット接続系" in text
     assert "LGWAN接続系の業務" not in text
+
+
+# -- 3. the 千円 table adds up ----------------------------------------------------------------
+
+
+def test_thousand_yen_totals_are_the_sums_of_the_printed_rows():
+    from planner.domain.money import thousand_yen_table
+
+    # 5,725,600 → 5,726; 685,600 → 686 (四捨五入). The exact total 7,096,800 would print
+    # 7,097, but the rows a council member adds give 5,726 + 686 + 686 = 7,098.
+    assert thousand_yen_table([[5_725_600, 2_862_000], [685_600, 0], [685_600, 0]]) == [
+        [5_726, 2_862], [686, 0], [686, 0], [7_098, 2_862],
+    ]  # fmt: skip
+    assert thousand_yen_table([]) == [[]]

@@ -5,8 +5,6 @@ tests/test_report.py does) and checks a statement a council member reads."""
 
 from __future__ import annotations
 
-import pytest
-
 from planner.domain.builders import new_plan
 from planner.domain.model import Municipality
 from planner.report import export_pdf
@@ -64,11 +62,16 @@ def test_switched_on_the_plan_no_longer_says_it_counts_introduction_costs_only(c
     reason = "県の回答（令和7年5月）<運用経費も対象> & 確認済"
     text = _pdf(_switched_plan(catalog, reason), catalog, tmp_path)
     assert "控えめに導入経費のみを見込んでいます" not in text
-    assert squash(
-        f"本計画では、次の根拠により、運用経費（2年度目以降の毎年の経費）も措置の対象となるものと見込んでいます（根拠: {reason}）。"
-    ) in text
+    assert (
+        squash(
+            f"本計画では、次の根拠により、運用経費（2年度目以降の毎年の経費）も措置の対象となるものと見込んでいます（根拠: {reason}）。"
+        )
+        in text
+    )
     # the ◆ legend still explains the mark, without repeating the reason
-    assert "◆を付けた額はこの前提により変わるもので、運用経費480,000円を対象経費に含めています" in text
+    assert (
+        "◆を付けた額はこの前提により変わるもので、運用経費480,000円を対象経費に含めています" in text
+    )
 
 
 def test_switched_off_the_plan_keeps_the_conservative_sentence(catalog, tmp_path):
@@ -77,3 +80,54 @@ def test_switched_off_the_plan_keeps_the_conservative_sentence(catalog, tmp_path
     text = _pdf(plan, catalog, tmp_path)
     assert "控えめに導入経費のみを見込んでいます" in text
     assert "本計画では、次の根拠により" not in text
+
+
+# -- 3. the 千円 table adds up ----------------------------------------------------------------
+
+
+def test_the_thousand_yen_table_adds_up(catalog, tmp_path):
+    """Hand-worked (FY2024 rule assumed, rate 1/2, rounded down to ¥1,000, multiplier 1.0):
+
+    FY2025  PC 504,000 × 10 = 5,040,000 + licence 68,560 × 10 = 685,600 → total 5,725,600,
+            all eligible, subsidy 2,862,000, net 2,863,600
+    FY2026/27  licence 685,600 (running: not eligible), net 685,600
+    千円 rows: 5,726 / 5,726 / 2,862 / 2,864 and twice 686 / 0 / 0 / 686; the period row
+    is their sum 7,098 / 5,726 / 2,862 / 4,236 (the exact 7,096,800 would print 7,097).
+    """
+    from planner.domain.model import CostLine
+
+    plan = _plan(catalog)
+    plan.scenarios[0].lines = [
+        CostLine("貸与PC", "ict_equipment", 504_000, 10, "fixed", "one_time", 2025, 2025),
+        CostLine("ライセンス", "licence", 68_560, 10, "fixed", "annual", 2025, 2027),
+    ]
+    text = _pdf(plan, catalog, tmp_path)
+    assert "計画期間計7,096,800円5,725,600円2,862,000円4,234,800円" in text  # the yen table: exact
+    assert "令和7年度（2025年度）5,7265,7262,8622,864" in text
+    assert "令和8年度（2026年度）68600686" in text
+    assert "計画期間計7,0985,7262,8624,236" in text
+    assert squash(NOTE_K) in text
+
+
+NOTE_K = (
+    "※ 千円の表は、千円未満を年度ごとに四捨五入し、実質負担額は表示した事業費から特定財源と措置見込額を"
+    "差し引いた額、計画期間計は各年度の表示額の合計としています（表示単位未満四捨五入のため、"
+    "11.1の円単位の額とは一致しない場合があります）。"
+)
+
+
+def test_the_thousand_yen_rows_add_up_with_other_revenue(catalog, tmp_path):
+    """1,000,500 − 300,400 other revenue; eligible base 700,100, subsidy 350,000 (down to ¥1,000),
+    net 350,100. In 千円: 1,001 − 300 − 350 = 351 (not 350, the net rounded on its own)."""
+    from planner.domain.model import CostLine
+
+    plan = _plan(catalog)
+    plan.scenarios[0].lines = [
+        CostLine("サーバ", "ict_equipment", 1_000_500, 1, "fixed", "one_time", 2025, 2025,
+                 other_revenue=300_400),
+    ]  # fmt: skip
+    text = _pdf(plan, catalog, tmp_path)
+    assert "令和7年度（2025年度）1,000,500円300,400円700,100円350,000円350,100円" in text
+    assert "令和7年度（2025年度）1,001300700350351" in text
+    assert "計画期間計1,001300700350351" in text
+    assert squash(NOTE_K) in text

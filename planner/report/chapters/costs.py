@@ -10,7 +10,7 @@ multiplier comes from, when the money arrives, and which rule each year used.
 from __future__ import annotations
 
 from ...domain import costs
-from ...domain.money import format_thousand_yen
+from ...domain.money import thousand_yen_table
 from ...domain.subsidy_rules import (
     SWITCH_MARK,
     SWITCH_SIGN,
@@ -94,18 +94,19 @@ def _years(ctx: Context, est: costs.Estimate) -> list[Block]:
         rows_yen.append([_year_label(ctx, y.fiscal_year), Num(ctx.yen(y.total)), *mid,
                          _marked(ctx.yen(y.eligible), s), _marked(ctx.yen(y.subsidy), s),
                          _marked(ctx.yen(y.net), s), _remarks(ctx, y)])  # fmt: skip
-        mid_k = [Num(format_thousand_yen(y.other_revenue))] if other else []
-        rows_k.append([ctx.fy(y.fiscal_year), Num(format_thousand_yen(y.total)), *mid_k,
-                       *(_marked(format_thousand_yen(v), s) for v in (y.eligible, y.subsidy, y.net))])  # fmt: skip
     p = est.period
     s = any(y.switched for y in est.years)
     total = ctx.total_label(ctx.t("計画期間計", "Total"))
     mid = [Num(ctx.yen(p.other_revenue))] if other else []
     rows_yen.append([total, Num(ctx.yen(p.total)), *mid,
                      *(_marked(ctx.yen(v), s) for v in (p.eligible, p.subsidy, p.net)), ""])  # fmt: skip
-    mid_k = [Num(format_thousand_yen(p.other_revenue))] if other else []
-    rows_k.append([total, Num(format_thousand_yen(p.total)), *mid_k,
-                   *(_marked(format_thousand_yen(v), s) for v in (p.eligible, p.subsidy, p.net))])  # fmt: skip
+    labels = [ctx.fy(y.fiscal_year) for y in est.years] + [total]
+    marks = [bool(y.switched) for y in est.years] + [s]
+    for label, on, (t, o, e, sub, net) in zip(labels, marks, _thousands(est), strict=True):
+        mid_k = [Num(f"{o:,}")] if other else []
+        rows_k.append(
+            [label, Num(f"{t:,}"), *mid_k, *(_marked(f"{v:,}", on) for v in (e, sub, net))]
+        )
     head = [ctx.t("年度", "Fiscal year"), ctx.t("事業費", "Total cost"),
             *([ctx.t("特定財源", "Other revenue")] if other else []),
             ctx.t("うち対象経費", "Eligible"), ctx.t("特別交付税措置見込額", "Est. subsidy"),
@@ -120,7 +121,23 @@ def _years(ctx: Context, est: costs.Estimate) -> list[Block]:
     k_w = [40, 25, 25, 25, 25, 25] if other else [45, 30, 30, 30, 30]
     out += ctx.table([f"{h}{ctx.t('（千円）', ' (¥1,000)')}" if i else h for i, h in enumerate(head)],
                      rows_k, k_w, total_rows=1)  # fmt: skip
+    out.append(ctx.p(ctx.t(
+        "※ 千円の表は、千円未満を年度ごとに四捨五入し、実質負担額は表示した事業費から特定財源と措置見込額を差し引いた額、"
+        "計画期間計は各年度の表示額の合計としています（表示単位未満四捨五入のため、11.1の円単位の額とは一致しない場合があります）。",
+        "* The ¥1,000 table rounds each year's figures to the nearest ¥1,000; its net burden is the printed "
+        "total less the printed other revenue and subsidy, and its period row is the sum of the printed "
+        "years, so its columns add up but may differ from the exact amounts in 11.1."), style="note"))  # fmt: skip
     return out
+
+
+def _thousands(est: costs.Estimate) -> list[list[int]]:
+    """The ¥1,000 table's figures, year rows then the period row: (total, other revenue,
+    eligible, subsidy, net). The columns add up (money.thousand_yen_table), and so does each
+    row: the net is the printed total less the printed other revenue and subsidy (issue 18)."""
+    table = thousand_yen_table(
+        [[y.total, y.other_revenue, y.eligible, y.subsidy] for y in est.years]
+    )
+    return [[t, o, e, sub, t - o - sub] for t, o, e, sub in table]
 
 
 def _coverage(ctx: Context, est: costs.Estimate) -> list[str]:

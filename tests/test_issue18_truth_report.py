@@ -5,6 +5,8 @@ tests/test_report.py does) and checks a statement a council member reads."""
 
 from __future__ import annotations
 
+import pytest
+
 from planner.domain.builders import new_plan
 from planner.domain.model import Municipality
 from planner.report import export_pdf
@@ -131,3 +133,68 @@ def test_the_thousand_yen_rows_add_up_with_other_revenue(catalog, tmp_path):
     assert "令和7年度（2025年度）1,001300700350351" in text
     assert "計画期間計1,001300700350351" in text
     assert squash(NOTE_K) in text
+
+
+# -- 4. the plan speaks as the town, not as a program ----------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_plan_never_speaks_as_the_program(catalog, tmp_path, lang):
+    """A plan with every text that used to say 本プログラム: the multiplier's wording and its
+    warning (index entered, multiplier 1.0), assumed years, appendix C, and the statistics
+    questionnaires' reason (appendix A lists every task)."""
+    from decimal import Decimal
+
+    from planner.domain.builders import unit_from_catalog
+    from planner.domain.model import CostLine
+
+    plan = _plan(catalog)
+    plan.municipality.fiscal_capacity_index = Decimal("0.41")
+    plan.units = [unit_from_catalog(next(u for u in catalog.units if u.id == "somu"))]
+    plan.scenarios[0].lines = [
+        CostLine("貸与PC", "ict_equipment", 150_000, 10, "fixed", "one_time", 2025, 2025),
+    ]
+    text = _pdf(plan, catalog, tmp_path, lang)
+    assert "統計法" in text or "StatisticsAct" in text  # the questionnaires' reason is printed
+    if lang == "ja":
+        assert "本プログラム" not in text and "このプログラム" not in text
+        assert "本計画では、乗率を計算せず" in text
+        assert "本計画では個票の取扱いはテレワークの対象外とします" in text
+    else:
+        assert "program" not in text.lower()
+
+
+# -- 7. appendix C: only the rules the plan uses; each date known or assumed -----------------
+
+
+def _appendix_c(text: str) -> str:
+    return text[text.rindex("付録C") :]
+
+
+def test_appendix_c_lists_only_the_rules_the_plan_uses(catalog, tmp_path):
+    # FY2025-27 use the FY2024 rule (assumed to continue): its date is the notice's own
+    text = _pdf(_plan(catalog), catalog, tmp_path)
+    c = _appendix_c(text)
+    assert "令和6年度の措置:総務省通知「地方公共団体におけるテレワークの推進について」" in c
+    assert "令和5年12月27日付け" in c
+    for fy in ("令和2年度の措置", "令和3年度の措置", "令和4年度の措置", "令和5年度の措置"):
+        assert fy not in c
+    assert (
+        "令和7年度以降の措置の通知は確認できていないため、令和6年度のルールが続くものと仮定しています"
+        in c
+    )
+    assert "Q&A" not in text  # no claim about a Q&A nobody read
+    assert "2020-04-01" not in text and "2023-12-27" not in text
+
+
+def test_appendix_c_marks_assumed_dates(catalog, tmp_path):
+    plan = _plan(catalog)
+    plan.municipality.fiscal_year = 2021  # a plan of FY2021-23 (the default three years)
+    text = _pdf(plan, catalog, tmp_path)
+    c = _appendix_c(text)
+    assert [fy in c for fy in ("令和2年度の措置", "令和3年度の措置", "令和4年度の措置",
+                               "令和5年度の措置", "令和6年度の措置")] == [False, True, True, True, False]  # fmt: skip
+    assert "文書の日付は不明（令和3年4月1日を仮定）" in c
+    assert "文書の日付は不明（令和5年4月1日を仮定）" in c
+    assert "以降の措置の通知は確認できていない" not in c  # no year of the plan is assumed
+    assert "Q&A" not in text

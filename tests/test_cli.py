@@ -101,7 +101,7 @@ def test_summary_figures_come_from_the_domain(capsys, catalog):
         "財政力指数（0.62）が入力されていますが、財政力補正の乗率は1.0（補正なし）のままです。"
         in out
     )
-    assert "特別交付税は同じ年度の12月と3月に決定・交付される一般財源" in out
+    assert "地方交付税法第15条第2項により12月と3月に決定されます" in out
     assert format_yen(est.years[0].total) == "19,852,400円"
     assert format_yen(est.years[0].total) in next(ln for ln in lines if ln.startswith("令和7年度"))
 

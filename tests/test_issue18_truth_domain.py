@@ -73,3 +73,18 @@ def test_thousand_yen_totals_are_the_sums_of_the_printed_rows():
         [5_726, 2_862], [686, 0], [686, 0], [7_098, 2_862],
     ]  # fmt: skip
     assert thousand_yen_table([]) == [[]]
+
+
+# -- 8. timing: the law sets the decision; the town reports through the prefecture ----------
+
+
+def test_timing_says_what_the_law_says_and_no_payment_month():
+    from planner.domain.subsidy_rules import TIMING
+
+    assert "地方交付税法第15条第2項により12月と3月に決定されます" in TIMING.ja
+    assert "都道府県を通じて国に報告します" in TIMING.ja
+    assert "一般財源" in TIMING.ja
+    for wrong in ("交付される", "同じ年度", "支払", "入金"):
+        assert wrong not in TIMING.ja
+    assert "decided in December and March (Local Allocation Tax Act, art. 15(2))" in TIMING.en
+    assert "through the prefecture" in TIMING.en and "paid" not in TIMING.en

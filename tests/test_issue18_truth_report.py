@@ -198,3 +198,21 @@ def test_appendix_c_marks_assumed_dates(catalog, tmp_path):
     assert "文書の日付は不明（令和5年4月1日を仮定）" in c
     assert "以降の措置の通知は確認できていない" not in c  # no year of the plan is assumed
     assert "Q&A" not in text
+
+
+# -- 8. timing, printed once under the yen table ---------------------------------------------
+
+
+def test_the_timing_sentence_in_the_pdf(catalog, tmp_path):
+    from planner.domain.model import CostLine
+
+    plan = _plan(catalog)
+    plan.scenarios[0].lines = [
+        CostLine("貸与PC", "ict_equipment", 150_000, 10, "fixed", "one_time", 2025, 2025),
+    ]
+    text = _pdf(plan, catalog, tmp_path)
+    assert "決定・交付" not in text
+    assert squash(
+        "※ 特別交付税の額は、地方交付税法第15条第2項により12月と3月に決定されます。"
+        "市町村は、措置の対象となる経費を都道府県を通じて国に報告します。"
+    ) in text

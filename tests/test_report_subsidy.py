@@ -75,7 +75,7 @@ def test_the_town_sample_states_the_running_costs_left_out(catalog, tmp_path):
         "財政力指数（0.62）が入力されていますが、財政力補正の乗率は1.0（補正なし）のままです"
         in text
     )
-    assert "特別交付税は同じ年度の12月と3月に決定・交付される一般財源であり" in text
+    assert "特別交付税の額は、地方交付税法第15条第2項により12月と3月に決定されます" in text
     # the rule each year used: FY2024's notice, its source and date, assumed for FY2025-27
     assert text.count("この年度の措置の通知は確認できていないため、令和6年度のルール") == 3
     assert "総行女第31号・総行デ第155号）2(3)、令和5年12月27日付け）が続くものと仮定" in text

@@ -52,9 +52,11 @@ def plan_multiplier_note(plan: Plan) -> L10n | None:
 
 # -- timing ------------------------------------------------------------------------------
 
+# issue 18: what the law says (the decision in December and March) and how the cost reaches
+# the calculation; no payment month, and no claim in which year the item is counted
 TIMING = L10n(
-    "特別交付税は同じ年度の12月と3月に決定・交付される一般財源であり、この事業に充てることが決まったお金ではありません。",
-    "The special allocation tax is decided and paid in December and March of the same fiscal year; it is general revenue, not money tied to this project.",
+    "特別交付税の額は、地方交付税法第15条第2項により12月と3月に決定されます。市町村は、措置の対象となる経費を都道府県を通じて国に報告します。特別交付税は一般財源であり、この事業に充てることが決まったお金ではありません。",
+    "The amount of special allocation tax is decided in December and March (Local Allocation Tax Act, art. 15(2)). The municipality reports the eligible cost to the national government through the prefecture. The tax is general revenue, not money tied to this project.",
 )
 TIMING_SOURCE = L10n("地方交付税法第15条第2項", "Local Allocation Tax Act, art. 15(2)")
 

@@ -216,3 +216,27 @@ def test_the_timing_sentence_in_the_pdf(catalog, tmp_path):
         "※ 特別交付税の額は、地方交付税法第15条第2項により12月と3月に決定されます。"
         "市町村は、措置の対象となる経費を都道府県を通じて国に報告します。"
     ) in text
+
+
+# -- 9. other revenue comes off the net burden, not off the total cost ----------------------
+
+
+def test_other_revenue_note_says_what_the_table_does(catalog, tmp_path):
+    """貸与PC 1,500,000 with 500,000 other revenue: 事業費 stays 1,500,000 in the table; the
+    eligible base is 1,000,000 (the line counts in FY2025), the subsidy 500,000, and the net
+    burden 1,500,000 − 500,000 − 500,000 = 500,000."""
+    from planner.domain.model import CostLine
+
+    plan = _plan(catalog)
+    plan.scenarios[0].lines = [
+        CostLine("貸与PC", "ict_equipment", 150_000, 10, "fixed", "one_time", 2025, 2025,
+                 other_revenue=500_000),
+    ]  # fmt: skip
+    text = _pdf(plan, catalog, tmp_path)
+    assert "令和7年度（2025年度）1,500,000円500,000円1,000,000円500,000円500,000円" in text
+    assert "事業費から差し引き" not in text
+    assert squash(
+        "※ 特定財源（国庫補助金・県補助金など）500,000円は、事業費には含めたまま実質負担額から差し引き、"
+        "措置の対象となる年度には対象経費からも差し引いています。"
+        "実質負担額 ＝ 事業費 − 特定財源 − 特別交付税措置見込額。"
+    ) in text

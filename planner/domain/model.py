@@ -304,7 +304,8 @@ class CostLine:
         "Other revenue",
         default=0,
         doc="yen over the line's whole period paid from earmarked revenue (特定財源: a national "
-        "grant, a prefectural subsidy); taken off the eligible base (costs.py)",
+        "grant, a prefectural subsidy); taken off the net burden and, where the line counts, "
+        "the eligible base (costs.py)",
     )  # issue 15
 
 

@@ -189,11 +189,11 @@ def _notes(ctx: Context, est: costs.Estimate) -> list[Block]:
     more = _coverage(ctx, est)
     if est.period.other_revenue:
         more.append(ctx.t(
-            f"特定財源（国庫補助金・県補助金など）{ctx.yen(est.period.other_revenue)}は事業費から差し引き、"
-            "対象経費にも含めていません。実質負担額 ＝ 事業費 − 特定財源 − 特別交付税措置見込額。",
+            f"特定財源（国庫補助金・県補助金など）{ctx.yen(est.period.other_revenue)}は、事業費には含めたまま実質負担額から差し引き、"
+            "措置の対象となる年度には対象経費からも差し引いています。実質負担額 ＝ 事業費 − 特定財源 − 特別交付税措置見込額。",
             f"Other revenue (national or prefectural grants) of {ctx.yen(est.period.other_revenue)} "
-            "is taken off the cost and the eligible base. Net burden = total − other revenue − "
-            "estimated subsidy."))  # fmt: skip
+            "stays in the total cost and is taken off the net burden, and off the eligible base in "
+            "the years in which the line counts. Net burden = total − other revenue − estimated subsidy."))  # fmt: skip
     more.append(ctx.t(
         "措置額は概算の見込みであり、交付を保証するものではありません。実際の額は国の算定により決まります。",
         "The subsidy is an estimate, not a guaranteed amount: the actual figure is set by the "

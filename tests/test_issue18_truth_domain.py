@@ -88,3 +88,76 @@ def test_timing_says_what_the_law_says_and_no_payment_month():
         assert wrong not in TIMING.ja
     assert "decided in December and March (Local Allocation Tax Act, art. 15(2))" in TIMING.en
     assert "through the prefecture" in TIMING.en and "paid" not in TIMING.en
+
+
+# -- 10. the plan's own date (作成日) ------------------------------------------------------------
+
+
+def test_the_document_date_is_declared_once_and_new_plans_get_today(catalog, municipality):
+    from datetime import date
+
+    from planner.domain.builders import new_plan
+    from planner.domain.declare import declaration_of
+    from planner.domain.model import Plan
+
+    field = next(f for f in declaration_of(Plan) if f.name == "document_date")
+    assert (field.kind, field.label.ja, field.nullable) == ("date", "作成日", True)
+    assert Plan(municipality=municipality).document_date is None  # an older file: not said
+    assert new_plan(municipality, catalog).document_date == date.today()
+
+
+def test_a_plan_without_its_date_is_warned_that_the_cover_shows_the_export_date(
+    catalog, municipality
+):
+    from datetime import date
+
+    from planner.domain.builders import new_plan
+    from planner.domain.warnings import plan_warnings
+
+    plan = new_plan(municipality, catalog)
+    assert "document_date_missing" not in [w.code for w in plan_warnings(plan, catalog)]
+    plan.document_date = None
+    w = next(w for w in plan_warnings(plan, catalog) if w.code == "document_date_missing")
+    assert (w.step, w.field, w.severity, w.for_council) == (1, "document_date", "warning", False)
+    assert w.text.ja == (
+        "作成日が未入力のため、表紙には書き出した日の日付を表示します。"
+        "手順1の「作成日」に計画書の日付を入力してください。"
+    )
+    assert "cover shows the date of export" in w.text.en
+    plan.document_date = date(2026, 1, 15)
+    assert "document_date_missing" not in [w.code for w in plan_warnings(plan, catalog)]
+
+
+def test_short_era_dates():
+    from datetime import date
+
+    from planner.domain.fiscal import era_short_date_label
+
+    assert era_short_date_label(date(2025, 4, 1)) == "R7.4.1"
+    assert era_short_date_label(date(2019, 5, 1)) == "R1.5.1"
+    assert era_short_date_label(date(2019, 4, 30)) == "H31.4.30"
+
+
+# -- 6. 庁外では扱わない (the strictest choice, the default) counts as entered ----------------------
+
+
+def test_step_8_can_be_done_with_the_strictest_policy(catalog, municipality):
+    from planner.domain.builders import new_plan
+    from planner.domain.progress import StepState, step_progress
+
+    plan = new_plan(municipality, catalog)
+    step8 = next(s for s in catalog.steps if s.number == 8)
+    step5 = next(s for s in catalog.steps if s.number == 5)
+    # a new plan: nothing done in steps 5 and 8, whatever the default policy
+    assert step_progress(plan, step8).state == StepState.NOT_STARTED
+    assert step_progress(plan, step5).state == StepState.NOT_STARTED
+    assert plan.personal_data_at_home == "not_allowed"
+    for entry in plan.steps[8].checklist.values():
+        entry.done = True
+    plan.security[0].status = "in_progress"
+    progress = step_progress(plan, step8)
+    assert progress.missing == ()
+    assert progress.state == StepState.DONE
+    assert "未入力" not in progress.detail().ja
+    plan.personal_data_at_home = "screen_transfer_only"
+    assert step_progress(plan, step8).state == StepState.DONE

@@ -240,3 +240,42 @@ def test_other_revenue_note_says_what_the_table_does(catalog, tmp_path):
         "措置の対象となる年度には対象経費からも差し引いています。"
         "実質負担額 ＝ 事業費 − 特定財源 − 特別交付税措置見込額。"
     ) in text
+
+
+# -- 10. the cover carries the plan's own date; body dates in 和暦 -----------------------------
+
+
+def _cover(text: str) -> str:
+    return text[: text.index("目次")] if "目次" in text else text[:300]
+
+
+def test_the_cover_shows_the_plans_date_in_era_form(catalog, tmp_path):
+    from datetime import date
+
+    plan = _plan(catalog, document_date=date(2026, 1, 15))
+    text = _pdf(plan, catalog, tmp_path)
+    assert "令和8年1月15日" in _cover(text)
+
+
+def test_without_a_date_the_cover_shows_the_export_day(catalog, tmp_path):
+    from datetime import date
+
+    from planner.domain.fiscal import era_date_label
+
+    text = _pdf(_plan(catalog, document_date=None), catalog, tmp_path)
+    assert era_date_label(date.today()) in _cover(text)
+
+
+def test_no_western_dates_in_the_body(catalog, tmp_path):
+    import re
+
+    from .report_fixtures import full_plan
+
+    plan = full_plan(catalog)
+    text = _pdf(plan, catalog, tmp_path)
+    for western in (r"\d{4}/\d{1,2}/\d{1,2}", r"\d{4}-\d{2}-\d{2}", r"(19|20)\d\d年\d{1,2}月"):
+        assert not re.search(western, text), re.search(western, text).group(0)
+    # step 1 of the fixture: 2025-04-01 to 2025-05-31; periods in tables: R7.4.1 – R7.5.31
+    assert "実施期間:令和7年4月1日–令和7年5月31日" in text
+    assert "R7.4.1–R7.5.31" in text
+    assert "「テレワークセキュリティガイドライン（第5版）」（令和3年5月）" in text

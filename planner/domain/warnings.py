@@ -45,6 +45,11 @@ class PlanWarning:
 
 def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
     out: list[PlanWarning] = []
+    if plan.document_date is None:  # a file from before issue 18: the cover shows the export day
+        out.append(PlanWarning("document_date_missing", 1, "document_date", L10n(
+            "作成日が未入力のため、表紙には書き出した日の日付を表示します。手順1の「作成日」に計画書の日付を入力してください。",
+            "No date of the plan is entered, so the cover shows the date of export. Enter the plan's date in step 1.",
+        )))  # fmt: skip
     for i, kpi in enumerate(plan.kpis):
         if not kpi.target.strip():
             out.append(PlanWarning("kpi_without_target", 2, f"kpis[{i}].target", L10n(

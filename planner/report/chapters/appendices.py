@@ -53,7 +53,7 @@ def checklists(ctx: Context) -> Chapter:
 def sources(ctx: Context) -> Chapter:
     ch = Chapter("appendix_c", ctx.t("付録C　出典と注記", "Appendix C. Sources and notes"))
     items = [
-        ctx.t("手順とチェックリスト: 総務省「地方公共団体におけるテレワーク推進のための手引き」（2021年4月）の10の手順を基にまとめたもの。",
+        ctx.t("手順とチェックリスト: 総務省「地方公共団体におけるテレワーク推進のための手引き」（令和3年4月）の10の手順を基にまとめたもの。",
               "Steps and checklists: our summary of the ten steps of MIC's guide on promoting telework in local government (April 2021)."),
     ]  # fmt: skip
     rules = ctx.catalog.subsidy_rules
@@ -69,7 +69,7 @@ def sources(ctx: Context) -> Chapter:
             f"{ctx.fy_short(last + 1)}以降の措置の通知は確認できていないため、{ctx.fy_short(last)}のルールが続くものと仮定しています。",
             f"No notice for FY{last + 1} or later has been found, so the FY{last} rule is assumed to continue."))  # fmt: skip
     items += [
-        ctx.t("セキュリティ対策: 総務省「テレワークセキュリティガイドライン（第5版）」（2021年5月）。",
+        ctx.t("セキュリティ対策: 総務省「テレワークセキュリティガイドライン（第5版）」（令和3年5月）。",
               "Security measures: MIC, telework security guideline, 5th edition (May 2021)."),
         ctx.t(f"ネットワークのモデル（α・α′・β・β′）: {MODEL_SOURCE.ja}。",
               f"Network models (α, α′, β, β′): {MODEL_SOURCE.en}."),

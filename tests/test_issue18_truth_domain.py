@@ -161,3 +161,64 @@ def test_step_8_can_be_done_with_the_strictest_policy(catalog, municipality):
     assert "未入力" not in progress.detail().ja
     plan.personal_data_at_home = "screen_transfer_only"
     assert step_progress(plan, step8).state == StepState.DONE
+
+
+# -- 11. catalog corrections ------------------------------------------------------------------
+
+
+def _unit_of(catalog, task_id):
+    return next(u for u in catalog.units for t in u.tasks if t.id == task_id)
+
+
+def test_catalog_corrections(catalog):
+    doc = catalog.task("somu.document_management")
+    assert doc.factors.onsite  # 収受印, 公印: done in the office
+    register = catalog.task("jumin.family_register")
+    assert register.factors.personal_data == "personal"  # 戸籍法: no 個人番号 in 戸籍
+    assert register.works_on == "core_systems"  # still on the core-systems side
+    assert not catalog.task("kaigo.premium_levy").factors.counter
+    assert catalog.task("zeimu.property_survey").factors.personal_data == "personal"
+    # 健康管理 and 障害者福祉 are among the 20 standardized 基幹業務: core side
+    assert catalog.task("kenko.checkup_reminders").works_on == "core_systems"
+    assert catalog.task("fukushi.case_records").works_on == "core_systems"
+
+
+def test_farmland_conversion_belongs_to_the_agricultural_committee(catalog):
+    task = catalog.task("norin.farmland_conversion")  # the id is kept: saved plans keep it
+    assert task.name.ja == "農地転用許可申請の受付・意見書の作成（許可は知事）"
+    assert "governor" in task.name.en
+    unit = _unit_of(catalog, "norin.farmland_conversion")
+    assert (unit.id, unit.name.ja) == ("nogyo_iinkai", "農業委員会事務局")
+    assert "norin.farmland_conversion" not in [t.id for t in _unit_of(catalog, "norin.wildlife_damage").tasks]
+
+
+def test_the_missing_units_are_in_the_catalog(catalog):
+    names = {u.id: u.name.ja for u in catalog.units}
+    assert names["nogyo_iinkai"] == "農業委員会事務局"
+    assert names["kansa"] == "監査委員事務局"
+    assert names["shisho"] == "支所"
+    for uid in ("nogyo_iinkai", "kansa", "shisho"):
+        unit = next(u for u in catalog.units if u.id == uid)
+        assert len(unit.tasks) >= 4
+        assert all(t.id.split(".")[0] in (uid, "norin") for t in unit.tasks)
+    # a 支所's counter issues certificates from the core systems: ×, but its liaison work is not
+    shisho = {t.id: t for t in next(u for u in catalog.units if u.id == "shisho").tasks}
+    assert shisho["shisho.certificates"].factors.counter
+    assert shisho["shisho.certificates"].works_on == "core_systems"
+    assert not shisho["shisho.local_liaison"].factors.counter
+
+
+@pytest.mark.parametrize(
+    ("task_id", "method", "level"),
+    [
+        ("somu.document_management", "jlis_lgwan", U),  # was ○ (paper only)
+        ("kaigo.premium_levy", "satellite_office", C),  # core work at a 支所 inside the network
+        ("kenko.checkup_reminders", "vdi_lgwan", U),
+        ("kenko.checkup_reminders", "satellite_office", C),
+        ("norin.farmland_conversion", "jlis_lgwan", C),  # personal data, heavy paper
+        ("kansa.settlement_opinion", "jlis_lgwan", S),
+        ("shisho.certificates", "satellite_office", U),  # counter work
+    ],
+)
+def test_corrected_tasks_are_judged_as_hand_worked(catalog, task_id, method, level):
+    assert _judge(catalog, task_id, method, "alpha").level == level

@@ -279,3 +279,93 @@ def test_no_western_dates_in_the_body(catalog, tmp_path):
     assert "実施期間:令和7年4月1日–令和7年5月31日" in text
     assert "R7.4.1–R7.5.31" in text
     assert "「テレワークセキュリティガイドライン（第5版）」（令和3年5月）" in text
+
+
+# -- 5. the samples: security coherent with the access method; one citation ------------------
+
+SAMPLES = ("kawasemi-town", "yamanami-village")
+
+
+@pytest.fixture(scope="module", params=SAMPLES)
+def sample(request, catalog, tmp_path_factory):
+    from planner.store.interchange import import_json
+    from tests.store_plans import sample_json
+
+    plan = import_json(sample_json(request.param), catalog)
+    out = tmp_path_factory.mktemp("sample") / f"{request.param}.pdf"
+    export_pdf(plan, out, lang="ja", catalog=catalog)
+    return plan, squash(pdf_text(out))
+
+
+def _chapter_8(text: str) -> str:
+    """Chapter 8's body: from its opening sentence to the next chapter."""
+    start = text.index("の考え方に沿い、経営者")
+    return text[start : text.index("第9章", start)]
+
+
+def test_sample_security_agrees_with_its_access_method(sample, catalog):
+    plan, text = sample
+    status = {s.measure_id: s.status for s in plan.security}
+    method = catalog.access_method(plan.access_method)
+    assert method.screen_transfer  # both samples adopt a screen-transfer method (VDI, J-LIS)
+    assert status["admin.screen_transfer"] in ("done", "in_progress")
+    if plan.device_policy == "loaned":  # no own PCs: their check does not apply
+        assert status["admin.own_pc_check"] == "not_applicable"
+    else:
+        assert status["admin.own_pc_check"] != "not_applicable"
+    screen = next(d for d in catalog.security_measures if d.id == "admin.screen_transfer")
+    ch8 = _chapter_8(text)
+    assert squash(screen.text.ja) + "未対応" not in ch8
+    assert squash(screen.text.ja) + ("対応済み" if status["admin.screen_transfer"] == "done"
+                                     else "対応中") in ch8  # fmt: skip
+
+
+def test_sample_security_patterns_differ(catalog):
+    from planner.store.interchange import import_json
+    from tests.store_plans import sample_json
+
+    town, village = (import_json(sample_json(n), catalog) for n in SAMPLES)
+    assert [s.status for s in town.security] != [s.status for s in village.security]
+
+
+def test_the_policy_guideline_is_cited_once_and_right(sample, catalog):
+    plan, text = sample
+    assert "令和5年3月" not in text
+    assert "「地方公共団体における情報セキュリティポリシーに関するガイドライン」（令和6年10月版）" in _chapter_8(text)
+    policy = next(s for s in plan.security if s.measure_id == "mgmt.policy")
+    assert policy.text == next(d for d in catalog.security_measures if d.id == "mgmt.policy").text.ja
+
+
+# -- 10 and 11 in the samples ------------------------------------------------------------------
+
+
+def test_sample_cover_carries_its_own_date(sample):
+    from planner.domain.fiscal import era_date_label
+
+    plan, text = sample
+    assert plan.document_date is not None
+    assert era_date_label(plan.document_date) in _cover(text)
+
+
+def test_sample_tasks_agree_with_the_catalog(sample, catalog):
+    plan, _text = sample
+    for unit in plan.units:
+        for task in unit.tasks:
+            found = catalog.task(task.catalog_id)
+            if found is None:
+                continue
+            assert task.name == found.name.ja, task.name
+            mine = task.factors
+            assert (mine.personal_data, mine.network, mine.paper, mine.counter, mine.onsite,
+                    mine.coordination) == (found.factors.personal_data, found.factors.network,
+                                           found.factors.paper, found.factors.counter,
+                                           found.factors.onsite, found.factors.coordination), task.name  # fmt: skip
+
+
+def test_sample_selects_no_task_judged_unsuitable(sample, catalog):
+    from planner.domain.suitability import Suitability, assess_in_plan
+
+    plan, text = sample
+    for _unit, task in plan.selected_tasks():
+        assert assess_in_plan(plan, task, catalog).level != Suitability.UNSUITABLE, task.name
+    assert "対象に選ばれています" not in text

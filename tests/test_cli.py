@@ -59,7 +59,7 @@ def test_validate(capsys):
     code, _out, err = run(capsys, "validate", VILLAGE, "--strict")
     assert code == 1 and err == "planner: 計画に警告が1件あります（--strict）。\n"
     code, out, _ = run(capsys, "validate", sample_json("kawasemi-town"), "--lang", "en")
-    assert code == 0 and "かわせみ町, 19 units, 65 selected tasks" in out
+    assert code == 0 and "かわせみ町, 19 units, 63 selected tasks" in out
 
 
 def test_validate_refuses_damaged_missing_and_foreign_files(capsys, damaged, tmp_path):
@@ -82,7 +82,7 @@ def test_summary_figures_come_from_the_domain(capsys, catalog):
     lines = out.splitlines()
     assert lines[0] == "団体: かわせみ町（静岡県） 一般行政職員 250人"
     assert lines[1] == "計画期間: 令和7年度 (2025) 〜 令和9年度 (2027)"
-    assert "選定業務: 65件（課 19）" in out
+    assert "選定業務: 63件（課 19）" in out
     assert "テレワーク実施人数: 84人　新たに必要な端末: 64台" in out
     assert "採用シナリオ: 民間VDI（LGWAN接続系）＋貸与PC" in out
     total_line = next(ln for ln in lines if ln.startswith("計画期間合計"))

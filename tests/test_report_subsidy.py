@@ -80,7 +80,7 @@ def test_the_town_sample_states_the_running_costs_left_out(catalog, tmp_path):
     assert text.count("この年度の措置の通知は確認できていないため、令和6年度のルール") == 3
     assert "総行女第31号・総行デ第155号）2(3)、令和5年12月27日付け）が続くものと仮定" in text
     assert "令和6年度の措置:総務省通知" in text and "（令和5年12月27日付け）" in text  # appendix C
-    assert "テレワークセキュリティガイドライン（第5版）」（2021年5月）" in text
+    assert "テレワークセキュリティガイドライン（第5版）」（令和3年5月）" in text
     assert "（令和6年10月版）" in text
     # chapters 3 and 5: the network model, the allowance, the sensitive-data policy
     assert "αモデル文書・メール等の主な事務はLGWAN接続系で行う" in text

@@ -369,3 +369,16 @@ def test_sample_selects_no_task_judged_unsuitable(sample, catalog):
     for _unit, task in plan.selected_tasks():
         assert assess_in_plan(plan, task, catalog).level != Suitability.UNSUITABLE, task.name
     assert "対象に選ばれています" not in text
+
+
+def test_a_year_before_the_measure_is_named_in_era_form(catalog, tmp_path):
+    from planner.domain.model import CostLine
+
+    plan = _plan(catalog)
+    plan.municipality.fiscal_year = 2019  # before the measure (FY2020)
+    plan.scenarios[0].lines = [
+        CostLine("貸与PC", "ict_equipment", 150_000, 10, "fixed", "one_time", 2019, 2019),
+    ]
+    text = _pdf(plan, catalog, tmp_path)
+    assert "令和元年度には特別交付税措置のルールがありません" in text
+    assert "2019年度" not in text.replace("（2019年度）", "")

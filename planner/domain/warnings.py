@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .catalog import Catalog
 from .costs import adopted_estimate
 from .errors import PlannerError
+from .fiscal import short_fy_label
 from .model import Plan
 from .subsidy_rules import plan_multiplier_note
 from .suitability import Suitability, assess_in_plan
@@ -96,7 +97,7 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
         for y in est.years:
             if y.rule is None and y.total:
                 out.append(PlanWarning("no_subsidy_rule", 7, "adopted_scenario_id", L10n(
-                    f"{y.fiscal_year}年度には特別交付税措置のルールがありません（措置見込額0円）。",
+                    f"{short_fy_label(y.fiscal_year)}には特別交付税措置のルールがありません（措置見込額0円）。",
                     f"No special allocation tax rule covers FY{y.fiscal_year} (estimate ¥0).",
                 ), True))  # fmt: skip
             elif y.assumed and y.total:

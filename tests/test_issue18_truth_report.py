@@ -212,10 +212,13 @@ def test_the_timing_sentence_in_the_pdf(catalog, tmp_path):
     ]
     text = _pdf(plan, catalog, tmp_path)
     assert "決定・交付" not in text
-    assert squash(
-        "※ 特別交付税の額は、地方交付税法第15条第2項により12月と3月に決定されます。"
-        "市町村は、措置の対象となる経費を都道府県を通じて国に報告します。"
-    ) in text
+    assert (
+        squash(
+            "※ 特別交付税の額は、地方交付税法第15条第2項により12月と3月に決定されます。"
+            "市町村は、措置の対象となる経費を都道府県を通じて国に報告します。"
+        )
+        in text
+    )
 
 
 # -- 9. other revenue comes off the net burden, not off the total cost ----------------------
@@ -235,11 +238,14 @@ def test_other_revenue_note_says_what_the_table_does(catalog, tmp_path):
     text = _pdf(plan, catalog, tmp_path)
     assert "令和7年度（2025年度）1,500,000円500,000円1,000,000円500,000円500,000円" in text
     assert "事業費から差し引き" not in text
-    assert squash(
-        "※ 特定財源（国庫補助金・県補助金など）500,000円は、事業費には含めたまま実質負担額から差し引き、"
-        "措置の対象となる年度には対象経費からも差し引いています。"
-        "実質負担額 ＝ 事業費 − 特定財源 − 特別交付税措置見込額。"
-    ) in text
+    assert (
+        squash(
+            "※ 特定財源（国庫補助金・県補助金など）500,000円は、事業費には含めたまま実質負担額から差し引き、"
+            "措置の対象となる年度には対象経費からも差し引いています。"
+            "実質負担額 ＝ 事業費 − 特定財源 − 特別交付税措置見込額。"
+        )
+        in text
+    )
 
 
 # -- 10. the cover carries the plan's own date; body dates in 和暦 -----------------------------
@@ -331,9 +337,14 @@ def test_sample_security_patterns_differ(catalog):
 def test_the_policy_guideline_is_cited_once_and_right(sample, catalog):
     plan, text = sample
     assert "令和5年3月" not in text
-    assert "「地方公共団体における情報セキュリティポリシーに関するガイドライン」（令和6年10月版）" in _chapter_8(text)
+    assert (
+        "「地方公共団体における情報セキュリティポリシーに関するガイドライン」（令和6年10月版）"
+        in _chapter_8(text)
+    )
     policy = next(s for s in plan.security if s.measure_id == "mgmt.policy")
-    assert policy.text == next(d for d in catalog.security_measures if d.id == "mgmt.policy").text.ja
+    assert (
+        policy.text == next(d for d in catalog.security_measures if d.id == "mgmt.policy").text.ja
+    )
 
 
 # -- 10 and 11 in the samples ------------------------------------------------------------------
@@ -382,3 +393,11 @@ def test_a_year_before_the_measure_is_named_in_era_form(catalog, tmp_path):
     text = _pdf(plan, catalog, tmp_path)
     assert "令和元年度には特別交付税措置のルールがありません" in text
     assert "2019年度" not in text.replace("（2019年度）", "")
+
+
+def test_the_switch_is_stated_even_for_years_without_a_rule(catalog, tmp_path):
+    plan = _switched_plan(catalog, "県の回答")
+    plan.municipality.fiscal_year, plan.plan_years = 2019, 1  # before the measure began
+    plan.scenarios[0].lines[0].start_fy = plan.scenarios[0].lines[0].end_fy = 2019
+    text = _pdf(plan, catalog, tmp_path)
+    assert "も措置の対象となるものと見込んでいます（根拠:県の回答）" in text

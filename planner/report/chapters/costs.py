@@ -22,6 +22,7 @@ from ...domain.subsidy_rules import (
     switch_added_note,
 )
 from ...domain.subsidy_text import rate_text, subsidy_formula
+from ...domain.text import L10n
 from ..content import Block, Chapter, Num, Spacer, Span
 from ..figures import cost_figure
 from .common import ASSUMED_EN, ASSUMED_JA, Context
@@ -124,7 +125,7 @@ def _years(ctx: Context, est: costs.Estimate) -> list[Block]:
     out.append(ctx.p(ctx.t(
         "※ 千円の表は、千円未満を年度ごとに四捨五入し、実質負担額は表示した事業費から特定財源と措置見込額を差し引いた額、"
         "計画期間計は各年度の表示額の合計としています（表示単位未満四捨五入のため、11.1の円単位の額とは一致しない場合があります）。",
-        "* The ¥1,000 table rounds each year's figures to the nearest ¥1,000; its net burden is the printed "
+        "※ The ¥1,000 table rounds each year's figures to the nearest ¥1,000; its net burden is the printed "
         "total less the printed other revenue and subsidy, and its period row is the sum of the printed "
         "years, so its columns add up but may differ from the exact amounts in 11.1."), style="note"))  # fmt: skip
     return out
@@ -142,25 +143,29 @@ def _thousands(est: costs.Estimate) -> list[list[int]]:
 
 def _coverage(ctx: Context, est: costs.Estimate) -> list[str]:
     used = {y.rule.coverage for y in est.years if y.rule is not None}
-    lines = [ctx.t("措置の対象範囲: ", "What the measure covers: ") + coverage_words(c).get(ctx.lang)
-             + ctx.t("。", ".") for c in sorted(used)]  # fmt: skip
     unconfirmed = any(y.rule is not None and y.rule.coverage == "introduction"
                       and y.rule.coverage_source.startswith("unconfirmed") for y in est.years)  # fmt: skip
-    if est.running_costs_switch:  # the plan's own assumption, with the basis the user entered
+    switch = est.running_costs_switch
+    head = ctx.t("措置の対象範囲: ", "What the measure covers: ")
+    lines = []
+    for c in sorted(used):
+        if c == "introduction" and unconfirmed and switch:
+            # the plan's own assumption (below) replaces the conservative reading
+            lines.append(head + _UNCONFIRMED.get(ctx.lang))
+            continue
+        lines.append(head + coverage_words(c).get(ctx.lang) + ctx.t("。", "."))
+        if c == "introduction" and unconfirmed:
+            lines[-1] += ctx.t("", " ") + _CONSERVATIVE.get(ctx.lang)
+    if switch:  # what the plan assumes, on the basis the user entered (issue 18)
         reason = ctx.plan.running_costs_reason.strip()
-        lines[-1] += ctx.t(
-            "通知は「職員向けテレワークの導入に係る経費」を対象としており、運用経費が対象となるかは公開資料で確認できていません。"
-            if unconfirmed else "",
-            " The notice covers the costs of introducing telework for staff; whether running costs "
-            "count could not be confirmed in a public source." if unconfirmed else "") + ctx.t(
+        assumed = ctx.t(
             f"本計画では、次の根拠により、運用経費（2年度目以降の毎年の経費）も措置の対象となるものと見込んでいます（根拠: {reason}）。",
-            f" This plan assumes that running costs (later years of annual costs) are eligible too, "
+            f"This plan assumes that running costs (later years of annual costs) are eligible too, "
             f"on this basis: {reason}.")  # fmt: skip
-    elif unconfirmed:
-        lines[-1] += ctx.t(
-            "通知は「職員向けテレワークの導入に係る経費」を対象としており、運用経費が対象となるかは公開資料で確認できていないため、控えめに導入経費のみを見込んでいます。",
-            " The notice covers the costs of introducing telework for staff; whether running costs "
-            "count could not be confirmed in a public source, so only introduction costs are counted.")  # fmt: skip
+        if lines and unconfirmed:
+            lines[-1] += ctx.t("", " ") + assumed
+        else:
+            lines.append(assumed)
     left = [y for y in est.years if y.running_excluded]
     if left:
         each = ctx.t("、", ", ").join(f"{ctx.fy_short(y.fiscal_year)} {ctx.yen(y.running_excluded)}"
@@ -177,6 +182,18 @@ def _coverage(ctx: Context, est: costs.Estimate) -> list[str]:
             f"{SWITCH_SIGN} {mark}: figures marked {SWITCH_SIGN} change with this assumption; "
             f"it adds {ctx.yen(added)} of running costs to the eligible base."))  # fmt: skip
     return lines
+
+
+_CONSERVATIVE = L10n(
+    "通知は「職員向けテレワークの導入に係る経費」を対象としており、運用経費が対象となるかは公開資料で確認できていないため、控えめに導入経費のみを見込んでいます。",
+    "The notice covers the costs of introducing telework for staff; whether running costs count "
+    "could not be confirmed in a public source, so only introduction costs are counted.",
+)
+_UNCONFIRMED = L10n(
+    "通知は「職員向けテレワークの導入に係る経費」を対象としており、運用経費が対象となるかは公開資料で確認できていません。",
+    "The notice covers the costs of introducing telework for staff; whether running costs count "
+    "could not be confirmed in a public source.",
+)
 
 
 def _notes(ctx: Context, est: costs.Estimate) -> list[Block]:

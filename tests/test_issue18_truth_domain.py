@@ -189,7 +189,9 @@ def test_farmland_conversion_belongs_to_the_agricultural_committee(catalog):
     assert "governor" in task.name.en
     unit = _unit_of(catalog, "norin.farmland_conversion")
     assert (unit.id, unit.name.ja) == ("nogyo_iinkai", "農業委員会事務局")
-    assert "norin.farmland_conversion" not in [t.id for t in _unit_of(catalog, "norin.wildlife_damage").tasks]
+    assert "norin.farmland_conversion" not in [
+        t.id for t in _unit_of(catalog, "norin.wildlife_damage").tasks
+    ]
 
 
 def test_the_missing_units_are_in_the_catalog(catalog):

@@ -27,7 +27,7 @@ from planner.domain.suitability import Suitability, assess_in_plan
 STAFF = {"somu": 14, "jinji": 5, "kikaku": 9, "dx": 4, "bosai": 5, "zaisei": 7, "zeimu": 12,
          "jumin": 15, "fukushi": 13, "kosodate": 9, "kenko": 10, "kankyo": 6, "kensetsu": 11,
          "suido": 7, "norin": 8, "shoko": 6, "kaikei": 4, "gikai": 3, "kyoiku": 8,
-         "kaigo": 4, "shakai_kyoiku": 3}  # fmt: skip
+         "kaigo": 4, "shakai_kyoiku": 3, "nogyo_iinkai": 3, "kansa": 2, "shisho": 6}  # fmt: skip
 
 STEP_DATES = {
     1: (date(2025, 4, 1), date(2025, 5, 31)),

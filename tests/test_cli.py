@@ -49,7 +49,7 @@ def test_validate(capsys):
         f"OK: {VILLAGE} — やまなみ村（課 5、選定業務 14件）\n"
         "確認が必要な点（4件）:\n"
         "  手順 7: 財政力指数（0.18）が入力されていますが、財政力補正の乗率は1.0（補正なし）のままです。"
-        "乗率は特別交付税に関する省令により財政力指数から定まりますが、この項目の表は本プログラムに収録されていません。"
+        "乗率は特別交付税に関する省令により財政力指数から定まりますが、この項目の表は確認できていません。"
         "実際の乗率を確認して入力するまで、措置見込額は補正前の概算です。\n"
         "  手順 7（参考）: 2025年度の措置見込額は2024年度のルールを仮定しています。\n"
         "  手順 7（参考）: 2026年度の措置見込額は2024年度のルールを仮定しています。\n"
@@ -59,7 +59,7 @@ def test_validate(capsys):
     code, _out, err = run(capsys, "validate", VILLAGE, "--strict")
     assert code == 1 and err == "planner: 計画に警告が1件あります（--strict）。\n"
     code, out, _ = run(capsys, "validate", sample_json("kawasemi-town"), "--lang", "en")
-    assert code == 0 and "かわせみ町, 19 units, 65 selected tasks" in out
+    assert code == 0 and "かわせみ町, 19 units, 63 selected tasks" in out
 
 
 def test_validate_refuses_damaged_missing_and_foreign_files(capsys, damaged, tmp_path):
@@ -82,7 +82,7 @@ def test_summary_figures_come_from_the_domain(capsys, catalog):
     lines = out.splitlines()
     assert lines[0] == "団体: かわせみ町（静岡県） 一般行政職員 250人"
     assert lines[1] == "計画期間: 令和7年度 (2025) 〜 令和9年度 (2027)"
-    assert "選定業務: 65件（課 19）" in out
+    assert "選定業務: 63件（課 19）" in out
     assert "テレワーク実施人数: 84人　新たに必要な端末: 64台" in out
     assert "採用シナリオ: 民間VDI（LGWAN接続系）＋貸与PC" in out
     total_line = next(ln for ln in lines if ln.startswith("計画期間合計"))
@@ -96,12 +96,12 @@ def test_summary_figures_come_from_the_domain(capsys, catalog):
     assert fy26.split()[-1] == "6,390,000円" and p.running_excluded == 12_780_000
     assert "特定財源" not in out  # no line of the sample has other revenue
     assert "年度ごとの措置ルール:" in out
-    assert "  * 令和8年度：この年度の通知は本プログラムに含まれていません。令和6年度のルール" in out
+    assert "  * 令和8年度：この年度の措置の通知は確認できていないため、令和6年度のルール" in out
     assert (
         "財政力指数（0.62）が入力されていますが、財政力補正の乗率は1.0（補正なし）のままです。"
         in out
     )
-    assert "特別交付税は同じ年度の12月と3月に決定・交付される一般財源" in out
+    assert "地方交付税法第15条第2項により12月と3月に決定されます" in out
     assert format_yen(est.years[0].total) == "19,852,400円"
     assert format_yen(est.years[0].total) in next(ln for ln in lines if ln.startswith("令和7年度"))
 

@@ -171,7 +171,8 @@ def _contradicting(tmp_path: Path) -> Path:
 def _contradicting(tmp_path: Path) -> Path:
     data = short_form()
     task = data["plan"]["units"][0]["tasks"][0]
-    task["factors"] = {"personal_data": "none", "paper": "none"}
+    # the case records sit on the core side (issue 18): the file claims a business system too
+    task["factors"] = {"personal_data": "none", "paper": "none", "works_on": "business_systems"}
     return write(tmp_path, data)
 
 
@@ -193,7 +194,9 @@ def test_validate_strict_flags_a_task_that_claims_less_than_its_catalog_entry(
         f"  手順 4: 福祉課「福祉相談のケース記録作成」: 業務の性質が業務カタログと異なり、"
         f"カタログどおりなら{want}のところ{mark}と判定されています"
         f"（個人情報: カタログ 要配慮個人情報・計画 なし、"
-        f"紙への依存: カタログ {label('paper', paper, 'ja')}・計画 なし）。"
+        f"紙への依存: カタログ {label('paper', paper, 'ja')}・計画 なし、"
+        f"業務の対象: カタログ {label('works_on', 'core_systems', 'ja')}・計画 "
+        f"{label('works_on', 'business_systems', 'ja')}）。"
         "カタログの性質に合わせてください。この団体では性質が異なる業務なら、独自の業務として登録し直してください。"
     ) in out.splitlines()
     (w,) = [w for w in plan_warnings(plan, catalog) if w.code == "factors_differ_from_catalog"]

@@ -166,9 +166,9 @@ def test_timing_sentence():
 def test_each_year_says_which_rule_it_assumes(plan, catalog):
     est = estimate(plan, plan.scenarios[0], catalog.subsidy_rules)
     notes = [rule_year_note(fy, r, assumed) for fy, r, assumed in est.rules_used()]
-    assert notes[0].ja.startswith("令和7年度：この年度の通知は本プログラムに含まれていません。")
-    assert "令和6年度のルール" in notes[0].ja and "2023-12-27" in notes[0].ja
-    assert "no notice for this year is included" in notes[2].en and "FY2024 rule" in notes[2].en
+    assert notes[0].ja.startswith("令和7年度：この年度の措置の通知は確認できていないため、")
+    assert "令和6年度のルール" in notes[0].ja and "令和5年12月27日付け" in notes[0].ja
+    assert "no notice for this year has been found" in notes[2].en and "FY2024 rule" in notes[2].en
     own = rule_year_note(2024, catalog.subsidy_rules[-1], False)
     assert own.ja.startswith("令和6年度：令和6年度のルール — 総務省通知")
 

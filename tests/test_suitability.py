@@ -44,7 +44,7 @@ CASES = [
     ("dx.infrastructure", "jlis_lgwan", (), U, "現場"),
     ("bosai.shelter_inspection", "jlis_lgwan", (), U, "現場"),
     # heavy paper: possible after going paperless
-    ("somu.document_management", "jlis_lgwan", (), C, "ペーパーレス"),
+    ("somu.document_management", "jlis_lgwan", (), U, "現場"),  # 収受印・公印 (issue 18)
     ("zaisei.local_bonds", "vdi_lgwan", (), C, "ペーパーレス"),
     # personal data: conditional, the reason depends on screen transfer
     ("jinji.payroll", "jlis_lgwan", (), C, "画面転送"),
@@ -121,11 +121,13 @@ def test_documents_task_follows_the_network_model(catalog, task, model, level, w
     assert word in result.reasons[0].text.ja, result.reason_text()
 
 
-def test_business_systems_stay_on_lgwan_under_beta(catalog, task):
-    # 財務会計 (支出命令の審査) stays on the LGWAN side in β′ too: the VPN does not reach it
+def test_business_systems_stay_on_lgwan_under_beta_only(catalog, task):
+    # 財務会計 (支出命令の審査) stays on the LGWAN side in β (the VPN does not reach it);
+    # β′ moves the business systems to the internet side too (issue 18)
     t = task("kaikei.payment_review")
     assert t.works_on == "business_systems"
-    assert judge(catalog, t, "internet_vpn", network_model="beta_prime").level == U
+    assert judge(catalog, t, "internet_vpn", network_model="beta").level == U
+    assert judge(catalog, t, "internet_vpn", network_model="beta_prime").level == C
 
 
 def test_own_task_keeps_its_network_field(catalog):
@@ -164,11 +166,15 @@ def test_plan_tasks_saved_before_issue_15_follow_the_catalog(catalog, municipali
     from planner.domain.suitability import assess_in_plan
 
     plan = new_plan(municipality, catalog)
+    # a 要配慮 task off the core side (issue 18 moved the case records to the core side)
     old = replace(
-        task_def(catalog, "fukushi.case_records").factors, works_on="", personal_data="personal"
+        task_def(catalog, "bosai.evacuation_support_register").factors,
+        works_on="",
+        personal_data="personal",
     )
-    t = Task(name="ケース記録", factors=old, catalog_id="fukushi.case_records", selected=True)
-    plan.units = [Unit(name="福祉課", tasks=[t])]
+    t = Task(name="要支援者名簿", factors=old, catalog_id="bosai.evacuation_support_register",
+             selected=True)  # fmt: skip
+    plan.units = [Unit(name="危機管理室", tasks=[t])]
     plan.access_method = "jlis_lgwan"
     assert assess_in_plan(plan, t, catalog).level == U  # policy "not_allowed" by default
     plan.personal_data_at_home = "screen_transfer_only"

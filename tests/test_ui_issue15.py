@@ -233,8 +233,8 @@ def test_step_7_says_where_the_multiplier_comes_from_and_warns_when_it_stays_one
     assert _hidden(page.multiplier_warning)
     note = page.note.text()
     assert "12月と3月" in note and "一般財源" in note
-    assert "令和7年度：この年度の通知は本プログラムに含まれていません" in note
-    assert "令和6年度のルール" in note and "2023-12-27" in note
+    assert "令和7年度：この年度の措置の通知は確認できていないため" in note
+    assert "令和6年度のルール" in note and "令和5年12月27日付け" in note
 
 
 # -- 6. File menu: a rule file ------------------------------------------------------------------
@@ -283,7 +283,9 @@ def test_a_rule_file_loaded_from_the_file_menu_changes_the_estimate_at_once(
     assert "取り込んだ2026年度ルールを仮定" in _year(page, 1, page.years.NOTE)
     note = page.note.text()
     assert "措置率1/3" in note
-    assert "令和8年度：令和8年度のルール — 総務省通知（令和8年度の例）（2026-01-20）" in note
+    assert (
+        "令和8年度：令和8年度のルール — 総務省通知（令和8年度の例）（令和8年1月20日付け）" in note
+    )
     assert "取り込んだルールファイル fy2026.toml" in note
     assert doc.catalog is window.catalog and doc.catalog.subsidy_rules[-1].fiscal_year == 2026
     assert doc.undo_stack.count() == 4  # unit, staff, teleworkers, cost line: the import is none

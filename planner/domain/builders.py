@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from .catalog import Catalog, CostItemDef, TaskDef, TaskFactors, UnitDef
 from .model import (
@@ -25,6 +26,7 @@ def new_plan(municipality: Municipality, catalog: Catalog, lang: str = "ja") -> 
     validate_municipality(municipality)
     plan = Plan(
         municipality=municipality,
+        document_date=date.today(),  # the user sets the plan's own date (step 1)
         steps={
             s.number: StepRecord(checklist={c.id: ChecklistEntry() for c in s.checklist})
             for s in catalog.steps

@@ -180,6 +180,7 @@ class SubsidyRule:
     coverage: str = "introduction"  # issue 15: one of COVERAGES
     coverage_source: str = "unconfirmed"  # issue 15: where the coverage is stated
     origin: str = "bundled"  # issue 15: "bundled", or the file name of an imported rule
+    date_assumed: bool = False  # issue 18: no document gives the date; it is an assumption
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,7 +427,13 @@ def subsidy_rule(
         coverage=r.choice(s, "coverage", w, COVERAGES),
         coverage_source=r.text(s, "coverage_source", w),
         origin=origin,
+        date_assumed=_date_assumed(r, s, w),
     )
+
+
+def _date_assumed(r: Reader, s: dict[str, Any], w: str) -> bool:
+    """Optional ``date_assumed`` (issue 18): true when no document carries the rule's date."""
+    return r.get(s, "date_assumed", w, bool) if "date_assumed" in s else False
 
 
 def _load_subsidy_rules(r: Reader, categories: frozenset[str]) -> tuple[SubsidyRule, ...]:

@@ -76,17 +76,27 @@ def short_fy_label(fy: int, lang: str = "ja") -> str:
         return f"{fy}年度"
 
 
+def _calendar_era(day: date) -> tuple[str, int]:
+    """The calendar era of a day and its year in it (令和 from 2019-05-01)."""
+    if day >= date(2019, 5, 1):
+        return "令和", day.year - 2018
+    if day >= date(1989, 1, 8):
+        return "平成", day.year - 1988
+    raise ValidationError(
+        "date", "平成より前の日付は対応していません。", "Dates before Heisei are not supported."
+    )
+
+
 def era_date_label(day: date) -> str:
     """令和7年4月1日 (calendar era, switching on 2019-05-01)."""
-    if day >= date(2019, 5, 1):
-        ja, n = "令和", day.year - 2018
-    elif day >= date(1989, 1, 8):
-        ja, n = "平成", day.year - 1988
-    else:
-        raise ValidationError(
-            "date", "平成より前の日付は対応していません。", "Dates before Heisei are not supported."
-        )
+    ja, n = _calendar_era(day)
     return f"{ja}{'元' if n == 1 else n}年{day.month}月{day.day}日"
+
+
+def era_short_date_label(day: date) -> str:
+    """R7.4.1, H31.4.30: the short era form for tables (parse_date reads it back)."""
+    ja, n = _calendar_era(day)
+    return f"{'R' if ja == '令和' else 'H'}{n}.{day.month}.{day.day}"
 
 
 _LABEL = re.compile(r"^\s*(令和|平成|R|H)\s*(元|\d+)\s*年?度?\s*$", re.IGNORECASE)

@@ -304,7 +304,8 @@ class CostLine:
         "Other revenue",
         default=0,
         doc="yen over the line's whole period paid from earmarked revenue (特定財源: a national "
-        "grant, a prefectural subsidy); taken off the eligible base (costs.py)",
+        "grant, a prefectural subsidy); taken off the net burden and, where the line counts, "
+        "the eligible base (costs.py)",
     )  # issue 15
 
 
@@ -328,6 +329,15 @@ class Plan:
     plan_years: int = declared(
         "int", "計画期間", "Plan period", default=3, minimum=1, maximum=MAX_PLAN_YEARS
     )
+    document_date: date | None = declared(
+        "date",
+        "作成日",
+        "Date of the plan",
+        default=None,
+        nullable=True,
+        doc="date of the plan document (作成日), printed on the cover; null (files from before "
+        "issue 18): the day of export, with a warning",
+    )  # issue 18; new plans get today (builders.new_plan)
     steps: dict[int, StepRecord] = declared(
         "keyed",
         "手順",

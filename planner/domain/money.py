@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 from .errors import ValidationError
@@ -43,3 +44,16 @@ def thousand_yen(amount: int) -> int:
 
 def format_thousand_yen(amount: int) -> str:
     return f"{thousand_yen(amount):,}"
+
+
+def thousand_yen_table(rows: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Rows of yen amounts in 千円, and a last row of the column sums of those figures.
+
+    Each amount is rounded once (``thousand_yen``); the totals are the sums of the
+    printed figures, not the rounded exact totals, so that the printed columns add
+    up (council members add them). The cost: a total may differ from the exact
+    total in yen by less than ¥1,000 per row, which the table's note says (issue 18).
+    """
+    printed = [[thousand_yen(v) for v in row] for row in rows]
+    width = len(printed[0]) if printed else 0
+    return [*printed, [sum(row[i] for row in printed) for i in range(width)]]

@@ -2,22 +2,24 @@
 
 The policy guideline (「地方公共団体における情報セキュリティポリシーに関する
 ガイドライン」, October 2024 edition) knows four models of the three-layer
-separation. In the α and α′ models the main office work (documents, mail)
-sits on the LGWAN-connected side; in the β and β′ models it moves to the
-internet-connected side, and the LGWAN side keeps specific systems. See
+separation. In the α model (and α′, added in the 2024-10 revision) the main
+office work (documents, mail) sits on the LGWAN-connected side. The β and β′
+models date from the 2020 revision: β moves the business terminals
+(documents, mail) to the internet-connected side while the business systems
+stay on LGWAN; β′ moves the business systems too. See
 docs/decisions/0006-network-model.md.
 
 A catalog task says what it works on (``TaskFactors.works_on``); its layer
 follows from that and the plan's model:
 
-===================  =========  =========
-works_on             α / α′     β / β′
-===================  =========  =========
-documents            lgwan      internet
-business_systems     lgwan      lgwan
-core_systems         mynumber   mynumber
-internet_services    internet   internet
-===================  =========  =========
+===================  =========  =========  =========
+works_on             α / α′     β          β′
+===================  =========  =========  =========
+documents            lgwan      internet   internet
+business_systems     lgwan      lgwan      internet
+core_systems         mynumber   mynumber   mynumber
+internet_services    internet   internet   internet
+===================  =========  =========  =========
 
 An own task (made by the user, ``works_on`` empty and no catalog task behind
 it) keeps its ``network`` field as its layer under every model: the user
@@ -32,20 +34,22 @@ from .text import L10n
 NETWORK_MODELS = ("alpha", "alpha_prime", "beta", "beta_prime")
 
 _LAYERS = {
-    "documents": ("lgwan", "internet"),  # (α/α′, β/β′)
-    "business_systems": ("lgwan", "lgwan"),
-    "core_systems": ("mynumber", "mynumber"),
-    "internet_services": ("internet", "internet"),
+    # (α/α′, β, β′)
+    "documents": ("lgwan", "internet", "internet"),
+    "business_systems": ("lgwan", "lgwan", "internet"),
+    "core_systems": ("mynumber", "mynumber", "mynumber"),
+    "internet_services": ("internet", "internet", "internet"),
 }
+_COLUMN = {"beta": 1, "beta_prime": 2}
 
 
 def is_beta(model: str) -> bool:
-    return model in ("beta", "beta_prime")
+    return model in _COLUMN
 
 
 def layer_for(works_on: str, model: str) -> str:
     """The layer (mynumber / lgwan / internet) a kind of work sits on under a model."""
-    return _LAYERS[works_on][1 if is_beta(model) else 0]
+    return _LAYERS[works_on][_COLUMN.get(model, 0)]
 
 
 def task_works_on(factors: TaskFactors, catalog_id: str | None, catalog: Catalog) -> str:

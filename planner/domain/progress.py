@@ -8,6 +8,7 @@ from enum import IntEnum
 
 from .catalog import StepDef
 from .model import NETWORK_LAYERS, Plan, WorkForm
+from .sensitive import PERSONAL_DATA_POLICIES
 from .text import L10n
 
 
@@ -29,10 +30,18 @@ class StepState(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """Something a step records in the plan, as named in ``steps.toml``'s ``records``."""
+    """Something a step records in the plan, as named in ``steps.toml``'s ``records``.
+
+    ``filled``: entered, as "done" needs it. ``started`` (default: ``filled``): a sign of
+    work that puts the step in progress — different where the default is itself a valid
+    decision (issue 18: 庁外では扱わない, the strictest policy, is the default)."""
 
     label: L10n
     filled: Callable[[Plan], bool]
+    started: Callable[[Plan], bool] | None = None
+
+    def shows_work(self, plan: Plan) -> bool:
+        return (self.started or self.filled)(plan)
 
 
 def _form_changed(attr: str) -> Callable[[Plan], bool]:
@@ -121,7 +130,9 @@ RECORDS: dict[str, Record] = {
     ),
     "personal_data_at_home": Record(
         L10n("要配慮個人情報の取扱い", "sensitive personal data policy"),
-        lambda p: p.personal_data_at_home != Plan.personal_data_at_home,
+        # either policy is a decision; the default 庁外では扱わない is the strictest (issue 18)
+        lambda p: p.personal_data_at_home in PERSONAL_DATA_POLICIES,
+        started=lambda p: p.personal_data_at_home != Plan.personal_data_at_home,
     ),
     "running_costs_eligible": Record(
         L10n("運用経費の扱い", "running costs"), lambda p: p.running_costs_eligible
@@ -185,7 +196,7 @@ def step_progress(plan: Plan, step: StepDef) -> StepProgress:
         state = StepState.DONE
     elif (
         ticked
-        or any(RECORDS[name].filled(plan) for name, _needed in records)
+        or any(RECORDS[name].shows_work(plan) for name, _needed in records)
         or plan.steps[step.number].notes.strip()
     ):
         state = StepState.IN_PROGRESS

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from .catalog import SubsidyRule, subsidy_rule
 from .datafile import Reader
-from .fiscal import era_year_label
+from .errors import ValidationError
+from .fiscal import era_date_label, era_year_label
 from .model import CostLine, Plan
 from .money import format_yen
 from .text import L10n
@@ -21,8 +22,8 @@ from .text import L10n
 # -- the fiscal-capacity correction (財政力補正) ------------------------------------------
 
 MULTIPLIER_WORDING = L10n(
-    "財政力補正の乗率：特別交付税に関する省令により、財政力指数（過去3か年の平均、小数点以下2位）に応じて定められる率です。この項目の乗率の表は確認できていないため、本プログラムは計算せず、入力された値をそのまま用います（既定値1.0＝補正なし）。",
-    "Fiscal-capacity multiplier: set by the ordinance on the special allocation tax (特別交付税に関する省令) from the fiscal capacity index (3-year average, two decimals). The ordinance's table for this item has not been confirmed, so the program does not compute it and uses the value entered (default 1.0 = no correction).",
+    "財政力補正の乗率：特別交付税に関する省令により、財政力指数（過去3か年の平均、小数点以下2位）に応じて定められる率です。この項目の乗率の表は確認できていないため、本計画では、乗率を計算せず、入力した値をそのまま用います（既定値1.0＝補正なし）。",
+    "Fiscal-capacity multiplier: set by the ordinance on the special allocation tax (特別交付税に関する省令) from the fiscal capacity index (3-year average, two decimals). The ordinance's table for this item has not been confirmed, so this plan does not compute it and uses the value entered (default 1.0 = no correction).",
 )
 MULTIPLIER_LABEL = L10n(
     "財政力補正の乗率（省令により財政力指数から定まる率）",
@@ -40,8 +41,8 @@ def multiplier_note(index: Decimal | None, multiplier: Decimal) -> L10n | None:
     if index is None or Decimal(multiplier) != 1:
         return None
     return L10n(
-        f"財政力指数（{index}）が入力されていますが、財政力補正の乗率は1.0（補正なし）のままです。乗率は特別交付税に関する省令により財政力指数から定まりますが、この項目の表は本プログラムに収録されていません。実際の乗率を確認して入力するまで、措置見込額は補正前の概算です。",
-        f"A fiscal capacity index ({index}) is entered, but the fiscal-capacity multiplier is still 1.0 (no correction). The ordinance derives the multiplier from the index, but its table for this item is not included in the program. Until the actual multiplier is checked and entered, the estimate is before correction.",
+        f"財政力指数（{index}）が入力されていますが、財政力補正の乗率は1.0（補正なし）のままです。乗率は特別交付税に関する省令により財政力指数から定まりますが、この項目の表は確認できていません。実際の乗率を確認して入力するまで、措置見込額は補正前の概算です。",
+        f"A fiscal capacity index ({index}) is entered, but the fiscal-capacity multiplier is still 1.0 (no correction). The ordinance derives the multiplier from the index, but its table for this item has not been found. Until the actual multiplier is checked and entered, the estimate is before correction.",
     )
 
 
@@ -51,13 +52,31 @@ def plan_multiplier_note(plan: Plan) -> L10n | None:
 
 # -- timing ------------------------------------------------------------------------------
 
+# issue 18: what the law says (the decision in December and March) and how the cost reaches
+# the calculation; no payment month, and no claim in which year the item is counted
 TIMING = L10n(
-    "特別交付税は同じ年度の12月と3月に決定・交付される一般財源であり、この事業に充てることが決まったお金ではありません。",
-    "The special allocation tax is decided and paid in December and March of the same fiscal year; it is general revenue, not money tied to this project.",
+    "特別交付税の額は、地方交付税法第15条第2項により12月と3月に決定されます。市町村は、措置の対象となる経費を都道府県を通じて国に報告します。特別交付税は一般財源であり、この事業に充てることが決まったお金ではありません。",
+    "The amount of special allocation tax is decided in December and March (Local Allocation Tax Act, art. 15(2)). The municipality reports the eligible cost to the national government through the prefecture. The tax is general revenue, not money tied to this project.",
 )
 TIMING_SOURCE = L10n("地方交付税法第15条第2項", "Local Allocation Tax Act, art. 15(2)")
 
 # -- which rule a year uses ----------------------------------------------------------------
+
+
+def rule_date_text(rule: SubsidyRule) -> L10n:
+    """The rule's date as the plan prints it: the document's date (令和5年12月27日付け), or,
+    where no document gives one, said to be an assumption (issue 18)."""
+    try:
+        day_ja = era_date_label(rule.date)
+    except ValidationError:  # before Heisei: no era date
+        day_ja = f"{rule.date.year}年{rule.date.month}月{rule.date.day}日"
+    day_en = rule.date.isoformat()
+    if rule.date_assumed:
+        return L10n(
+            f"文書の日付は不明（{day_ja}を仮定）",
+            f"date of the document unknown ({day_en} assumed)",
+        )
+    return L10n(f"{day_ja}付け", f"dated {day_en}")
 
 
 def rule_year_note(fiscal_year: int, rule: SubsidyRule | None, assumed: bool) -> L10n:
@@ -71,15 +90,15 @@ def rule_year_note(fiscal_year: int, rule: SubsidyRule | None, assumed: bool) ->
     source = rule.source
     origin_ja = "" if rule.origin == "bundled" else f"（取り込んだルールファイル {rule.origin}）"
     origin_en = "" if rule.origin == "bundled" else f" (imported rule file {rule.origin})"
-    day = rule.date.isoformat()
+    day = rule_date_text(rule)
     if not assumed:
         return L10n(
-            f"{label}：{era_year_label(rule.fiscal_year)}のルール — {source.ja}（{day}）{origin_ja}",
-            f"FY{fiscal_year}: the FY{rule.fiscal_year} rule — {source.en} ({day}){origin_en}",
+            f"{label}：{era_year_label(rule.fiscal_year)}のルール — {source.ja}（{day.ja}）{origin_ja}",
+            f"FY{fiscal_year}: the FY{rule.fiscal_year} rule — {source.en} ({day.en}){origin_en}",
         )
     return L10n(
-        f"{label}：この年度の通知は本プログラムに含まれていません。{era_year_label(rule.fiscal_year)}のルール（{source.ja}、{day}）{origin_ja}が続くものと仮定しています。",
-        f"FY{fiscal_year}: no notice for this year is included in the program; the FY{rule.fiscal_year} rule ({source.en}, {day}){origin_en} is assumed to continue.",
+        f"{label}：この年度の措置の通知は確認できていないため、{era_year_label(rule.fiscal_year)}のルール（{source.ja}、{day.ja}）{origin_ja}が続くものと仮定しています。",
+        f"FY{fiscal_year}: no notice for this year has been found, so the FY{rule.fiscal_year} rule ({source.en}, {day.en}){origin_en} is assumed to continue.",
     )
 
 

@@ -136,6 +136,12 @@ _INTERNET_SIDE_DOCS = L10n(
     "{model}では文書・メール等の業務はインターネット接続系で行います。{method}で接続できます。",
     "Under the {model_en}, documents and mail are on the internet-connected side, reachable through {method_en}.",
 )
+_INTERNET_SIDE_SYSTEMS = L10n(
+    "{model}では業務システムもインターネット接続系で行います。{method}で接続できます。",
+    "Under the {model_en}, the business systems are on the internet-connected side too, reachable through {method_en}.",
+)
+# what moved to the internet side under β / β′ (network_model.py), and the reason that says so
+_MOVED = {"documents": _INTERNET_SIDE_DOCS, "business_systems": _INTERNET_SIDE_SYSTEMS}
 _NOTHING = L10n(
     "テレワークの妨げとなる要因はありません。",
     "Nothing in this task stands in the way of telework.",
@@ -171,7 +177,7 @@ def assess(
     if factors.onsite:
         add(Reason(U, _ONSITE))
     if layer != "mynumber":
-        add(_network_reason(layer, access, network_model, factors.works_on == "documents"))
+        add(_network_reason(layer, access, network_model, factors.works_on))
     if factors.personal_data == "personal":
         add(Reason(C, _PERSONAL_SCREEN if access.screen_transfer else _PERSONAL_DATA))
     elif factors.personal_data == "sensitive":
@@ -193,7 +199,7 @@ def assess(
 
 
 def _network_reason(
-    network: str, access: AccessMethod, model: str = "alpha", documents: bool = False
+    network: str, access: AccessMethod, model: str = "alpha", works_on: str = ""
 ) -> Reason | None:
     method = access.name
     if not access.reaches:
@@ -206,13 +212,14 @@ def _network_reason(
         network not in access.reaches
     ):  # an internet task under an LGWAN-only method does not occur today
         return Reason(C, _NO_METHOD)
-    if documents and is_beta(model):
+    moved = _MOVED.get(works_on)
+    if moved is not None and is_beta(model):  # only what the model moved to the internet side
         words = word("network_model", model) or L10n(model, model)
         return Reason(
             S,
             L10n(
-                _INTERNET_SIDE_DOCS.ja.format(model=words.ja, method=method.ja),
-                _INTERNET_SIDE_DOCS.en.format(model_en=words.en, method_en=method.en),
+                moved.ja.format(model=words.ja, method=method.ja),
+                moved.en.format(model_en=words.en, method_en=method.en),
             ),
         )
     return None

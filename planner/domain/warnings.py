@@ -18,6 +18,7 @@ from .catalog import Catalog, TaskFactors
 from .checks import unknown_refs
 from .costs import adopted_estimate, line_amount
 from .errors import PlannerError
+from .fiscal import short_fy_label
 from .model import Plan, Task, Unit
 from .records import field_at
 from .subsidy_rules import other_revenue_note, plan_multiplier_note
@@ -49,6 +50,11 @@ class PlanWarning:
 
 def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
     out: list[PlanWarning] = []
+    if plan.document_date is None:  # a file from before issue 18: the cover shows the export day
+        out.append(PlanWarning("document_date_missing", 1, "document_date", L10n(
+            "作成日が未入力のため、表紙には書き出した日の日付を表示します。手順1の「作成日」に計画書の日付を入力してください。",
+            "No date of the plan is entered, so the cover shows the date of export. Enter the plan's date in step 1.",
+        )))  # fmt: skip
     for i, kpi in enumerate(plan.kpis):
         if not kpi.target.strip():
             out.append(PlanWarning("kpi_without_target", 2, f"kpis[{i}].target", L10n(
@@ -111,7 +117,7 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
         for y in est.years:
             if y.rule is None and y.total:
                 out.append(PlanWarning("no_subsidy_rule", 7, "adopted_scenario_id", L10n(
-                    f"{y.fiscal_year}年度には特別交付税措置のルールがありません（措置見込額0円）。",
+                    f"{short_fy_label(y.fiscal_year)}には特別交付税措置のルールがありません（措置見込額0円）。",
                     f"No special allocation tax rule covers FY{y.fiscal_year} (estimate ¥0).",
                 ), True))  # fmt: skip
             elif y.assumed and y.total:

@@ -22,7 +22,6 @@ from ..domain.subsidy_rules import (
     SWITCH_MARK,
     SWITCH_SIGN,
     TIMING,
-    TIMING_SOURCE,
     coverage_words,
     other_revenue_note,
     plan_multiplier_note,
@@ -181,7 +180,7 @@ def rule_notes(plan: Plan, est: Estimate | None, rules: Sequence[SubsidyRule]) -
     """The formula, the estimate's status, the timing, and which rule each year uses."""
     parts = [
         tx(subsidy_formula(plan, rules)) + t("", " ") + tx(NOT_GUARANTEED),
-        tx(TIMING) + t(f"（{TIMING_SOURCE.ja}）", f" ({TIMING_SOURCE.en})"),
+        tx(TIMING),  # names its law itself (issue 18)
     ]
     if est is not None:
         years = [(y.fiscal_year, y.rule, y.assumed) for y in est.years]

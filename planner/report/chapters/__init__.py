@@ -55,7 +55,7 @@ def step_chapter(ctx: Context, n: int, step: StepDef | None) -> Chapter:
     if record is not None:
         done = sum(1 for e in record.checklist.values() if e.done)
         total = len(step.checklist) if step else len(record.checklist)
-        period = ctx.period(record.start, record.end)
+        period = ctx.long_period(record.start, record.end)
         ch.blocks.append(ctx.p(ctx.t(
             f"実施期間: {period}　／　チェックリスト: {total}項目中 {done}項目完了（付録B）",
             f"Period: {period}  /  checklist: {done} of {total} done (appendix B)"),

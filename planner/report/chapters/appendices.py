@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ...domain.network_model import MODEL_SOURCE
+from ...domain.subsidy_rules import rule_date_text
+from ...domain.subsidy_text import rules_applied
 from ...domain.suitability import Suitability
 from ..content import Center, Chapter
 from .common import Context
@@ -51,21 +53,23 @@ def checklists(ctx: Context) -> Chapter:
 def sources(ctx: Context) -> Chapter:
     ch = Chapter("appendix_c", ctx.t("付録C　出典と注記", "Appendix C. Sources and notes"))
     items = [
-        ctx.t("手順とチェックリスト: 総務省「地方公共団体におけるテレワーク推進のための手引き」（2021年4月）の10の手順を基に本プログラムがまとめたもの。",
+        ctx.t("手順とチェックリスト: 総務省「地方公共団体におけるテレワーク推進のための手引き」（令和3年4月）の10の手順を基にまとめたもの。",
               "Steps and checklists: our summary of the ten steps of MIC's guide on promoting telework in local government (April 2021)."),
     ]  # fmt: skip
-    for r in ctx.catalog.subsidy_rules:
+    rules = ctx.catalog.subsidy_rules
+    for r in rules_applied(ctx.plan, rules):  # only the rules the plan's years use (issue 18)
         origin = "" if r.origin == "bundled" else ctx.t(f"（取り込んだファイル {r.origin}）",
                                                         f" (imported file {r.origin})")  # fmt: skip
-        items.append(ctx.t(f"{ctx.fy_short(r.fiscal_year)}の措置: {r.source.ja}（{r.date.isoformat()}）{origin}",
-                           f"Rule of FY{r.fiscal_year}: {r.source.en} ({r.date.isoformat()}){origin}"))  # fmt: skip
-    if ctx.catalog.subsidy_rules:
-        last = ctx.catalog.subsidy_rules[-1].fiscal_year
+        day = rule_date_text(r).get(ctx.lang)
+        items.append(ctx.t(f"{ctx.fy_short(r.fiscal_year)}の措置: {r.source.ja}（{day}）{origin}",
+                           f"Rule of FY{r.fiscal_year}: {r.source.en} ({day}){origin}"))  # fmt: skip
+    if rules and ctx.plan.fiscal_years[-1] > rules[-1].fiscal_year:
+        last = rules[-1].fiscal_year
         items.append(ctx.t(
-            f"{ctx.fy_short(last + 1)}以降の措置の通知は本プログラムに含まれていません。{ctx.fy_short(last)}のルールが続くものと仮定しています。",
-            f"No notice for FY{last + 1} or later is included; the FY{last} rule is assumed to continue."))  # fmt: skip
+            f"{ctx.fy_short(last + 1)}以降の措置の通知は確認できていないため、{ctx.fy_short(last)}のルールが続くものと仮定しています。",
+            f"No notice for FY{last + 1} or later has been found, so the FY{last} rule is assumed to continue."))  # fmt: skip
     items += [
-        ctx.t("セキュリティ対策: 総務省「テレワークセキュリティガイドライン（第5版）」（2021年5月）。",
+        ctx.t("セキュリティ対策: 総務省「テレワークセキュリティガイドライン（第5版）」（令和3年5月）。",
               "Security measures: MIC, telework security guideline, 5th edition (May 2021)."),
         ctx.t(f"ネットワークのモデル（α・α′・β・β′）: {MODEL_SOURCE.ja}。",
               f"Network models (α, α′, β, β′): {MODEL_SOURCE.en}."),

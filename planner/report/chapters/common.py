@@ -62,6 +62,9 @@ class Context:
     def period(self, start: date | None, end: date | None) -> str:
         return dates.period(start, end, self.lang)
 
+    def long_period(self, start: date | None, end: date | None) -> str:
+        return dates.long_period(start, end, self.lang)
+
     def yen(self, amount: int) -> str:
         return format_yen(amount, self.lang)
 

@@ -10,7 +10,7 @@ multiplier comes from, when the money arrives, and which rule each year used.
 from __future__ import annotations
 
 from ...domain import costs
-from ...domain.money import format_thousand_yen
+from ...domain.money import thousand_yen_table
 from ...domain.subsidy_rules import (
     SWITCH_MARK,
     SWITCH_SIGN,
@@ -22,6 +22,7 @@ from ...domain.subsidy_rules import (
     switch_added_note,
 )
 from ...domain.subsidy_text import rate_text, subsidy_formula
+from ...domain.text import L10n
 from ..content import Block, Chapter, Num, Spacer, Span
 from ..figures import cost_figure
 from .common import ASSUMED_EN, ASSUMED_JA, Context
@@ -94,18 +95,19 @@ def _years(ctx: Context, est: costs.Estimate) -> list[Block]:
         rows_yen.append([_year_label(ctx, y.fiscal_year), Num(ctx.yen(y.total)), *mid,
                          _marked(ctx.yen(y.eligible), s), _marked(ctx.yen(y.subsidy), s),
                          _marked(ctx.yen(y.net), s), _remarks(ctx, y)])  # fmt: skip
-        mid_k = [Num(format_thousand_yen(y.other_revenue))] if other else []
-        rows_k.append([ctx.fy(y.fiscal_year), Num(format_thousand_yen(y.total)), *mid_k,
-                       *(_marked(format_thousand_yen(v), s) for v in (y.eligible, y.subsidy, y.net))])  # fmt: skip
     p = est.period
     s = any(y.switched for y in est.years)
     total = ctx.total_label(ctx.t("計画期間計", "Total"))
     mid = [Num(ctx.yen(p.other_revenue))] if other else []
     rows_yen.append([total, Num(ctx.yen(p.total)), *mid,
                      *(_marked(ctx.yen(v), s) for v in (p.eligible, p.subsidy, p.net)), ""])  # fmt: skip
-    mid_k = [Num(format_thousand_yen(p.other_revenue))] if other else []
-    rows_k.append([total, Num(format_thousand_yen(p.total)), *mid_k,
-                   *(_marked(format_thousand_yen(v), s) for v in (p.eligible, p.subsidy, p.net))])  # fmt: skip
+    labels = [ctx.fy(y.fiscal_year) for y in est.years] + [total]
+    marks = [bool(y.switched) for y in est.years] + [s]
+    for label, on, (t, o, e, sub, net) in zip(labels, marks, _thousands(est), strict=True):
+        mid_k = [Num(f"{o:,}")] if other else []
+        rows_k.append(
+            [label, Num(f"{t:,}"), *mid_k, *(_marked(f"{v:,}", on) for v in (e, sub, net))]
+        )
     head = [ctx.t("年度", "Fiscal year"), ctx.t("事業費", "Total cost"),
             *([ctx.t("特定財源", "Other revenue")] if other else []),
             ctx.t("うち対象経費", "Eligible"), ctx.t("特別交付税措置見込額", "Est. subsidy"),
@@ -120,19 +122,50 @@ def _years(ctx: Context, est: costs.Estimate) -> list[Block]:
     k_w = [40, 25, 25, 25, 25, 25] if other else [45, 30, 30, 30, 30]
     out += ctx.table([f"{h}{ctx.t('（千円）', ' (¥1,000)')}" if i else h for i, h in enumerate(head)],
                      rows_k, k_w, total_rows=1)  # fmt: skip
+    out.append(ctx.p(ctx.t(
+        "※ 千円の表は、千円未満を年度ごとに四捨五入し、実質負担額は表示した事業費から特定財源と措置見込額を差し引いた額、"
+        "計画期間計は各年度の表示額の合計としています（表示単位未満四捨五入のため、11.1の円単位の額とは一致しない場合があります）。",
+        "※ The ¥1,000 table rounds each year's figures to the nearest ¥1,000; its net burden is the printed "
+        "total less the printed other revenue and subsidy, and its period row is the sum of the printed "
+        "years, so its columns add up but may differ from the exact amounts in 11.1."), style="note"))  # fmt: skip
     return out
+
+
+def _thousands(est: costs.Estimate) -> list[list[int]]:
+    """The ¥1,000 table's figures, year rows then the period row: (total, other revenue,
+    eligible, subsidy, net). The columns add up (money.thousand_yen_table), and so does each
+    row: the net is the printed total less the printed other revenue and subsidy (issue 18)."""
+    table = thousand_yen_table(
+        [[y.total, y.other_revenue, y.eligible, y.subsidy] for y in est.years]
+    )
+    return [[t, o, e, sub, t - o - sub] for t, o, e, sub in table]
 
 
 def _coverage(ctx: Context, est: costs.Estimate) -> list[str]:
     used = {y.rule.coverage for y in est.years if y.rule is not None}
-    lines = [ctx.t("措置の対象範囲: ", "What the measure covers: ") + coverage_words(c).get(ctx.lang)
-             + ctx.t("。", ".") for c in sorted(used)]  # fmt: skip
-    if any(y.rule is not None and y.rule.coverage == "introduction"
-           and y.rule.coverage_source.startswith("unconfirmed") for y in est.years):  # fmt: skip
-        lines[-1] += ctx.t(
-            "通知は「職員向けテレワークの導入に係る経費」を対象としており、運用経費が対象となるかは公開資料で確認できていないため、控えめに導入経費のみを見込んでいます。",
-            " The notice covers the costs of introducing telework for staff; whether running costs "
-            "count could not be confirmed in a public source, so only introduction costs are counted.")  # fmt: skip
+    unconfirmed = any(y.rule is not None and y.rule.coverage == "introduction"
+                      and y.rule.coverage_source.startswith("unconfirmed") for y in est.years)  # fmt: skip
+    switch = est.running_costs_switch
+    head = ctx.t("措置の対象範囲: ", "What the measure covers: ")
+    lines = []
+    for c in sorted(used):
+        if c == "introduction" and unconfirmed and switch:
+            # the plan's own assumption (below) replaces the conservative reading
+            lines.append(head + _UNCONFIRMED.get(ctx.lang))
+            continue
+        lines.append(head + coverage_words(c).get(ctx.lang) + ctx.t("。", "."))
+        if c == "introduction" and unconfirmed:
+            lines[-1] += ctx.t("", " ") + _CONSERVATIVE.get(ctx.lang)
+    if switch:  # what the plan assumes, on the basis the user entered (issue 18)
+        reason = ctx.plan.running_costs_reason.strip()
+        assumed = ctx.t(
+            f"本計画では、次の根拠により、運用経費（2年度目以降の毎年の経費）も措置の対象となるものと見込んでいます（根拠: {reason}）。",
+            f"This plan assumes that running costs (later years of annual costs) are eligible too, "
+            f"on this basis: {reason}.")  # fmt: skip
+        if lines and unconfirmed:
+            lines[-1] += ctx.t("", " ") + assumed
+        else:
+            lines.append(assumed)
     left = [y for y in est.years if y.running_excluded]
     if left:
         each = ctx.t("、", ", ").join(f"{ctx.fy_short(y.fiscal_year)} {ctx.yen(y.running_excluded)}"
@@ -145,12 +178,22 @@ def _coverage(ctx: Context, est: costs.Estimate) -> list[str]:
         added = sum(y.switch_added for y in est.years)
         mark = SWITCH_MARK.get(ctx.lang).removeprefix(SWITCH_SIGN).strip()
         lines.append(ctx.t(
-            f"{SWITCH_SIGN} {mark}: この計画は運用経費も措置の対象とする設定です（理由: {ctx.plan.running_costs_reason.strip()}）。"
-            f"{SWITCH_SIGN}を付けた額はこの設定により変わるもので、運用経費{ctx.yen(added)}を対象経費に含めています。",
-            f"{SWITCH_SIGN} {mark}: this plan counts running costs as eligible too (reason: "
-            f"{ctx.plan.running_costs_reason.strip()}). Figures marked {SWITCH_SIGN} change with "
-            f"this switch; it adds {ctx.yen(added)} of running costs to the eligible base."))  # fmt: skip
+            f"{SWITCH_SIGN} {mark}: {SWITCH_SIGN}を付けた額はこの前提により変わるもので、運用経費{ctx.yen(added)}を対象経費に含めています。",
+            f"{SWITCH_SIGN} {mark}: figures marked {SWITCH_SIGN} change with this assumption; "
+            f"it adds {ctx.yen(added)} of running costs to the eligible base."))  # fmt: skip
     return lines
+
+
+_CONSERVATIVE = L10n(
+    "通知は「職員向けテレワークの導入に係る経費」を対象としており、運用経費が対象となるかは公開資料で確認できていないため、控えめに導入経費のみを見込んでいます。",
+    "The notice covers the costs of introducing telework for staff; whether running costs count "
+    "could not be confirmed in a public source, so only introduction costs are counted.",
+)
+_UNCONFIRMED = L10n(
+    "通知は「職員向けテレワークの導入に係る経費」を対象としており、運用経費が対象となるかは公開資料で確認できていません。",
+    "The notice covers the costs of introducing telework for staff; whether running costs count "
+    "could not be confirmed in a public source.",
+)
 
 
 def _notes(ctx: Context, est: costs.Estimate) -> list[Block]:
@@ -163,11 +206,11 @@ def _notes(ctx: Context, est: costs.Estimate) -> list[Block]:
     more = _coverage(ctx, est)
     if est.period.other_revenue:
         more.append(ctx.t(
-            f"特定財源（国庫補助金・県補助金など）{ctx.yen(est.period.other_revenue)}は事業費から差し引き、"
-            "対象経費にも含めていません。実質負担額 ＝ 事業費 − 特定財源 − 特別交付税措置見込額。",
+            f"特定財源（国庫補助金・県補助金など）{ctx.yen(est.period.other_revenue)}は、事業費には含めたまま実質負担額から差し引き、"
+            "措置の対象となる年度には対象経費からも差し引いています。実質負担額 ＝ 事業費 − 特定財源 − 特別交付税措置見込額。",
             f"Other revenue (national or prefectural grants) of {ctx.yen(est.period.other_revenue)} "
-            "is taken off the cost and the eligible base. Net burden = total − other revenue − "
-            "estimated subsidy."))  # fmt: skip
+            "stays in the total cost and is taken off the net burden, and off the eligible base in "
+            "the years in which the line counts. Net burden = total − other revenue − estimated subsidy."))  # fmt: skip
     more.append(ctx.t(
         "措置額は概算の見込みであり、交付を保証するものではありません。実際の額は国の算定により決まります。",
         "The subsidy is an estimate, not a guaranteed amount: the actual figure is set by the "

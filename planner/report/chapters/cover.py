@@ -28,7 +28,8 @@ def cover(ctx: Context) -> list[Block]:
         Spacer(mm=10),
         ctx.p(ctx.t(f"計画期間　{period}", f"Plan period: {period}"), style="cover_sub"),
         Spacer(page=0.25),
-        ctx.p(ctx.date_label(date.today()), style="cover_meta"),
+        # the plan's own date; a file from before issue 18 has none: the day of export (warned)
+        ctx.p(ctx.date_label(ctx.plan.document_date or date.today()), style="cover_meta"),
         Spacer(mm=4),
         ctx.p(f"{mu.prefecture}　{mu.name}".strip(), style="cover_meta"),
     ]

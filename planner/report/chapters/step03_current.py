@@ -8,9 +8,16 @@ from .common import Context
 
 
 def _network_model(ctx: Context) -> Text:
-    """The α/α′/β/β′ model and what it means for document work (issue 15)."""
+    """The α/α′/β/β′ model and what it means for document work (issue 15) and, under β′,
+    for the business systems (issue 18)."""
     model = ctx.plan.network_model
-    if is_beta(model):
+    if model == "beta_prime":
+        means = ctx.t(
+            "文書・メール等の主な事務に加え、財務会計・人事給与等の業務システムもインターネット接続系で行うため、"
+            "インターネット経由の接続方式で在宅等から扱えます。基幹系・マイナンバー利用事務はマイナンバー利用事務系に残ります。",
+            "Documents and mail, and the business systems (accounting, payroll) too, sit on the internet-connected "
+            "side, so an internet-based access method reaches them; core / My Number work stays on its own.")  # fmt: skip
+    elif is_beta(model):
         means = ctx.t(
             "文書・メール等の主な事務はインターネット接続系で行うため、インターネット経由の接続方式で在宅等から扱えます。"
             "財務会計・人事給与等の業務システムはLGWAN接続系、基幹系・マイナンバー利用事務はマイナンバー利用事務系に残ります。",

@@ -17,7 +17,7 @@ def blocks(ctx: Context) -> list[Block]:
         ctx.word("measure_status", "not_applicable"),
     )
     out: list[Block] = [ctx.p(ctx.t(
-        f"総務省「テレワークセキュリティガイドライン（第5版、2021年5月）」の考え方に沿い、{roles}の役割ごとに対策を整理しました"
+        f"総務省「テレワークセキュリティガイドライン（第5版）」（令和3年5月）の考え方に沿い、{roles}の役割ごとに対策を整理しました"
         f"（{len(items)}項目中 {done}項目が{done_word}または{na_word}）。",
         f"Measures are grouped by role ({roles.replace('、', ', ')}) following MIC's telework "
         f"security guideline, 5th ed., May 2021 ({done} of {len(items)} {done_word.lower()} or "

@@ -41,6 +41,12 @@ class StructurePage(StepPage):
         )
         self.add_field(basics, mu, Column("author", L10n("作成者", "Author")))
         self.add_field(basics, mu, Column("department", L10n("担当部署", "Department")))
+        # issue 18: the plan's own date, printed on the cover (a new plan: the day it was made)
+        self.add_field(
+            basics,
+            (),
+            Column("document_date", L10n("作成日（表紙の日付）", "Date of the plan (cover)")),
+        )
         form = self.form(self.section("推進体制", "Promotion structure"))
         self.add_field(form, (), Column("leader", L10n("推進責任者", "Leader")))
         self.add_field(

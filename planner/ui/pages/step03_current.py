@@ -78,10 +78,16 @@ class CurrentPage(StepPage):
 
     def load(self) -> None:
         """Say what the chosen model changes: where document work sits (step 4's marks)."""
-        if is_beta(self.doc.plan.network_model):
+        model = self.doc.plan.network_model
+        if model == "beta_prime":  # β′ moves the business systems too (issue 18)
             text = t(
-                "β/β′モデル：文書・メール等の業務はインターネット接続系にあるものとして、手順4の適性を判定します（内部事務システムはLGWAN接続系、基幹系はマイナンバー利用事務系のまま）。",
-                "β/β′ model: document and mail work is judged in step 4 as sitting on the internet-connected side (internal business systems stay on the LGWAN side, core systems on the My Number side).",
+                "β′モデル：文書・メール等の業務と財務会計・人事給与等の業務システムはインターネット接続系にあるものとして、手順4の適性を判定します（基幹系はマイナンバー利用事務系のまま）。",
+                "β′ model: document and mail work and the business systems (accounting, payroll) are judged in step 4 as sitting on the internet-connected side (core systems stay on the My Number side).",
+            )
+        elif is_beta(model):
+            text = t(
+                "βモデル：文書・メール等の業務はインターネット接続系にあるものとして、手順4の適性を判定します（内部事務システムはLGWAN接続系、基幹系はマイナンバー利用事務系のまま。β′モデルでは内部事務システムもインターネット接続系）。",
+                "β model: document and mail work is judged in step 4 as sitting on the internet-connected side (internal business systems stay on the LGWAN side, core systems on the My Number side; under β′ the business systems move too).",
             )
         else:
             text = t(

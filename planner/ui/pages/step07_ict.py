@@ -357,6 +357,6 @@ class IctPage(StepPage):
 # the form's label; the wording below it says where the multiplier comes from
 MULTIPLIER_FIELD = L10n(MULTIPLIER_LABEL.ja, "Fiscal-capacity multiplier")
 REVENUE_TIP = L10n(
-    "国庫補助金・県補助金など、この経費に充てる特定財源の額（期間の合計）。最初の年度から順に充て、その年度の実質負担額と対象経費から差し引きます（事業費はそのまま）。",
-    "Earmarked revenue (a national grant, a prefectural subsidy) paying for this line, over its whole period. It is applied from the first year on and taken off that year's net burden and eligible base (the total cost stays).",
+    "国庫補助金・県補助金など、この経費に充てる特定財源の額（期間の合計）。最初の年度から順に充て、その年度の実質負担額から差し引き、その年度に措置の対象となる経費なら対象経費からも差し引きます（事業費はそのまま）。",
+    "Earmarked revenue (a national grant, a prefectural subsidy) paying for this line, over its whole period. It is applied from the first year on and taken off that year's net burden, and off the eligible base where the line counts that year (the total cost stays).",
 )

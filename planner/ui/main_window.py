@@ -53,7 +53,9 @@ class MainWindow(QMainWindow):
         A new menu bar replaces the old one, which Qt deletes later with its menus (a menu's
         action may be what asked for the rebuild). Deleting the menus themselves left their
         Python wrappers held by the bar: a dead one piled up per menu at each rebuild."""
-        self.setMenuBar(QMenuBar(self))
+        bar = QMenuBar(self)
+        self.setMenuBar(bar)
+        bar.show()  # now, not at the next turn of the event loop: its keys work at once
         for action in self._menu_actions:
             action.deleteLater()
         self._menu_actions = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QDate,
     QModelIndex,
@@ -136,6 +138,8 @@ class RowTable(QWidget):
         if model.parent() is None:
             model.setParent(self)  # it goes (and stops listening to the plan) with its table
         self.proxy = proxy  # sorting and filtering, where a table has them
+        # asked before rows are removed (the plan rows, in order); False keeps them
+        self.confirm_remove: Callable[[list[int]], bool] | None = None
         self.view = PlanTableView()
         if proxy is not None:
             if proxy.parent() is None:
@@ -223,6 +227,10 @@ class RowTable(QWidget):
 
     def remove_selected(self) -> None:
         rows = self.selected_rows() or ([self.current_row()] if self.current_row() >= 0 else [])
+        if not rows or self.model.doc.read_only:
+            return
+        if self.confirm_remove is not None and not self.confirm_remove(rows):
+            return
         self.model.remove_rows(rows)
 
     def _date_cell(self, index: QModelIndex) -> QModelIndex | None:

@@ -28,6 +28,7 @@ from ..row_table import RowTable
 from ..table_model import Column, RowTableModel
 from ..window_state import remember_splitter
 from .base import StepPage
+from .unit_removal import confirm_unit_removal
 
 FILTERS = (
     (None, L10n("すべて", "All")),
@@ -107,6 +108,7 @@ class TasksPage(StepPage):
             )
         )
         self.unit_table.view.setObjectName("unitTable")
+        self.unit_table.confirm_remove = self._confirm_unit_removal
         self.task_model = RowTableModel(
             doc,
             ("units", "-", "tasks"),
@@ -208,6 +210,10 @@ class TasksPage(StepPage):
         return f"{sum(t_.selected for t_ in unit.tasks)} / {len(unit.tasks)}"
 
     # -- behaviour --------------------------------------------------------------------------
+
+    def _confirm_unit_removal(self, rows: list[int]) -> bool:
+        units = [self.unit_table.model.row_object(r) for r in rows]
+        return confirm_unit_removal(self, units)
 
     def current_unit(self) -> Unit | None:
         row = self.unit_table.view.currentIndex().row()

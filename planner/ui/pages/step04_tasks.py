@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import words
-from ...domain.builders import unit_from_catalog
+from ...domain.builders import plan_language, unit_from_catalog
 from ...domain.model import Task, Unit
 from ...domain.network_model import effective_layer, task_works_on
 from ...domain.operations import Batch, InsertRow
@@ -264,7 +264,7 @@ class TasksPage(StepPage):
 
     def add_catalog_unit(self) -> None:
         unit_def = self.doc.catalog.units[self.catalog_units.currentIndex()]
-        unit = unit_from_catalog(unit_def, lang())
+        unit = unit_from_catalog(unit_def, plan_language(self.doc.plan, self.doc.catalog))
         existing = unit_named(self.doc.plan.units, unit.name)
         if existing is not None:
             self._add_catalog_tasks(existing, unit)

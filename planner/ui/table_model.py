@@ -175,8 +175,10 @@ class RowTableModel(QAbstractTableModel):
         self.new_row = new_row
         self.noun = noun
         self._rows: list[Any] = self._read()
-        # the row add_row() just added (its key) and the undo index after it, until edited
+        # the row add_row() just added (its key) and the undo index after it, until edited;
+        # where a table says so, a refusal of that row's first edit takes the row back too
         self._fresh: tuple[Any, int] | None = None
+        self.drop_refused_new_row = False
         doc.subscribe(self.on_changed)
 
     def _read(self) -> list[Any]:
@@ -330,7 +332,10 @@ class RowTableModel(QAbstractTableModel):
         if not index.isValid() or self.doc.read_only:
             return False
         col = self.columns[index.column()]
-        fresh = self._fresh == (self._row_key(index.row()), self.doc.undo_stack.index())
+        fresh = self.drop_refused_new_row and self._fresh == (
+            self._row_key(index.row()),
+            self.doc.undo_stack.index(),
+        )
         if col.kind == "bool":
             if role != Qt.ItemDataRole.CheckStateRole:
                 return False
@@ -359,8 +364,8 @@ class RowTableModel(QAbstractTableModel):
 
     def _refused(self, err: ValidationError, fresh: bool) -> bool:
         """Say why an edit was not kept. A row just added whose first edit is refused (a new
-        unit typed with a taken name) goes with it: nothing stays behind, not even in the
-        undo history."""
+        unit typed with a taken name, where ``drop_refused_new_row``) goes with it: nothing
+        stays behind, not even in the undo history."""
         if fresh:
             self._fresh = None
             self.doc.retract()

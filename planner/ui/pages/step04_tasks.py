@@ -109,6 +109,8 @@ class TasksPage(StepPage):
         )
         self.unit_table.view.setObjectName("unitTable")
         self.unit_table.confirm_remove = self._confirm_unit_removal
+        # a new unit typed with a taken name is refused: its 「（新しい課）」 row goes too
+        self.unit_table.model.drop_refused_new_row = True
         self.task_model = RowTableModel(
             doc,
             ("units", "-", "tasks"),

@@ -50,6 +50,22 @@ def catalog_factors(task_def: TaskDef) -> TaskFactors:
     return replace(task_def.factors, works_on=task_def.works_on)
 
 
+def plan_language(plan: Plan, catalog: Catalog) -> str:
+    """The language of the plan's own texts, in which texts from the catalog join it.
+
+    Japanese, unless the plan was made in English: the rules and security measures
+    ``new_plan`` took from the catalog still read in English. Not the UI's language: a
+    Japanese plan edited with the English UI stays Japanese (its PDF for the council too).
+    """
+    texts = {t.id: t.text for t in catalog.rule_templates}
+    measures = {d.id: d.text for d in catalog.security_measures}
+    pairs = [(r.name, texts.get(r.template_id)) for r in plan.rules]
+    pairs += [(m.text, measures.get(m.measure_id)) for m in plan.security]
+    english = sum(1 for text, known in pairs if known and text == known.en != known.ja)
+    japanese = sum(1 for text, known in pairs if known and text == known.ja)
+    return "en" if english > japanese else "ja"
+
+
 def unit_from_catalog(unit_def: UnitDef, lang: str = "ja") -> Unit:
     return Unit(
         name=unit_def.name.get(lang),

@@ -35,10 +35,25 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
-def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+def question_box(parent: QWidget | None, title: str, text: str, confirm: str = "") -> QMessageBox:
+    """Yes / No; or, for a step that removes something (``confirm``: what OK says, e.g.
+    「削除」), OK / Cancel with Cancel the default, so Enter or Esc keeps everything."""
+    buttons = QMessageBox.StandardButton
     box = message_box(parent, QMessageBox.Icon.Question, title, text)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    return QMessageBox.StandardButton(box.exec()) == QMessageBox.StandardButton.Yes
+    if not confirm:
+        box.setStandardButtons(buttons.Yes | buttons.No)
+        return box
+    box.setStandardButtons(buttons.Ok | buttons.Cancel)
+    box.button(buttons.Ok).setText(confirm)
+    box.setDefaultButton(buttons.Cancel)
+    box.setEscapeButton(buttons.Cancel)
+    return box
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str, confirm: str = "") -> bool:
+    """True for Yes (or the ``confirm`` button); see ``question_box``."""
+    answer = QMessageBox.StandardButton(question_box(parent, title, text, confirm).exec())
+    return answer in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok)
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:

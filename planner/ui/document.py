@@ -34,6 +34,7 @@ class _EditCommand(QUndoCommand):
         self._undo_op = undo_op
         self._redo_op = redo_op
         self._first = True
+        self.forget = False  # set by PlanDocument.retract: the next undo also drops it
 
     def redo(self) -> None:
         if self._first:  # already applied by PlanDocument.apply
@@ -46,6 +47,8 @@ class _EditCommand(QUndoCommand):
     def undo(self) -> None:
         change = self._undo_op.run(self._doc.plan)
         self._redo_op = change.inverse
+        if self.forget:
+            self.setObsolete(True)  # QUndoStack deletes it after this undo: no redo, no trace
         self._doc.emit_changed(change.touched)
 
 
@@ -77,6 +80,15 @@ class PlanDocument(QObject):
         self.undo_stack.push(_EditCommand(self, change.inverse, op))
         self.emit_changed(change.touched)
         return None
+
+    def retract(self) -> None:
+        """Take the last edit back and out of the history, as if it had never been made
+        (a row added for a name that was then refused). The undo stack is as before it."""
+        index = self.undo_stack.index()
+        command = self.undo_stack.command(index - 1) if index > 0 else None
+        if isinstance(command, _EditCommand):
+            command.forget = True
+            self.undo_stack.undo()
 
     def emit_changed(self, touched: tuple[Touch, ...]) -> None:
         self._forget_estimates(touched)

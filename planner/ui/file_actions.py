@@ -7,6 +7,7 @@ plan when something fails.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from ..domain.builders import new_plan
 from ..domain.errors import PlannerError
 from ..domain.model import Municipality
+from ..resources import resource_dir
 from . import dialogs
 from .document import PlanDocument
 from .i18n import lang, t
@@ -35,8 +37,19 @@ def recent_files() -> list[Path]:
 def default_folder() -> Path:
     """Where dialogs start: the folder of the last plan, else the user's Documents."""
     for path in recent_files():
-        return path.parent
+        if not in_program_files(path):  # never suggest the samples' folder
+            return path.parent
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def in_program_files(path: Path) -> bool:
+    """Whether ``path`` lies in the program's own resources (the samples among them),
+    which the program reads but never writes (compared as the OS resolves both)."""
+    try:
+        target, own = path.resolve(), resource_dir().resolve()
+    except (OSError, RuntimeError):
+        return False
+    return os.path.normcase(target).startswith(os.path.normcase(own) + os.sep)
 
 
 def remember(path: Path) -> None:
@@ -55,6 +68,18 @@ class FileActions:
     def _error(self, title: str, err: PlannerError) -> None:
         dialogs.show_error(self.window, title, err.text(lang()))
 
+    def _refuse_program_files(self, path: Path, title: str) -> bool:
+        """True (after saying why) when ``path`` is in the program's own folder."""
+        if not in_program_files(path):
+            return False
+        dialogs.show_error(self.window, title, t(
+            f"{path}\nこのプログラム自身のファイル（見本の計画など）がある場所です。"
+            "プログラムのファイルは上書きできません。別の場所を選んでください。",
+            f"{path}\nThis is where the program keeps its own files (the sample plans and "
+            "others); they cannot be overwritten. Choose another place.",
+        ))  # fmt: skip
+        return True
+
     # -- new / open ------------------------------------------------------------------------
 
     def create(self, municipality: Municipality) -> None:
@@ -71,6 +96,11 @@ class FileActions:
     def open(self, path: Path) -> bool:
         from ..store.lock import PlanLockedError, acquire_lock, take_over
         from ..store.project import open_plan
+
+        if in_program_files(path):  # a sample opened by name: a copy, as from the welcome screen
+            from .samples import open_sample
+
+            return open_sample(self.window, path)
 
         title = t("計画を開けません", "Cannot open the plan")
         try:
@@ -139,7 +169,7 @@ class FileActions:
         doc = self.doc
         if doc is None:
             return False
-        if doc.path is None or doc.read_only:
+        if doc.path is None or doc.read_only or in_program_files(doc.path):
             return self.save_as()
         return self._save_to(doc.path)
 
@@ -160,6 +190,8 @@ class FileActions:
                 if path.suffix
                 else path.with_suffix(".twplan")
             )
+        if self._refuse_program_files(path, t("保存できません", "Cannot save")):
+            return False
         if doc.read_only and doc.path and path.resolve() == doc.path.resolve():
             dialogs.show_error(self.window, t("保存できません", "Cannot save"),
                                t("読み取り専用で開いた計画は、別の名前で保存してください。", "A plan opened read-only must be saved under a new name."))  # fmt: skip
@@ -230,7 +262,9 @@ class FileActions:
             doc.path.with_suffix(".pdf") if doc.path else default_folder() / f"{doc.plan.title}.pdf"
         )
         path = dialogs.choose_save_file(self.window, str(base), dialogs.PDF_FILTER)
-        if path is None:
+        if path is None or self._refuse_program_files(
+            path, t("PDFを出力できません", "Cannot export the PDF")
+        ):
             return None
         from ..report import export_pdf
 
@@ -263,7 +297,7 @@ class FileActions:
             else default_folder() / f"{doc.plan.title}.json"
         )
         path = dialogs.choose_save_file(self.window, str(base), dialogs.JSON_FILTER)
-        if path is None:
+        if path is None or self._refuse_program_files(path, t("書き出せません", "Cannot export")):
             return
         from ..store.interchange import export_json
 

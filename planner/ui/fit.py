@@ -42,6 +42,14 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
     natural: dict[int, int] = {}
     wrapped: list[int] = []  # the columns that wrap, found by apply()
 
+    def fit_rows() -> None:
+        """Rows as tall as their text at the columns' widths now. Qt does not measure them
+        again when a column is resized: they kept the heights of narrower columns until
+        some later edit measured them anew, and the list moved under the pointer then."""
+        rows = view.verticalHeader()
+        if rows.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents:
+            rows.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+
     def stretch_if_room() -> None:
         """The free width goes to the first wrapping column, else to the last column.
 
@@ -57,6 +65,7 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
             others = sum(header.sectionSize(i) for i in shown if i not in wrapped)
             free = view.viewport().width() - others - 2
             total = sum(natural[i] for i in wrapped)
+            resized = False
             for n, i in enumerate(wrapped):
                 least = max(header.sectionSizeHint(i), min(natural[i], WRAP_MIN))
                 if free >= total:  # room to spare: the first wrapping column takes it
@@ -65,6 +74,9 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
                     width = max(least, free * natural[i] // max(total, 1))
                 if header.sectionSize(i) != width:
                     view.setColumnWidth(i, width)
+                    resized = True
+            if resized:
+                fit_rows()
             return
         last = max(shown, key=header.visualIndex)
         others = sum(header.sectionSize(i) for i in shown if i != last)
@@ -93,13 +105,16 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
                 width = max(width, natural.get(i, 0))
             natural[i] = width
             view.setColumnWidth(i, width)
-        if wrapping or view.wordWrap():
+        if (wrapping or view.wordWrap()) and view.styleSheet() != ROOMY_ROWS:
+            # once: setting a style sheet again lays the whole list out anew, and the list
+            # scrolled to its end jumped up under the pointer at each edit (issue 18)
             view.setWordWrap(True)
             view.setStyleSheet(ROOMY_ROWS)
             rows = view.verticalHeader()
             rows.setMinimumSectionSize(ROW_HEIGHT)  # one line keeps its breathing room
             rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         stretch_if_room()
+        fit_rows()
 
     # measure the rows on screen and at most 100 more: big lists stay quick to edit
     view.horizontalHeader().setResizeContentsPrecision(100)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenuBar, QMessageBox
 
 from .. import APP_NAME, APP_NAME_JA, version
 from ..domain.catalog import Catalog, default_catalog
@@ -48,10 +48,14 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     def _clear_menus(self) -> None:
-        """Drop the old menus and their actions, so no stale action or shortcut remains."""
-        self.menuBar().clear()
-        for menu in self.menuBar().findChildren(QMenu):
-            menu.deleteLater()
+        """Drop the old menus and their actions, so no stale action or shortcut remains.
+
+        A new menu bar replaces the old one, which Qt deletes later with its menus (a menu's
+        action may be what asked for the rebuild). Deleting the menus themselves left their
+        Python wrappers held by the bar: a dead one piled up per menu at each rebuild."""
+        bar = QMenuBar(self)
+        self.setMenuBar(bar)
+        bar.show()  # now, not at the next turn of the event loop: its keys work at once
         for action in self._menu_actions:
             action.deleteLater()
         self._menu_actions = []

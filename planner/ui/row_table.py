@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QDate,
     QModelIndex,
@@ -31,8 +33,38 @@ from .i18n import t, tx
 from .table_model import SORT_ROLE, RowTableModel, get_field
 
 
+class ChoiceEditor(QComboBox):
+    """A cell's drop-down. ``picked`` says a choice was picked in its open list (as opposed
+    to an arrow key or the wheel on the closed box, which only show another choice)."""
+
+    picked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._from_list = False
+        self.activated.connect(self._activated)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt API)
+        self._from_list = True
+        super().showPopup()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._from_list = False  # keys on the closed box: not a pick from the list
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._from_list = False
+        super().wheelEvent(event)
+
+    def _activated(self, _index: int) -> None:
+        if self._from_list:
+            self._from_list = False
+            self.picked.emit()
+
+
 class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box for columns with a fixed set of choices."""
+    """A combo box for columns with a fixed set of choices. A choice picked in its open
+    list goes into the plan at once, as Excel does: Esc afterwards does not drop it."""
 
     def __init__(self, model: RowTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,11 +74,19 @@ class ChoiceDelegate(QStyledItemDelegate):
         column = self._model.columns[index.column()]
         if column.kind != "choice":
             return super().createEditor(parent, option, index)
-        combo = QComboBox(parent)
+        combo = ChoiceEditor(parent)
         for key, label in column.choices:
             note = column.choice_note(key) if column.choice_note else ""
             combo.addItem(tx(label) + note, key)
+        combo.picked.connect(self._picked)
         return combo
+
+    def _picked(self) -> None:
+        """Commit the pick (a checked, undoable edit) and leave the cell."""
+        combo = self.sender()
+        if isinstance(combo, QComboBox):
+            self.commitData.emit(combo)
+            self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor, index):  # noqa: N802
         if isinstance(editor, QComboBox):
@@ -136,6 +176,8 @@ class RowTable(QWidget):
         if model.parent() is None:
             model.setParent(self)  # it goes (and stops listening to the plan) with its table
         self.proxy = proxy  # sorting and filtering, where a table has them
+        # asked before rows are removed (the plan rows, in order); False keeps them
+        self.confirm_remove: Callable[[list[int]], bool] | None = None
         self.view = PlanTableView()
         if proxy is not None:
             if proxy.parent() is None:
@@ -223,6 +265,10 @@ class RowTable(QWidget):
 
     def remove_selected(self) -> None:
         rows = self.selected_rows() or ([self.current_row()] if self.current_row() >= 0 else [])
+        if not rows or self.model.doc.read_only:
+            return
+        if self.confirm_remove is not None and not self.confirm_remove(rows):
+            return
         self.model.remove_rows(rows)
 
     def _date_cell(self, index: QModelIndex) -> QModelIndex | None:

@@ -175,6 +175,10 @@ class RowTableModel(QAbstractTableModel):
         self.new_row = new_row
         self.noun = noun
         self._rows: list[Any] = self._read()
+        # the row add_row() just added (its key) and the undo index after it, until edited;
+        # where a table says so, a refusal of that row's first edit takes the row back too
+        self._fresh: tuple[Any, int] | None = None
+        self.drop_refused_new_row = False
         doc.subscribe(self.on_changed)
 
     def _read(self) -> list[Any]:
@@ -328,6 +332,10 @@ class RowTableModel(QAbstractTableModel):
         if not index.isValid() or self.doc.read_only:
             return False
         col = self.columns[index.column()]
+        fresh = self.drop_refused_new_row and self._fresh == (
+            self._row_key(index.row()),
+            self.doc.undo_stack.index(),
+        )
         if col.kind == "bool":
             if role != Qt.ItemDataRole.CheckStateRole:
                 return False
@@ -336,8 +344,7 @@ class RowTableModel(QAbstractTableModel):
             try:
                 parsed = parse_cell(col, value)
             except ValidationError as err:
-                self.rejected.emit(err)
-                return False
+                return self._refused(err, fresh)
         else:
             return False
         if parsed == get_field(self._rows[index.row()], col.field):
@@ -352,7 +359,18 @@ class RowTableModel(QAbstractTableModel):
             )
         else:
             op = SetValue((*row_path, *inner), name, parsed, label)
-        return self._apply(op)
+        err = self.doc.apply(op)
+        return True if err is None else self._refused(err, fresh)
+
+    def _refused(self, err: ValidationError, fresh: bool) -> bool:
+        """Say why an edit was not kept. A row just added whose first edit is refused (a new
+        unit typed with a taken name, where ``drop_refused_new_row``) goes with it: nothing
+        stays behind, not even in the undo history."""
+        if fresh:
+            self._fresh = None
+            self.doc.retract()
+        self.rejected.emit(err)  # after the retraction, whose change clears the old message
+        return False
 
     def _apply(self, op: Operation) -> bool:
         err = self.doc.apply(op)
@@ -368,7 +386,10 @@ class RowTableModel(QAbstractTableModel):
             return False
         index = len(self._rows) if at is None else at
         label = L10n(f"{self.noun.ja}の追加", f"Add {self.noun.en}")
-        return self._apply(InsertRow(self.list_path, index, row, label))
+        if not self._apply(InsertRow(self.list_path, index, row, label)):
+            return False
+        self._fresh = (self._row_key(index), self.doc.undo_stack.index())
+        return True
 
     def remove_rows(self, rows: list[int]) -> bool:
         if not rows or self.doc.read_only:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import words
-from ...domain.builders import unit_from_catalog
+from ...domain.builders import plan_language, unit_from_catalog
 from ...domain.model import Task, Unit
 from ...domain.network_model import effective_layer, task_works_on
 from ...domain.operations import Batch, InsertRow
@@ -28,6 +28,7 @@ from ..row_table import RowTable
 from ..table_model import Column, RowTableModel
 from ..window_state import remember_splitter
 from .base import StepPage
+from .unit_removal import confirm_unit_removal
 
 FILTERS = (
     (None, L10n("すべて", "All")),
@@ -107,6 +108,9 @@ class TasksPage(StepPage):
             )
         )
         self.unit_table.view.setObjectName("unitTable")
+        self.unit_table.confirm_remove = self._confirm_unit_removal
+        # a new unit typed with a taken name is refused: its 「（新しい課）」 row goes too
+        self.unit_table.model.drop_refused_new_row = True
         self.task_model = RowTableModel(
             doc,
             ("units", "-", "tasks"),
@@ -209,6 +213,10 @@ class TasksPage(StepPage):
 
     # -- behaviour --------------------------------------------------------------------------
 
+    def _confirm_unit_removal(self, rows: list[int]) -> bool:
+        units = [self.unit_table.model.row_object(r) for r in rows]
+        return confirm_unit_removal(self, units)
+
     def current_unit(self) -> Unit | None:
         row = self.unit_table.view.currentIndex().row()
         units = self.doc.plan.units
@@ -258,7 +266,7 @@ class TasksPage(StepPage):
 
     def add_catalog_unit(self) -> None:
         unit_def = self.doc.catalog.units[self.catalog_units.currentIndex()]
-        unit = unit_from_catalog(unit_def, lang())
+        unit = unit_from_catalog(unit_def, plan_language(self.doc.plan, self.doc.catalog))
         existing = unit_named(self.doc.plan.units, unit.name)
         if existing is not None:
             self._add_catalog_tasks(existing, unit)

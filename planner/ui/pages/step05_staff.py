@@ -16,6 +16,7 @@ from ..notes import wrapped
 from ..table_model import Column
 from .base import StepPage
 from .choices import CAP_PERIODS, TIME_UNITS
+from .unit_removal import confirm_unit_removal
 
 BASIS = "home_allowance_staff"  # the quantity basis of a line counted per allowance staff
 ALLOWANCE_NOTE = L10n(
@@ -68,6 +69,7 @@ class StaffPage(StepPage):
             noun=L10n("課", "unit"),
         )
         self.units.view.setObjectName("staffTable")
+        self.units.confirm_remove = self._confirm_remove  # a unit goes with its tasks
         form = self.form(
             self.section(
                 "在宅勤務等手当・要配慮個人情報の取扱い",
@@ -99,6 +101,9 @@ class StaffPage(StepPage):
         form.addRow("", note_label(POLICY_NOTE, "personalDataNote"))
         self.doc.changed.connect(self.load)
         self.load()
+
+    def _confirm_remove(self, rows: list[int]) -> bool:
+        return confirm_unit_removal(self, [self.units.model.row_object(r) for r in rows])
 
     def load(self) -> None:
         plan = self.doc.plan

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...domain.builders import cost_line_from_item
+from ...domain.builders import cost_line_from_item, plan_language
 from ...domain.costs import eligible_categories, line_amount, line_basis
 from ...domain.errors import PlannerError
 from ...domain.model import CostLine, Scenario
@@ -283,7 +283,8 @@ class IctPage(StepPage):
         item = self.doc.catalog.cost_item(self.catalog_items.currentData())
         years = self.doc.plan.fiscal_years
         if item is not None:
-            self.lines.model.add_row(cost_line_from_item(item, years[0], years[-1], lang()))
+            language = plan_language(self.doc.plan, self.doc.catalog)  # not the UI's
+            self.lines.model.add_row(cost_line_from_item(item, years[0], years[-1], language))
 
     # -- refresh -------------------------------------------------------------------------------
 

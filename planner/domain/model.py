@@ -133,6 +133,7 @@ class Member:
     name: str = declared("text", "メンバー名", "Member name", required=True)
     role: str = _text("役割", "Role")
     department: str = _text("所属", "Department")
+    id: str = _id()  # issue 19
 
 
 @dataclass
@@ -141,6 +142,7 @@ class Kpi:
     baseline: str = _text("現状値", "Baseline")
     target: str = _text("目標値", "Target")
     fiscal_year: int | None = declared("fy", "目標年度", "Target year", default=None, nullable=True)
+    id: str = _id()  # issue 19
 
 
 @dataclass

@@ -209,17 +209,19 @@ class RowTableModel(QAbstractTableModel):
             self._computed_changed()
 
     def _row_moved(self, touch: Touch) -> bool:
-        """Follow one row in or out; False if the change cannot be followed row by row."""
-        index = touch.index
+        """Follow one row in or out (named by its id); False if the change cannot be
+        followed row by row."""
         if touch.kind == "insert":
             final = self._read()
-            if index is None or not 0 <= index <= len(self._rows) or index >= len(final):
+            index = next((i for i, r in enumerate(final) if r.id == touch.row), None)
+            if index is None or index > len(self._rows):
                 return False
             self.beginInsertRows(QModelIndex(), index, index)
             self._rows.insert(index, final[index])
             self.endInsertRows()
             return True
-        if index is None or not 0 <= index < len(self._rows):
+        index = next((i for i, r in enumerate(self._rows) if r.id == touch.row), None)
+        if index is None:
             return False
         self.beginRemoveRows(QModelIndex(), index, index)
         del self._rows[index]
@@ -228,10 +230,7 @@ class RowTableModel(QAbstractTableModel):
 
     def _row_changed(self, key: Any) -> None:
         """A value in one row changed: that row (its computed cells follow the row)."""
-        row = next(
-            (r for r in range(len(self._rows)) if self._row_key(r) == key),
-            key if isinstance(key, int) and 0 <= key < len(self._rows) else None,
-        )
+        row = next((r for r in range(len(self._rows)) if self._row_key(r) == key), None)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
@@ -247,8 +246,7 @@ class RowTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def _row_key(self, row: int) -> Any:
-        obj = self._rows[row]
-        return getattr(obj, "id", row)
+        return self._rows[row].id  # every row of the plan has an id (issue 19)
 
     # -- Qt model API -----------------------------------------------------------------
 
@@ -373,6 +371,6 @@ class RowTableModel(QAbstractTableModel):
     def remove_rows(self, rows: list[int]) -> bool:
         if not rows or self.doc.read_only:
             return False
-        ops = [RemoveRow(self.list_path, r) for r in sorted(set(rows), reverse=True)]
+        ops = [RemoveRow(self.list_path, self._row_key(r)) for r in sorted(set(rows), reverse=True)]
         label = L10n(f"{self.noun.ja}の削除", f"Remove {self.noun.en}")
         return self._apply(Batch(ops, label))

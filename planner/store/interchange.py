@@ -22,6 +22,7 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from dataclasses import field as dc_field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -31,14 +32,14 @@ from ..domain import model as m
 from ..domain.builders import catalog_factors
 from ..domain.catalog import Catalog, TaskFactors, default_catalog
 from ..domain.checks import check_catalog_refs, clipped
-from ..domain.declare import MAX_ITEMS, MAX_TEXT, Field
+from ..domain.declare import MAX_ITEMS, Field
 from ..domain.errors import ValidationError
+from ..domain.jsonvalues import INT, STR, JsonValue, NotOfForm
 from ..domain.records import PLAN as RECORDS_PLAN
 from ..domain.records import RECORDS, Record
 from ..domain.validation import validate_plan
 from .errors import ProjectFileError, shown
 from .files import check_target, open_regular, remove_stale_temporaries, write_failure
-from .values import decimal_text, parse_date, parse_decimal
 
 FORMAT = "telework-planner-plan"
 FORMAT_VERSION = 1
@@ -55,26 +56,34 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Kind:
-    """A JSON value: ``t`` is str/text/int/bool/date/decimal; ``nullable`` admits null."""
+class Value:
+    """A JSON value of one form (``planner/domain/jsonvalues.py``) with its JSON Schema,
+    as the field's kind states it; ``nullable`` admits null."""
 
-    t: str
+    form: JsonValue
     nullable: bool = False
-    enum: tuple[str, ...] = ()
-    maximum: int | None = None
-    nonblank: bool = False
+    schema: dict[str, Any] = dc_field(default_factory=dict)
     doc: str = ""
+
+
+def _plain(form: JsonValue, doc: str = "", enum: tuple[str, ...] = ()) -> Value:
+    """A value of the document itself, not of a declared field."""
+    schema = form.schema()
+    if enum:
+        schema["enum"] = list(enum)
+    return Value(form, schema=schema, doc=doc)
 
 
 @dataclass(frozen=True)
 class Arr:
-    item: Kind | Obj
+    item: Value | Obj
     doc: str = ""
+    collect: Callable[[list[Any], str], Any] | None = None  # the items as read -> the value
 
 
 @dataclass(frozen=True)
 class Obj:
-    fields: dict[str, tuple[Kind | Arr | Obj, bool]]  # name -> (kind, required)
+    fields: dict[str, tuple[Value | Arr | Obj, bool]]  # name -> (value, required)
     build: Callable[[dict[str, Any], str], Any] | None = None  # (values, JSON path)
     doc: str = ""
     # issue 18: completes the object as read, before its keys are checked (values, path, catalog)
@@ -82,38 +91,35 @@ class Obj:
     any_of: tuple[str, ...] = ()  # for the schema: at least one of these keys is given
 
 
-_JSON_KIND = {"text": "text", "id": "str", "ref": "str", "choice": "str", "int": "int",
-              "money": "int", "fy": "int", "bool": "bool", "date": "date", "decimal": "decimal"}  # fmt: skip
-_NONBLANK = "required, not blank"
-_FY_DOC = "western year in which the fiscal year starts (2025 = 令和7年度)"
+class _Shapes:
+    """What each kind's ``json_node`` builds the format from (``kinds.Shapes``)."""
+
+    def scalar(self, f: Field) -> Value:
+        kind = f.type
+        return Value(kind.json, f.nullable, kind.schema(f), f.doc or kind.default_doc(f))
+
+    def record(self, record: Record) -> Obj:
+        return _obj(record)
+
+    def array(self, item: Value | Obj, f: Field) -> Arr:
+        return Arr(item, f.doc)
+
+    def keyed(self, f: Field) -> Arr:
+        return Arr(_obj(f.record, key=f), f.doc, collect=partial(_keyed, f))
 
 
-def _kind_of(f: Field) -> Kind | Arr | Obj:
-    if f.kind == "record":
-        return _obj(f.record)  # type: ignore[arg-type]
-    if f.kind == "rows":
-        return Arr(_obj(f.record), f.doc)  # type: ignore[arg-type]
-    if f.kind == "keyed":
-        return Arr(_obj(f.record, key=f), f.doc)  # type: ignore[arg-type]
-    if f.kind == "strings":
-        return Arr(Kind("str", enum=f.choices) if f.choices else Kind("text"), f.doc)  # type: ignore[arg-type]
-    upper = f.upper if f.kind in ("int", "money") else None
-    return Kind(
-        _JSON_KIND[f.kind],
-        nullable=f.nullable,
-        enum=f.choices if isinstance(f.choices, tuple) else (),
-        maximum=int(upper) if upper is not None else None,
-        nonblank=f.kind == "text" and f.required,
-        doc=f.doc
-        or (_FY_DOC if f.kind == "fy" else _NONBLANK if f.kind == "text" and f.required else ""),
-    )
+_SHAPES = _Shapes()
+
+
+def _node_of(f: Field) -> Value | Arr | Obj:
+    return f.type.json_node(f, _SHAPES)
 
 
 def _obj(record: Record, key: Field | None = None) -> Obj:
-    fields: dict[str, tuple[Kind | Arr | Obj, bool]] = {}
+    fields: dict[str, tuple[Value | Arr | Obj, bool]] = {}
     if key is not None:  # a keyed list is written as a list of objects with the key first
-        fields[key.key] = (Kind("int" if key.key_kind == "int" else "str"), True)
-    fields.update({f.name: (_kind_of(f), f.required) for f in record.fields})
+        fields[key.key] = (_plain(INT if key.key_kind == "int" else STR), True)
+    fields.update({f.name: (_node_of(f), f.required) for f in record.fields})
     if record.cls is m.Task:  # issue 18: a task may be named by its catalog id alone
         for name, doc in _TASK_DOCS.items():
             fields[name] = (replace(fields[name][0], doc=doc), False)  # type: ignore[arg-type]
@@ -190,9 +196,6 @@ _FACTOR_KEYS = len(RECORDS[TaskFactors].fields)
 
 
 def _build(record: Record, values: dict[str, Any], where: str) -> Any:
-    for f in record.fields:
-        if f.kind == "keyed" and f.name in values:
-            values[f.name] = _keyed(f, values[f.name], _join(where, f.name))
     return record.build(values)
 
 
@@ -203,9 +206,9 @@ def _join(where: str, name: str) -> str:
 PLAN = _obj(RECORDS_PLAN)
 DOCUMENT = Obj(
     {
-        "format": (Kind("str", enum=(FORMAT,)), True),
-        "format_version": (Kind("int", doc="1; a reader refuses a higher version"), True),
-        "generator": (Kind("str", doc="program that wrote the file (informational)"), False),
+        "format": (_plain(STR, enum=(FORMAT,)), True),
+        "format_version": (_plain(INT, doc="1; a reader refuses a higher version"), True),
+        "generator": (_plain(STR, doc="program that wrote the file (informational)"), False),
         "plan": (PLAN, True),
     }
 )
@@ -215,27 +218,9 @@ DOCUMENT = Obj(
 
 
 def _value(f: Field, value: Any) -> Any:
-    if f.kind == "record":
-        return _record_dict(f.record, value)  # type: ignore[arg-type]
-    if f.kind == "rows":
-        return [_record_dict(f.record, row) for row in value]  # type: ignore[arg-type]
-    if f.kind == "keyed":
-        return [
-            {f.key: key, **_record_dict(f.record, row)}  # type: ignore[arg-type]
-            for key, row in (sorted(value.items()) if f.key_kind == "int" else value.items())
-        ]
-    if f.kind == "strings":
-        return list(value)
-    if value is None:
-        return None
-    if f.kind == "decimal":
-        return decimal_text(value)
-    if f.kind == "date":
-        return value.isoformat()
-    return value
+    return f.type.to_json(f, value, _record_dict)
 
 
-_PLAIN = frozenset({"text", "id", "ref", "choice", "int", "money", "fy", "bool"})
 _WRITERS: dict[int, tuple[tuple[str, Field | None], ...]] = {}
 
 
@@ -244,7 +229,7 @@ def _record_dict(record: Record, obj: Any) -> dict[str, Any]:
     writers = _WRITERS.get(id(record))
     if writers is None:
         writers = _WRITERS[id(record)] = tuple(
-            (f.name, None if f.kind in _PLAIN else f) for f in record.fields
+            (f.name, None if f.is_scalar and f.type.json.plain else f) for f in record.fields
         )
     return {
         name: getattr(obj, name) if f is None else _value(f, getattr(obj, name))
@@ -304,11 +289,7 @@ class _Bad(Exception):
         self.where, self.ja, self.en = where or "$", ja, en
 
 
-_TYPE_JA = {"str": "文字列", "text": "文字列", "int": "整数", "bool": "真偽値 (true/false)",
-            "date": "日付 (YYYY-MM-DD)", "decimal": "数値の文字列 (例 \"0.35\")"}  # fmt: skip
-
-
-def _read(kind: Kind | Arr | Obj, value: Any, where: str, catalog: Catalog) -> Any:
+def _read(kind: Value | Arr | Obj, value: Any, where: str, catalog: Catalog) -> Any:
     if isinstance(kind, Obj):
         if not isinstance(value, dict):
             raise _Bad(where, "オブジェクトではありません", "not an object")
@@ -331,31 +312,16 @@ def _read(kind: Kind | Arr | Obj, value: Any, where: str, catalog: Catalog) -> A
             raise _Bad(
                 where, f"要素が多すぎます（{len(value):,}）", f"too many items ({len(value):,})"
             )
-        return [_read(kind.item, v, f"{where}[{i}]", catalog) for i, v in enumerate(value)]
+        items = [_read(kind.item, v, f"{where}[{i}]", catalog) for i, v in enumerate(value)]
+        return kind.collect(items, where) if kind.collect else items
     if value is None:
         if kind.nullable:
             return None
         raise _Bad(where, "null は使えません", "null is not allowed")
-    ok: Any = None
-    if kind.t in ("str", "text"):
-        ok = value if isinstance(value, str) and len(value) <= MAX_TEXT else None
-        if isinstance(value, str) and ok is None:
-            raise _Bad(
-                where,
-                f"文字数が多すぎます（{len(value):,}文字）",
-                f"text too long ({len(value):,})",
-            )
-    elif kind.t == "int":
-        ok = value if type(value) is int else None
-    elif kind.t == "bool":
-        ok = value if isinstance(value, bool) else None
-    elif kind.t == "date":
-        ok = parse_date(value) if isinstance(value, str) else None
-    elif kind.t == "decimal":
-        ok = parse_decimal(value) if isinstance(value, str) else None
-    if ok is None:
-        raise _Bad(where, f"{_TYPE_JA[kind.t]}ではありません", f"expected {kind.t}")
-    return ok
+    try:
+        return kind.form.read(value)
+    except NotOfForm as e:
+        raise _Bad(where, e.ja, e.en) from None
 
 
 def field_path(where: str) -> str:
@@ -531,7 +497,7 @@ def import_json(path: str | os.PathLike[str], catalog: Catalog | None = None) ->
 # -- the JSON Schema ----------------------------------------------------------------------
 
 
-def _schema(kind: Kind | Arr | Obj) -> dict[str, Any]:
+def _schema(kind: Value | Arr | Obj) -> dict[str, Any]:
     if isinstance(kind, Obj):
         out: dict[str, Any] = {"type": "object"}
         if kind.doc:
@@ -547,27 +513,7 @@ def _schema(kind: Kind | Arr | Obj) -> dict[str, Any]:
         if kind.doc:
             out["description"] = kind.doc
         return out
-    base: dict[str, Any]
-    if kind.t in ("str", "text"):
-        base = {"type": "string", "maxLength": MAX_TEXT}
-        if kind.nonblank:
-            base["pattern"] = r"\S"
-    elif kind.t == "int":
-        base = {"type": "integer", "minimum": 0}
-        if kind.maximum is not None:
-            base["maximum"] = kind.maximum
-    elif kind.t == "bool":
-        base = {"type": "boolean"}
-    elif kind.t == "date":
-        base = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    else:
-        base = {"type": "string", "pattern": r"^[0-9]{1,6}(\.[0-9]{1,12})?$"}
-    if kind.enum:
-        base["enum"] = list(kind.enum)
-    if kind.nullable:
-        base["type"] = [base["type"], "null"]
-        if "enum" in base:
-            base["enum"].append(None)
+    base = dict(kind.schema)
     if kind.doc:
         base["description"] = kind.doc
     return base

@@ -24,23 +24,16 @@ class TextKind(Kind):
 
     def conditions(self, f: Field, bind: Bind) -> tuple[Condition, ...]:
         ja, en = f.label.ja, f.label.en
-        out = [
-            Condition(
-                "type(v) is str", words(f"{ja}は文字で入力してください。", f"{en} must be text.")
-            )
-        ]
-        if f.required:
-            out.append(
-                Condition(
-                    "v.strip() != ''",
-                    words(f"{ja}を入力してください。", f"Enter the {en.lower()}."),
-                )
-            )
-        out.append(Condition(f"len(v) <= {MAX_TEXT}", lambda v: L10n(
-            f"{ja}が長すぎます（{len(v):,}文字、上限{MAX_TEXT:,}文字）。",
-            f"The {en.lower()} is too long ({len(v):,} characters, at most {MAX_TEXT:,}).",
-        )))  # fmt: skip
-        return tuple(out)
+        conditions = (
+            Condition("type(v) is str", words(f"{ja}は文字で入力してください。", f"{en} must be text.")),
+            Condition("v.strip() != ''", words(f"{ja}を入力してください。", f"Enter the {en.lower()}."))
+            if f.required else None,
+            Condition(f"len(v) <= {MAX_TEXT}", lambda v: L10n(
+                f"{ja}が長すぎます（{len(v):,}文字、上限{MAX_TEXT:,}文字）。",
+                f"The {en.lower()} is too long ({len(v):,} characters, at most {MAX_TEXT:,}).",
+            )),
+        )  # fmt: skip
+        return tuple(c for c in conditions if c is not None)
 
     def _narrow(self, f: Field, schema: dict[str, Any]) -> None:
         if f.required:

@@ -219,6 +219,8 @@ BAD_DECLARATIONS = [
     ("int", {"maximum": Decimal("2.5")}, "whole number"),
     ("decimal", {"minimum": Decimal(2), "maximum": Decimal(1)}, "maximum"),
     ("decimal", {"maximum": 1.5}, "Decimal"),
+    ("choice", {"choices": ("a",), "hint": "一覧から選んでください。"}, "L10n"),
+    ("strings", {"words": "tool"}, "give 'choices' too"),
 ]
 
 

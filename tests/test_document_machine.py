@@ -69,7 +69,7 @@ class DocumentMachine(RuleBasedStateMachine):
         row = rows[index]
         field = data.draw(st.sampled_from(CELLS[kind][1]))
         value = data.draw(NUMBER if isinstance(getattr(row, field), int) else TEXT)
-        self.doc.apply(SetValue((*path, getattr(row, "id", index)), field, value))
+        self.doc.apply(SetValue((*path, row.id), field, value))
 
     @rule(kind=st.sampled_from(("member", "kpi", "line")), at=st.integers(0, 99), name=TEXT)
     def add_row(self, kind: str, at: int, name: str) -> None:
@@ -86,7 +86,7 @@ class DocumentMachine(RuleBasedStateMachine):
     def remove_row(self, kind: str, at: int) -> None:
         path, rows = self._rows(kind)
         if rows:
-            self.doc.apply(RemoveRow(path, at % len(rows)))
+            self.doc.apply(RemoveRow(path, rows[at % len(rows)].id))
 
     @rule(kind=st.sampled_from(sorted(CELLS)), rows=st.lists(st.integers(0, 99), max_size=4))
     def remove_rows_through_a_table(self, kind: str, rows: list[int]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import sqlite3
 from contextlib import closing
@@ -63,6 +64,14 @@ def test_a_file_of_the_first_revision_opens_with_its_data(tmp_path):
         unit.form.application_days = 1  # what 0002 gives old rows
         for task in unit.tasks:
             task.note = ""  # 0001 had no task notes
+    # what 0005 gives old members and KPIs: a fresh id each, 12 hex digits, no two alike
+    fresh = [row.id for row in (*plan.members, *plan.kpis)]
+    assert all(re.fullmatch("[0-9a-f]{12}", i) for i in fresh) and len(set(fresh)) == len(fresh)
+    assert [r.name for r in plan.members] == [r.name for r in expected.members]
+    for row, migrated in zip(
+        (*expected.members, *expected.kpis), (*plan.members, *plan.kpis), strict=True
+    ):
+        row.id = migrated.id
     # issue 18 brought the sample's task factors and security measures in line with the
     # catalog; the fixture keeps what it held then: compare those rows by their ids only
     assert _rows(plan) == _rows(expected)

@@ -96,7 +96,7 @@ def test_phase_dates_in_order(plan):
     with pytest.raises(ValidationError):
         SetValue(("phases", pid), "end", date(2025, 9, 1)).apply(plan)
     assert plan.phases[0].end == date(2025, 12, 31)
-    RemoveRow(("phases",), 0).apply(plan)
+    RemoveRow(("phases",), pid).apply(plan)
     assert plan.phases == []
 
 
@@ -116,7 +116,7 @@ def test_the_edits_save_used_to_refuse_are_refused_when_made(plan):
     InsertRow(("rules",), 0, RuleItem("実施要綱", id="r1")).apply(plan)
     InsertRow(("security",), 0, SecurityItem("teleworker", "端末の施錠", id="s1")).apply(plan)
     InsertRow(("phases",), 0, Phase("試行", id="p1")).apply(plan)
-    InsertRow(("kpis",), 0, Kpi("利用率")).apply(plan)
+    InsertRow(("kpis",), 0, Kpi("利用率", id="k1")).apply(plan)
     sid = plan.scenarios[0].id
     InsertRow(("scenarios", sid, "lines"), 0, CostLine("PC", "ict_equipment", 1, id="c1")).apply(
         plan
@@ -126,7 +126,7 @@ def test_the_edits_save_used_to_refuse_are_refused_when_made(plan):
         (("security", "s1"), "role", "x", "役割の値「x」は選択肢にありません。"),
         (("phases", "p1"), "name", "", "段階名を入力してください。"),
         (("phases", "p1"), "kind", "party", "種類の値「party」は選択肢にありません。"),
-        (("kpis", 0), "fiscal_year", 1999, "年度は2000年度から2100年度の範囲で入力してください（入力値: 1999）。"),
+        (("kpis", "k1"), "fiscal_year", 1999, "年度は2000年度から2100年度の範囲で入力してください（入力値: 1999）。"),
         (("scenarios", sid, "lines", "c1"), "category", "gadgets", "経費区分の値「gadgets」は選択肢にありません。"),
     ]  # fmt: skip
     for path, name, value, message in edits:
@@ -143,8 +143,8 @@ def test_removing_the_adopted_scenario_alone_is_refused_but_a_batch_may_adopt_an
     InsertRow(("scenarios",), 1, Scenario("案B", id="b")).apply(plan)
     first = plan.scenarios[0].id
     with pytest.raises(ValidationError) as e:
-        RemoveRow(("scenarios",), 0).apply(plan)
+        RemoveRow(("scenarios",), first).apply(plan)
     assert e.value.text("ja") == "採用するシナリオを選んでください。"
     assert [s.id for s in plan.scenarios] == [first, "b"]
-    Batch([RemoveRow(("scenarios",), 0), SetValue((), "adopted_scenario_id", "b")]).apply(plan)
+    Batch([RemoveRow(("scenarios",), first), SetValue((), "adopted_scenario_id", "b")]).apply(plan)
     assert [s.id for s in plan.scenarios] == ["b"] and plan.adopted_scenario_id == "b"

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from planner.domain import words
-from planner.domain.declare import Field
-from planner.domain.records import RECORDS, field_at
-from planner.ui.table_model import Column, RowTableModel, declared_columns, parse_cell
+from planner.domain.declare import Field, declaration_of, declared
+from planner.domain.model import TIME_UNITS
+from planner.domain.records import RECORDS, Record, field_at
+from planner.domain.text import L10n
+from planner.ui.table_model import (
+    Column,
+    RowTableModel,
+    declared_columns,
+    format_cell,
+    parse_cell,
+)
 from tests.ui_helpers import create_plan
 
 
@@ -60,3 +69,22 @@ def _row_class(model: RowTableModel) -> type:
     from planner.domain.records import record_at
 
     return record_at(tuple(model.list_path)).cls
+
+
+@dataclass
+class _Form:
+    unit: str | None = declared(
+        "choice", "時間単位", "Time unit", default=None, nullable=True, choices=TIME_UNITS,
+        words="time_unit", unset=L10n("区分から自動", "From the category"),
+    )  # fmt: skip
+
+
+def test_a_choice_that_may_be_unset_needs_no_special_case_on_screen():
+    """Issue 19: "derived unless set" is declared (``unset``), not built by hand in a page."""
+    column = Column("unit").declared_in(Record(_Form, tuple(declaration_of(_Form))))
+    assert column.kind == "choice"
+    assert [k for k, _w in column.choices] == ["", *TIME_UNITS]
+    assert format_cell(column, None) == "区分から自動"
+    assert format_cell(column, "day") == "1日単位"
+    assert column.key_of(None) == ""  # what the cell's editor starts at
+    assert parse_cell(column, "") is None and parse_cell(column, "hour") == "hour"

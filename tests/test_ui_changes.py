@@ -48,20 +48,23 @@ def test_an_operation_reports_its_inverse_and_the_places_it_touched(catalog, mun
     from planner.domain.model import Member
 
     plan = new_plan(municipality, catalog)
-    change = InsertRow(("members",), 99, Member("佐藤")).run(plan)
-    assert change.touched == (Touch("insert", ("members",), 0),)  # the clamped index
+    change = InsertRow(("members",), 99, Member("佐藤", id="m1")).run(plan)
+    assert change.touched == (Touch("insert", ("members",), "m1"),)  # the row, by its id
     assert isinstance(change.inverse, RemoveRow)
-    mid = 0  # members have no id: addressed by position
+    mid = "m1"  # issue 19: members have ids; a change names a row by its id, never its position
     change = Batch(
-        [SetValue(("members", mid), "role", "長"), InsertRow(("members",), 1, Member("鈴木"))]
+        [
+            SetValue(("members", mid), "role", "長"),
+            InsertRow(("members",), 1, Member("鈴木", id="m2")),
+        ]
     ).run(plan)
     assert change.touched == (
         Touch("set", ("members", mid, "role")),
-        Touch("insert", ("members",), 1),
+        Touch("insert", ("members",), "m2"),
     )
     undone = change.inverse.run(plan)
     assert undone.touched == (
-        Touch("remove", ("members",), 1),
+        Touch("remove", ("members",), "m2"),
         Touch("set", ("members", mid, "role")),
     )
     assert [m.name for m in plan.members] == ["佐藤"] and plan.members[0].role == ""

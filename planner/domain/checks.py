@@ -12,15 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from . import model as m
 from .costs import check_estimable
-from .declare import MAX_ITEMS, MAX_TEXT, Field
+from .declare import Field
 from .errors import ValidationError
 from .fastcheck import FastTest, fast_test
-from .fiscal import check_fiscal_year
+from .kinds import refusal
 from .records import PLAN, Record, record_of
 from .text import L10n
 
@@ -43,122 +42,22 @@ def _join(where: str, name: str) -> str:
 # -- one field ----------------------------------------------------------------------------
 
 
-def check_text(value: object, where: str, label: L10n, *, required: bool) -> str:
-    if not isinstance(value, str):
-        raise ValidationError(
-            where, f"{label.ja}は文字で入力してください。", f"{label.en} must be text."
-        )
-    if required and not value.strip():
-        raise ValidationError(
-            where, f"{label.ja}を入力してください。", f"Enter the {label.en.lower()}."
-        )
-    if len(value) > MAX_TEXT:
-        raise ValidationError(
-            where,
-            f"{label.ja}が長すぎます（{len(value):,}文字、上限{MAX_TEXT:,}文字）。",
-            f"The {label.en.lower()} is too long ({len(value):,} characters, at most {MAX_TEXT:,}).",
-        )
-    return value
-
-
-def check_count(value: object, where: str, label: L10n, maximum: int, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(
-            where, f"{label.ja}は整数で入力してください。", f"{label.en} must be a whole number."
-        )
-    if value < 0:
-        raise ValidationError(
-            where,
-            f"{label.ja}に負の値は入力できません（入力値: {value}）。",
-            f"{label.en} cannot be negative ({value}).",
-        )
-    if value < minimum:
-        raise ValidationError(
-            where,
-            f"{label.ja}は{minimum:,}以上で入力してください（入力値: {value}）。",
-            f"{label.en} must be at least {minimum:,} ({value}).",
-        )
-    if value > maximum:
-        raise ValidationError(
-            where,
-            f"{label.ja}が大きすぎます（{value:,}、上限{maximum:,}）。",
-            f"{label.en} is too large ({value:,}, at most {maximum:,}).",
-        )
-    return value
-
-
-def check_choice(value: object, where: str, choices: Iterable[str], label: L10n) -> str:
-    if value not in tuple(choices):
-        raise ValidationError(
-            where,
-            f"{label.ja}の値「{value}」は選択肢にありません。",
-            f"'{value}' is not a valid {label.en.lower()}.",
-        )
-    return value  # type: ignore[return-value]
-
-
-def _check_decimal(f: Field, value: object, where: str) -> None:
-    ok = (
-        isinstance(value, Decimal)
-        and value.is_finite()
-        and f.minimum <= value <= (f.upper if f.upper is not None else value)
-    )
-    if not ok:
-        hint = f.hint or L10n(
-            f"{f.label.ja}は{f.minimum}以上{f.upper}以下の数値で入力してください。",
-            f"{f.label.en} must be a number from {f.minimum} to {f.upper}.",
-        )
-        raise ValidationError(where, hint.ja, hint.en)
-
-
-def _check_id(f: Field, value: object, where: str) -> None:
-    if value is None and f.nullable:
-        return
-    if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise ValidationError(
-            where, f"{f.label.ja}が不正です。", f"The {f.label.en.lower()} is invalid."
-        )
-
-
 def check_field(f: Field, value: Any, where: str, choices: Choices) -> None:
-    """One scalar field's value against its declaration."""
-    if value is None and f.nullable:
-        return
-    kind = f.kind
-    if kind == "text":
-        check_text(value, where, f.label, required=f.required)
-    elif kind in ("int", "money"):
-        check_count(value, where, f.label, int(f.upper or 0), int(f.minimum))
-    elif kind == "bool":
-        if not isinstance(value, bool):
-            raise ValidationError(
-                where, f"{f.label.ja}の値が不正です。", f"The {f.label.en.lower()} is invalid."
-            )
-    elif kind == "date":
-        if not isinstance(value, date):
-            raise ValidationError(
-                where, f"{f.label.ja}は日付で入力してください。", f"{f.label.en}: enter a date."
-            )
-    elif kind == "decimal":
-        _check_decimal(f, value, where)
-    elif kind == "choice":
-        options = choices.get(f.choices, ()) if isinstance(f.choices, str) else f.choices
-        if f.hint and value not in tuple(options):
-            raise ValidationError(where, f.hint.ja, f.hint.en)
-        check_choice(value, where, options, f.label)
-    elif kind == "fy":
-        check_fiscal_year(value, where)
-    else:  # id, ref
-        _check_id(f, value, where)
+    """One scalar field's value against its kind's rule (``kinds.py``)."""
+    err = refusal(f, value, where, choices)
+    if err is not None:
+        raise err
 
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    """A record's fields sorted for checking: the scalars with their fast test, the rest."""
+    """A record's fields sorted for checking: the scalars with their fast test, the
+    records kept in its row, and the fields that hold lists."""
 
     scalars: tuple[Field, ...]
     fast: FastTest
-    others: tuple[Field, ...]
+    inline: tuple[Field, ...]
+    lists: tuple[Field, ...]
 
 
 _COMPILED: dict[int, _Compiled] = {}
@@ -169,25 +68,12 @@ def _compiled(record: Record) -> _Compiled:
     if found is None:
         scalars = tuple(f for f in record.fields if f.is_scalar)
         found = _COMPILED[id(record)] = _Compiled(
-            scalars, fast_test(scalars), tuple(f for f in record.fields if not f.is_scalar)
+            scalars,
+            fast_test(scalars),
+            tuple(f for f in record.fields if f.type.inline),
+            tuple(f for f in record.fields if f.type.nested and not f.type.inline),
         )
     return found
-
-
-def _check_strings(f: Field, values: Any, where: str) -> None:
-    _check_rows(values, where)
-    for value in values:
-        if f.choices:
-            check_choice(value, where, f.choices, f.label)  # type: ignore[arg-type]
-        else:
-            check_text(value, where, f.label, required=False)
-
-
-def _check_rows(rows: Any, where: str) -> None:
-    if len(rows) > MAX_ITEMS:
-        raise ValidationError(
-            where, f"行数が多すぎます（{len(rows):,}行）。", f"Too many rows ({len(rows):,})."
-        )
 
 
 # -- one record -----------------------------------------------------------------------------
@@ -208,19 +94,14 @@ def _check_own(
 ) -> None:
     compiled = _compiled(record)
     i = compiled.fast(obj, choices, 0)
-    while i >= 0:  # the full check words the refusal (and is the judge)
+    while i >= 0:  # the fast pass found a value its rule refuses: word the refusal
         f = compiled.scalars[i]
         check_field(f, getattr(obj, f.name), _join(where, f.name), choices)
         i = compiled.fast(obj, choices, i + 1)
-    for f in compiled.others:
-        value = getattr(obj, f.name)
-        at = _join(where, f.name)
-        if f.kind == "record":
-            _check_own(f.record, value, at, choices)  # type: ignore[arg-type]
-        elif f.kind == "strings":
-            _check_strings(f, value, at)
-        else:
-            _check_rows(value, at)
+    for f in compiled.inline:
+        _check_own(f.record, getattr(obj, f.name), _join(where, f.name), choices)
+    for f in compiled.lists:
+        f.type.check(f, getattr(obj, f.name), _join(where, f.name), choices)
     if rules:
         _check_rules(record, obj, where)
 
@@ -239,16 +120,14 @@ def check_plan(plan: m.Plan, choices: Choices | None = None) -> None:
 def _check_tree(record: Record, obj: Any, where: str, choices: Choices) -> None:
     """Fields first, then the records held, then the rules (which may span those records)."""
     _check_own(record, obj, where, choices, rules=False)
-    for f in _compiled(record).others:
-        if f.kind == "rows":
-            at = _join(where, f.name)
-            rows = getattr(obj, f.name)
-            for i, row in enumerate(rows):
-                _check_tree(f.record, row, f"{at}[{i}]", choices)  # type: ignore[arg-type]
-            unique_ids([getattr(row, "id", i) for i, row in enumerate(rows)], at)
-        elif f.kind == "keyed":
-            for key, row in getattr(obj, f.name).items():
-                _check_tree(f.record, row, f"{_join(where, f.name)}[{key}]", choices)  # type: ignore[arg-type]
+    for f in _compiled(record).lists:
+        if not f.type.table:
+            continue
+        at = _join(where, f.name)
+        held = getattr(obj, f.name)
+        for place, row in f.type.entries(held):
+            _check_tree(f.record, row, f"{at}[{place}]", choices)
+        unique_ids(f.type.ids(held), at)
     _check_rules(record, obj, where)
 
 

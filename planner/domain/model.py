@@ -1,66 +1,40 @@
-"""The plan: municipality, the ten steps' records, units and tasks, cost scenarios.
-
-Plain mutable dataclasses; each field is declared once, beside its type and
-default (``declared``: kind, bounds, choices, label — see ``declare.py``). The
-checks, the project file, the JSON format and the table editors all follow
-from these declarations (``records.py``). Every computed figure (suitability,
-costs) is derived from these records by pure functions and never stored.
-"""
+"""The plan: municipality, the ten steps' records, units and tasks (cost scenarios in
+``model_costs.py``, code lists in ``vocabularies.py``). Plain mutable dataclasses;
+each field is declared once, beside its type and default (``declared``: kind, bounds,
+choices, label — see ``declare.py``). The checks, the project file, the JSON format
+and the table editors follow from these declarations (``records.py``). Every computed
+figure (suitability, costs) is derived from these records and never stored."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
-from .catalog import QUANTITY_BASES, RECURRENCES, ROLES, TaskFactors
-from .declare import MAX_PLAN_YEARS, MAX_QUANTITY, declared
+from .catalog import ROLES, TaskFactors
+from .declare import MAX_PLAN_YEARS, MAX_QUANTITY, check_shape, declared
+from .declare import catalog_ref as _ref
+from .declare import free_text as _text
+from .declare import new_id as new_id  # re-exported: ``m.new_id``
+from .declare import row_id as _id
 from .errors import ValidationError
+from .model_costs import CostLine as CostLine  # re-exported with the plan's records
+from .model_costs import Scenario
 from .network_model import NETWORK_MODELS
 from .sensitive import PERSONAL_DATA_POLICIES
 from .text import L10n
-
-STEP_NUMBERS = tuple(range(1, 11))
-RULE_STATUSES = ("todo", "in_progress", "done")
-MEASURE_STATUSES = ("todo", "in_progress", "done", "not_applicable")
-PHASE_KINDS = ("preparation", "trial", "evaluation", "rollout")
-TIME_UNITS = ("hour", "half_day", "day")
-CAP_PERIODS = ("week", "month")
-DEVICE_POLICIES = ("loaned", "own", "mixed")
-TOOLS = ("chat", "web_meeting", "groupware", "e_approval", "attendance_system")
-NETWORK_LAYERS = ("mynumber", "lgwan", "internet")
-
-
-def new_id() -> str:
-    """12 random hex digits: what ``uuid.uuid4().hex[:12]`` gives (its first six bytes are
-    plain os.urandom), without importing uuid (and platform) at every start."""
-    return os.urandom(6).hex()
-
-
-PREFECTURES = (
-    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県",
-    "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県",
-    "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府",
-    "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
-    "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
-    "鹿児島県", "沖縄県",
-)  # fmt: skip
-
-
-def _id() -> Any:
-    return declared("id", "ID", "Id", factory=new_id,
-                    doc="stable id of the row (any text; new_id() makes 12 hex digits)")  # fmt: skip
-
-
-def _ref(ja: str, en: str) -> Any:
-    return declared("ref", ja, en, default=None, nullable=True,
-                    doc="id in the bundled catalog, or null")  # fmt: skip
-
-
-def _text(ja: str, en: str, **spec: Any) -> Any:
-    return declared("text", ja, en, default="", **spec)
+from .vocabularies import (
+    CAP_PERIODS,
+    DEVICE_POLICIES,
+    MEASURE_STATUSES,
+    NETWORK_LAYERS,
+    PHASE_KINDS,
+    PREFECTURES,
+    RULE_STATUSES,
+    STEP_NUMBERS,
+    TIME_UNITS,
+    TOOLS,
+)
 
 
 @dataclass
@@ -133,6 +107,7 @@ class Member:
     name: str = declared("text", "メンバー名", "Member name", required=True)
     role: str = _text("役割", "Role")
     department: str = _text("所属", "Department")
+    id: str = _id()  # issue 19
 
 
 @dataclass
@@ -141,6 +116,7 @@ class Kpi:
     baseline: str = _text("現状値", "Baseline")
     target: str = _text("目標値", "Target")
     fiscal_year: int | None = declared("fy", "目標年度", "Target year", default=None, nullable=True)
+    id: str = _id()  # issue 19
 
 
 @dataclass
@@ -243,77 +219,6 @@ class Phase:
         "date", "終了日", "End date", default=None, nullable=True, column="end_date"
     )
     measures: str = _text("効果検証の方法", "Evaluation")  # how the phase is evaluated
-    id: str = _id()
-
-
-@dataclass
-class CostLine:
-    """One line of a cost scenario.
-
-    quantity_basis "fixed": ``quantity`` units; otherwise ``quantity`` per
-    teleworker / per device needed / per organisation. ``one_time`` lines fall
-    in ``start_fy`` only; ``annual`` lines in every year start_fy..end_fy.
-    """
-
-    name: str = declared("text", "経費項目名", "Cost item name", required=True)
-    category: str = declared(
-        "choice",
-        "経費区分",
-        "Cost category",
-        required=True,
-        choices="cost_category",
-        doc="cost category id of resources/catalog/costs.toml",
-    )
-    unit_price: int = declared(
-        "money", "単価", "Unit price", required=True, doc="yen, tax included"
-    )
-    quantity: int = declared("int", "数量", "Quantity", default=1, maximum=MAX_QUANTITY)
-    quantity_basis: str = declared(
-        "choice",
-        "数量の基準",
-        "Quantity basis",
-        default="fixed",
-        choices=QUANTITY_BASES,
-        words="quantity_basis",
-    )
-    recurrence: str = declared(
-        "choice",
-        "発生の種類",
-        "Recurrence",
-        default="one_time",
-        choices=RECURRENCES,
-        words="recurrence",
-    )
-    start_fy: int = declared("fy", "開始年度", "Start year", default=2025)
-    end_fy: int = declared("fy", "終了年度", "End year", default=2025)
-    eligible_override: bool | None = declared(
-        "bool",
-        "措置対象の変更",
-        "Eligibility override",
-        default=None,
-        nullable=True,
-        doc="null: the subsidy rule decides",
-    )
-    override_reason: str = _text("変更理由", "Reason")
-    item_id: str | None = _ref("経費カタログID", "Catalog item id")
-    note: str = _text("備考", "Note")
-    id: str = _id()
-    other_revenue: int = declared(
-        "money",
-        "特定財源",
-        "Other revenue",
-        default=0,
-        doc="yen over the line's whole period paid from earmarked revenue (特定財源: a national "
-        "grant, a prefectural subsidy); taken off the net burden and, where the line counts, "
-        "the eligible base (costs.py)",
-    )  # issue 15
-
-
-@dataclass
-class Scenario:
-    name: str = declared("text", "シナリオ名", "Scenario name", required=True)
-    note: str = _text("備考", "Note")
-    lines: list[CostLine] = declared("rows", "経費", "Cost lines", factory=list, of=CostLine)
     id: str = _id()
 
 
@@ -488,3 +393,6 @@ class Plan:
             if s.id == self.adopted_scenario_id:
                 return s
         return self.scenarios[0] if self.scenarios else None
+
+
+check_shape(Plan)  # a record the project file cannot keep fails here, at import

@@ -3,9 +3,10 @@
 The UI wraps one operation in one QUndoCommand; nothing else changes plan data.
 ``run`` applies an operation and returns a ``Change``: its inverse and the places
 it touched, so views refresh only what changed.
-An operation addresses its target by a *path* of field names, ids and dict
+An operation addresses its target by a *path* of field names, row ids and dict
 keys from the plan (``("units", "3f2a…", "tasks", "9b1c…")``), never by a live
-object, so undo and redo stay valid while rows are added and removed.
+object nor by a row's position, so undo and redo stay valid while rows are added
+and removed, and a change says which row it touched (issue 19: every row has an id).
 A value is validated before it is kept: an invalid edit raises ValidationError
 and leaves the plan exactly as it was.
 """
@@ -34,7 +35,9 @@ def resolve(plan: m.Plan, path: Path) -> Any:
             if isinstance(obj, dict):
                 obj = obj[part]
             elif isinstance(obj, list):
-                obj = obj[part] if isinstance(part, int) else _by_id(obj, part)
+                if not isinstance(part, str):
+                    raise KeyError(part)  # a row is named by its id, never by its position
+                obj = _by_id(obj, part)
             else:
                 obj = getattr(obj, part)
     except (KeyError, IndexError, AttributeError, TypeError):
@@ -59,7 +62,7 @@ def where_of(plan: m.Plan, path: Path) -> str:
     out, obj = "", plan
     for part in path:
         if isinstance(obj, list):
-            row = obj[part] if isinstance(part, int) else _by_id(obj, part)
+            row = _by_id(obj, part)
             index = next(i for i, r in enumerate(obj) if r is row)
             out, obj = f"{out}[{index}]", obj[index]
         elif isinstance(obj, dict):
@@ -88,17 +91,17 @@ class Touch:
     """One place an edit changed: a value (``set``), or a row inserted into / removed from a list.
 
     ``path`` is the changed value's path including its field name for ``set``, and
-    the list's path for ``insert`` / ``remove`` (with the row's ``index``).
+    the list's path for ``insert`` / ``remove`` (with the row's id, ``row``).
     """
 
     kind: str  # "set" | "insert" | "remove"
     path: Path
-    index: int | None = None
+    row: str | None = None
 
     def mirrored(self) -> Touch:
         """The same place seen from the undo side (an insert undone is a remove)."""
         kind = {"insert": "remove", "remove": "insert"}.get(self.kind, self.kind)
-        return Touch(kind, self.path, self.index)
+        return Touch(kind, self.path, self.row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,12 +161,10 @@ class SetValue(Operation):
         return (Touch("set", (*tuple(self.path), self.field)),)
 
 
-def _row_key(row: Any, index: int) -> Any:
-    return getattr(row, "id", index)
-
-
 @dataclass
 class InsertRow(Operation):
+    """Insert a row (with its id) at a position of a list (clamped to the list)."""
+
     path: Path  # a list in the plan
     index: int
     row: Any
@@ -175,34 +176,43 @@ class InsertRow(Operation):
             raise ValidationError(
                 "rows", "これ以上行を追加できません。", "No more rows can be added."
             )
+        if any(r.id == self.row.id for r in rows):  # the id would name two rows
+            raise ValidationError(
+                "id",
+                f"ID「{self.row.id}」の行はすでにあります。",
+                f"A row with the id '{self.row.id}' is already there.",
+            )
         index = min(max(self.index, 0), len(rows))
         rows.insert(index, copy.deepcopy(self.row))
-        touched = [(*self.path, _row_key(rows[index], index)), self.path[:-1]]
-        return RemoveRow(self.path, index, self.label), touched
+        touched = [(*self.path, self.row.id), self.path[:-1]]
+        return RemoveRow(self.path, self.row.id, self.label), touched
 
     @property
     def touched(self) -> tuple[Touch, ...]:
-        return (Touch("insert", tuple(self.path), self.index),)
+        return (Touch("insert", tuple(self.path), self.row.id),)
 
 
 @dataclass
 class RemoveRow(Operation):
+    """Remove the row of a list that has this id."""
+
     path: Path
-    index: int
+    row_id: str
     label: L10n = field(default_factory=lambda: L10n("行の削除", "Remove row"))
 
     def mutate(self, plan: m.Plan) -> tuple[Operation, list[Path]]:
         rows = resolve(plan, self.path)
-        if not 0 <= self.index < len(rows):
+        index = next((i for i, r in enumerate(rows) if r.id == self.row_id), None)
+        if index is None:
             raise ValidationError(
                 "path", "編集対象が見つかりません。", "The item to edit no longer exists."
             )
-        row = rows.pop(self.index)
-        return InsertRow(self.path, self.index, row, self.label), [self.path[:-1]]
+        row = rows.pop(index)
+        return InsertRow(self.path, index, row, self.label), [self.path[:-1]]
 
     @property
     def touched(self) -> tuple[Touch, ...]:
-        return (Touch("remove", tuple(self.path), self.index),)
+        return (Touch("remove", tuple(self.path), self.row_id),)
 
 
 @dataclass

@@ -100,10 +100,10 @@ def record_at(path: tuple) -> Record:
     record, parts = PLAN, list(path)
     while parts:
         f = record.field(parts.pop(0))
-        if f.kind in ("rows", "keyed"):
+        if f.type.table:
             if parts:
-                parts.pop(0)  # the row's id, index or key
-        elif f.kind != "record":
+                parts.pop(0)  # the row's id or key
+        elif not f.type.inline:
             raise KeyError(f"{path!r} leads to a value, not a record")
         record = f.record
     return record

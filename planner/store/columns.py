@@ -65,13 +65,6 @@ class TableSpec:
         return f"CREATE TABLE {_ident(self.name)} (\n\t" + ", \n\t".join(parts) + "\n)"
 
 
-# field kind -> column kind
-_KINDS = {
-    "text": "str", "id": "str", "ref": "str", "choice": "str", "decimal": "str",
-    "int": "int", "money": "int", "fy": "int", "bool": "bool", "date": "date",
-}  # fmt: skip
-
-
 @dataclass(frozen=True, slots=True)
 class ColumnOf:
     """Where a column's value lives in a record: a field, reached through nested records."""
@@ -95,7 +88,7 @@ class Place:
 def scalar_columns(record: Record, prefix: str = "", via: tuple[Field, ...] = ()) -> list[ColumnOf]:
     out: list[ColumnOf] = []
     for f in record.fields:
-        if f.kind == "record":
+        if f.type.inline:
             out += scalar_columns(f.record, prefix + f.prefix, (*via, f))  # type: ignore[arg-type]
         elif f.is_scalar:
             out.append(ColumnOf(prefix + f.column_name, (*via, f)))
@@ -103,7 +96,7 @@ def scalar_columns(record: Record, prefix: str = "", via: tuple[Field, ...] = ()
 
 
 def _columns(of: list[ColumnOf]) -> list[Column]:
-    return [Column(c.column, _KINDS[c.path[-1].kind], c.path[-1].nullable) for c in of]
+    return [Column(c.column, c.path[-1].type.column, c.path[-1].nullable) for c in of]
 
 
 def _places() -> tuple[Place, ...]:
@@ -116,13 +109,14 @@ def _places() -> tuple[Place, ...]:
 
     def children(parent: Place) -> None:
         for f in parent.record.fields:
-            if f.kind not in ("rows", "keyed"):
+            if not f.type.table:
                 continue
             child: Record = f.record  # type: ignore[assignment]
             of = scalar_columns(child)
             cols, fks, pk = [], [], "pk"
             parent_column = key_column = ""
-            if f.kind == "keyed" and parent.parent is None:
+            keyed = bool(f.key)
+            if keyed and parent.parent is None:
                 pk = key_column = f.column_name if f.column else f.key
                 cols.append(Column(pk, f.key_kind, False))
             else:
@@ -132,7 +126,7 @@ def _places() -> tuple[Place, ...]:
                 kind = parent.spec.column(parent.spec.primary_key).kind
                 cols.append(Column(parent_column, kind, False))
                 fks.append((parent_column, parent.spec.name, parent.spec.primary_key))
-            if f.kind == "keyed" and parent.parent is not None:
+            if keyed and parent.parent is not None:
                 key_column = f.column_name if f.column else f.key
                 cols.append(Column(key_column, f.key_kind, False))
             spec = TableSpec(child.table, (*cols, *_columns(of)), pk, tuple(fks))  # type: ignore[arg-type]

@@ -1,10 +1,10 @@
 """The JSON interchange format of a whole plan (docs/file-format.md, "JSON").
 
 For scripting, for templates a prefecture hands out and for comparing versions
-in text. The format is derived from the plan's one declaration (the fields of
-``planner/domain/model.py`` as ``records.py`` reads them): the writer, the
-strict reader (optional keys take the dataclass defaults) and the JSON Schema in
-``resources/schema/`` (a test checks the shipped schema equals ``json_schema()``).
+in text. The format is derived from the plan's one declaration (``json_format.py``:
+each field's kind says its part): the writer, the strict reader (optional keys take
+the dataclass defaults) and the JSON Schema in ``resources/schema/`` (a test checks
+the shipped schema equals ``json_schema()``).
 
 ``plan_to_dict`` writes every key in a fixed order, so a plan exported twice
 gives the same text; ``plan_from_dict`` is strict (unknown keys, wrong types,
@@ -20,30 +20,30 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .. import APP_NAME, version
 from ..domain import model as m
-from ..domain.builders import catalog_factors
-from ..domain.catalog import Catalog, TaskFactors, default_catalog
-from ..domain.checks import check_catalog_refs, clipped
-from ..domain.declare import MAX_ITEMS, MAX_TEXT, Field
+from ..domain.catalog import Catalog, default_catalog
+from ..domain.checks import check_catalog_refs
 from ..domain.errors import ValidationError
 from ..domain.records import PLAN as RECORDS_PLAN
-from ..domain.records import RECORDS, Record
 from ..domain.validation import validate_plan
 from .errors import ProjectFileError, shown
 from .files import check_target, open_regular, remove_stale_temporaries, write_failure
-from .values import decimal_text, parse_date, parse_decimal
+from .json_format import (
+    DOCUMENT,
+    FORMAT,
+    FORMAT_VERSION,
+    BadValue,
+    field_path,
+    json_schema,
+    read_value,
+    record_dict,
+)
 
-FORMAT = "telework-planner-plan"
-FORMAT_VERSION = 1
 MAX_JSON_BYTES = 64 * 1024 * 1024
-SCHEMA_ID = "https://telework-planner.example/schema/plan-1.json"
 
 __all__ = [
     "FORMAT", "FORMAT_VERSION", "plan_to_dict", "plan_from_dict", "export_json", "import_json",
@@ -51,205 +51,7 @@ __all__ = [
 ]  # fmt: skip
 
 
-# -- the format, derived from the plan's declaration ---------------------------------------
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A JSON value: ``t`` is str/text/int/bool/date/decimal; ``nullable`` admits null."""
-
-    t: str
-    nullable: bool = False
-    enum: tuple[str, ...] = ()
-    maximum: int | None = None
-    nonblank: bool = False
-    doc: str = ""
-
-
-@dataclass(frozen=True)
-class Arr:
-    item: Kind | Obj
-    doc: str = ""
-
-
-@dataclass(frozen=True)
-class Obj:
-    fields: dict[str, tuple[Kind | Arr | Obj, bool]]  # name -> (kind, required)
-    build: Callable[[dict[str, Any], str], Any] | None = None  # (values, JSON path)
-    doc: str = ""
-    # issue 18: completes the object as read, before its keys are checked (values, path, catalog)
-    fill: Callable[[dict[str, Any], str, Catalog], dict[str, Any]] | None = None
-    any_of: tuple[str, ...] = ()  # for the schema: at least one of these keys is given
-
-
-_JSON_KIND = {"text": "text", "id": "str", "ref": "str", "choice": "str", "int": "int",
-              "money": "int", "fy": "int", "bool": "bool", "date": "date", "decimal": "decimal"}  # fmt: skip
-_NONBLANK = "required, not blank"
-_FY_DOC = "western year in which the fiscal year starts (2025 = 令和7年度)"
-
-
-def _kind_of(f: Field) -> Kind | Arr | Obj:
-    if f.kind == "record":
-        return _obj(f.record)  # type: ignore[arg-type]
-    if f.kind == "rows":
-        return Arr(_obj(f.record), f.doc)  # type: ignore[arg-type]
-    if f.kind == "keyed":
-        return Arr(_obj(f.record, key=f), f.doc)  # type: ignore[arg-type]
-    if f.kind == "strings":
-        return Arr(Kind("str", enum=f.choices) if f.choices else Kind("text"), f.doc)  # type: ignore[arg-type]
-    upper = f.upper if f.kind in ("int", "money") else None
-    return Kind(
-        _JSON_KIND[f.kind],
-        nullable=f.nullable,
-        enum=f.choices if isinstance(f.choices, tuple) else (),
-        maximum=int(upper) if upper is not None else None,
-        nonblank=f.kind == "text" and f.required,
-        doc=f.doc
-        or (_FY_DOC if f.kind == "fy" else _NONBLANK if f.kind == "text" and f.required else ""),
-    )
-
-
-def _obj(record: Record, key: Field | None = None) -> Obj:
-    fields: dict[str, tuple[Kind | Arr | Obj, bool]] = {}
-    if key is not None:  # a keyed list is written as a list of objects with the key first
-        fields[key.key] = (Kind("int" if key.key_kind == "int" else "str"), True)
-    fields.update({f.name: (_kind_of(f), f.required) for f in record.fields})
-    if record.cls is m.Task:  # issue 18: a task may be named by its catalog id alone
-        for name, doc in _TASK_DOCS.items():
-            fields[name] = (replace(fields[name][0], doc=doc), False)  # type: ignore[arg-type]
-        return Obj(fields, partial(_build, record), fill=_task_from_catalog,
-                   any_of=("name", "catalog_id"))  # fmt: skip
-    return Obj(fields, build=None if key is not None else partial(_build, record))
-
-
-_TASK_DOCS = {
-    "name": "not blank; required unless catalog_id names a task of the task catalog "
-    "(the name is then the catalog's, in Japanese)",
-    "factors": "each factor left out is the catalog task's when catalog_id names one, "
-    "else the default",
-}
-
-
-def _keyed(f: Field, items: list[dict[str, Any]], where: str) -> dict[Any, Any]:
-    """A keyed list read from JSON (objects with their key) as the plan's dict."""
-    out: dict[Any, Any] = {}
-    first: dict[Any, int] = {}
-    for i, d in enumerate(items):
-        key = d.pop(f.key)
-        if key in out:  # issue 18: name the key and both places
-            at = field_path(where)
-            a, b, shown_key = f"{at}[{first[key]}]", f"{at}[{i}]", clipped(key)
-            word = ("番号", "number") if f.key_kind == "int" else ("ID", "id")
-            raise _Bad(
-                f"{where}[{i}].{f.key}",
-                f"{word[0]}「{shown_key}」が重複しています（{a} と {b}）。",
-                f"the {word[1]} '{shown_key}' is used twice ({a} and {b}).",
-            )
-        first[key] = i
-        out[key] = _build(f.record, d, f"{where}[{i}]")  # type: ignore[arg-type]
-    return out
-
-
-def _task_from_catalog(values: dict[str, Any], where: str, catalog: Catalog) -> dict[str, Any]:
-    """A task named by its catalog id takes the catalog's name and factors (and what it
-    works on) where the file gives none; each factor the file gives is kept (issue 18).
-
-    An id the catalog does not know is kept when the file says what decides the task's
-    suitability (its factors): a newer catalog or another body's may hold it. Without
-    factors there is nothing to judge the task by, and the defaults would make it ◎.
-    """
-    task_id = values.get("catalog_id")
-    found = catalog.task(task_id) if isinstance(task_id, str) else None
-    if found is None:
-        if isinstance(task_id, str) and "factors" not in values:
-            shown_id = clipped(task_id)
-            raise _Bad(
-                _join(where, "catalog_id"),
-                f"業務カタログID「{shown_id}」は業務カタログにありません。"
-                "この業務を判定する性質（factors）を書くか、正しいIDにしてください。",
-                f"the catalog task id '{shown_id}' is not in the task catalog. Give the "
-                "factors that judge the task, or the right id.",
-            )
-        if "name" not in values:
-            raise _Bad(
-                _join(where, "name"),
-                "業務名（name）がありません。業務カタログの業務なら業務カタログID（catalog_id）を、"
-                "独自の業務なら業務名を書いてください。",
-                "the task has no name. Give the catalog task id (catalog_id) of a catalog task, "
-                "or the name of an own task.",
-            )
-        return values
-    own = values.get("factors", {})
-    if not isinstance(own, dict) or ("name" in values and len(own) == _FACTOR_KEYS):
-        return values  # refused as it is read, or complete (as every exported file)
-    factors = {**_record_dict(RECORDS[TaskFactors], catalog_factors(found)), **own}
-    return {**values, "name": values.get("name", found.name.ja), "factors": factors}
-
-
-_FACTOR_KEYS = len(RECORDS[TaskFactors].fields)
-
-
-def _build(record: Record, values: dict[str, Any], where: str) -> Any:
-    for f in record.fields:
-        if f.kind == "keyed" and f.name in values:
-            values[f.name] = _keyed(f, values[f.name], _join(where, f.name))
-    return record.build(values)
-
-
-def _join(where: str, name: str) -> str:
-    return f"{where}.{name}" if where else name
-
-
-PLAN = _obj(RECORDS_PLAN)
-DOCUMENT = Obj(
-    {
-        "format": (Kind("str", enum=(FORMAT,)), True),
-        "format_version": (Kind("int", doc="1; a reader refuses a higher version"), True),
-        "generator": (Kind("str", doc="program that wrote the file (informational)"), False),
-        "plan": (PLAN, True),
-    }
-)
-
-
 # -- writing ------------------------------------------------------------------------------
-
-
-def _value(f: Field, value: Any) -> Any:
-    if f.kind == "record":
-        return _record_dict(f.record, value)  # type: ignore[arg-type]
-    if f.kind == "rows":
-        return [_record_dict(f.record, row) for row in value]  # type: ignore[arg-type]
-    if f.kind == "keyed":
-        return [
-            {f.key: key, **_record_dict(f.record, row)}  # type: ignore[arg-type]
-            for key, row in (sorted(value.items()) if f.key_kind == "int" else value.items())
-        ]
-    if f.kind == "strings":
-        return list(value)
-    if value is None:
-        return None
-    if f.kind == "decimal":
-        return decimal_text(value)
-    if f.kind == "date":
-        return value.isoformat()
-    return value
-
-
-_PLAIN = frozenset({"text", "id", "ref", "choice", "int", "money", "fy", "bool"})
-_WRITERS: dict[int, tuple[tuple[str, Field | None], ...]] = {}
-
-
-def _record_dict(record: Record, obj: Any) -> dict[str, Any]:
-    # (name, None) for values written as they are: most of a plan, thousands of rows
-    writers = _WRITERS.get(id(record))
-    if writers is None:
-        writers = _WRITERS[id(record)] = tuple(
-            (f.name, None if f.kind in _PLAIN else f) for f in record.fields
-        )
-    return {
-        name: getattr(obj, name) if f is None else _value(f, getattr(obj, name))
-        for name, f in writers
-    }
 
 
 def plan_to_dict(plan: m.Plan) -> dict[str, Any]:
@@ -258,7 +60,7 @@ def plan_to_dict(plan: m.Plan) -> dict[str, Any]:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "generator": f"{APP_NAME} {version()}",
-        "plan": _record_dict(RECORDS_PLAN, plan),
+        "plan": record_dict(RECORDS_PLAN, plan),
     }
 
 
@@ -296,74 +98,6 @@ def export_json(plan: m.Plan, path: str | os.PathLike[str]) -> None:
 
 
 # -- reading ------------------------------------------------------------------------------
-
-
-class _Bad(Exception):
-    def __init__(self, where: str, ja: str, en: str) -> None:
-        super().__init__(en)
-        self.where, self.ja, self.en = where or "$", ja, en
-
-
-_TYPE_JA = {"str": "文字列", "text": "文字列", "int": "整数", "bool": "真偽値 (true/false)",
-            "date": "日付 (YYYY-MM-DD)", "decimal": "数値の文字列 (例 \"0.35\")"}  # fmt: skip
-
-
-def _read(kind: Kind | Arr | Obj, value: Any, where: str, catalog: Catalog) -> Any:
-    if isinstance(kind, Obj):
-        if not isinstance(value, dict):
-            raise _Bad(where, "オブジェクトではありません", "not an object")
-        if kind.fill is not None:
-            value = kind.fill(value, where, catalog)
-        for key in value:
-            if key not in kind.fields:
-                raise _Bad(f"{where}.{key}", "不明な項目です", "unknown key")
-        out = {}
-        for key, (sub, required) in kind.fields.items():
-            if key in value:
-                out[key] = _read(sub, value[key], f"{where}.{key}", catalog)
-            elif required:
-                raise _Bad(f"{where}.{key}", "必須の項目がありません", "required key is missing")
-        return kind.build(out, where) if kind.build else out
-    if isinstance(kind, Arr):
-        if not isinstance(value, list):
-            raise _Bad(where, "配列ではありません", "not an array")
-        if len(value) > MAX_ITEMS:
-            raise _Bad(
-                where, f"要素が多すぎます（{len(value):,}）", f"too many items ({len(value):,})"
-            )
-        return [_read(kind.item, v, f"{where}[{i}]", catalog) for i, v in enumerate(value)]
-    if value is None:
-        if kind.nullable:
-            return None
-        raise _Bad(where, "null は使えません", "null is not allowed")
-    ok: Any = None
-    if kind.t in ("str", "text"):
-        ok = value if isinstance(value, str) and len(value) <= MAX_TEXT else None
-        if isinstance(value, str) and ok is None:
-            raise _Bad(
-                where,
-                f"文字数が多すぎます（{len(value):,}文字）",
-                f"text too long ({len(value):,})",
-            )
-    elif kind.t == "int":
-        ok = value if type(value) is int else None
-    elif kind.t == "bool":
-        ok = value if isinstance(value, bool) else None
-    elif kind.t == "date":
-        ok = parse_date(value) if isinstance(value, str) else None
-    elif kind.t == "decimal":
-        ok = parse_decimal(value) if isinstance(value, str) else None
-    if ok is None:
-        raise _Bad(where, f"{_TYPE_JA[kind.t]}ではありません", f"expected {kind.t}")
-    return ok
-
-
-def field_path(where: str) -> str:
-    """A JSON path in the one style of every message: ``scenarios[0].lines[2].unit_price``."""
-    for prefix in ("$.plan.", "$."):
-        if where.startswith(prefix):
-            return where[len(prefix) :]
-    return where
 
 
 def _not_json(name: str, ja: str, en: str, reason: str = "invalid") -> ProjectFileError:
@@ -412,8 +146,8 @@ def _plan_from_data(data: Any, catalog: Catalog | None, source: str) -> m.Plan:
     if fv != FORMAT_VERSION:
         raise _not_json(name, "形式の版（format_version）が不正です。", "invalid format_version.")
     try:
-        doc = _read(DOCUMENT, data, "$", catalog)
-    except _Bad as e:
+        doc = read_value(DOCUMENT, data, "$", catalog)
+    except BadValue as e:
         where = shown(field_path(e.where), 80)
         raise _not_json(name, f"{e.ja}（項目: {where}）", f"{e.en} (field: {where})") from None
     plan = doc["plan"]
@@ -526,60 +260,3 @@ def import_json(path: str | os.PathLike[str], catalog: Catalog | None = None) ->
             name, "UTF-8のテキストではありません。", "it is not UTF-8 text.", "not_json"
         ) from None
     return _plan_from_data(loads(text, p.name), catalog, p.name)  # loads refused surrogates
-
-
-# -- the JSON Schema ----------------------------------------------------------------------
-
-
-def _schema(kind: Kind | Arr | Obj) -> dict[str, Any]:
-    if isinstance(kind, Obj):
-        out: dict[str, Any] = {"type": "object"}
-        if kind.doc:
-            out["description"] = kind.doc
-        out["properties"] = {k: _schema(sub) for k, (sub, _r) in kind.fields.items()}
-        out["required"] = [k for k, (_s, r) in kind.fields.items() if r]
-        if kind.any_of:
-            out["anyOf"] = [{"required": [k]} for k in kind.any_of]
-        out["additionalProperties"] = False
-        return out
-    if isinstance(kind, Arr):
-        out = {"type": "array", "maxItems": MAX_ITEMS, "items": _schema(kind.item)}
-        if kind.doc:
-            out["description"] = kind.doc
-        return out
-    base: dict[str, Any]
-    if kind.t in ("str", "text"):
-        base = {"type": "string", "maxLength": MAX_TEXT}
-        if kind.nonblank:
-            base["pattern"] = r"\S"
-    elif kind.t == "int":
-        base = {"type": "integer", "minimum": 0}
-        if kind.maximum is not None:
-            base["maximum"] = kind.maximum
-    elif kind.t == "bool":
-        base = {"type": "boolean"}
-    elif kind.t == "date":
-        base = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    else:
-        base = {"type": "string", "pattern": r"^[0-9]{1,6}(\.[0-9]{1,12})?$"}
-    if kind.enum:
-        base["enum"] = list(kind.enum)
-    if kind.nullable:
-        base["type"] = [base["type"], "null"]
-        if "enum" in base:
-            base["enum"].append(None)
-    if kind.doc:
-        base["description"] = kind.doc
-    return base
-
-
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the format, as shipped in resources/schema/."""
-    out = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "Telework Planner plan (テレワーク導入計画)",
-        "description": "A whole plan of Telework Planner, format version 1. See docs/file-format.md.",
-    }
-    out.update(_schema(DOCUMENT))
-    return out

@@ -16,9 +16,9 @@ from ..domain import model as m
 from ..domain.records import PLAN, Field, Record
 from .columns import PLACES, TABLE_SPECS, Place, TableSpec, scalar_columns
 from .errors import ProjectFileError, shown
-from .values import decimal_text, parse_date, parse_decimal
+from .values import parse_date
 
-STRING_LISTS = tuple(f for f in PLAN.fields if f.kind == "strings")
+STRING_LISTS = tuple(f for f in PLAN.fields if f.type.list_items)
 # each table's child tables (a unit's tasks, a step's checklist), looked up once
 _CHILDREN: dict[int, tuple[Place, ...]] = {
     id(p): tuple(c for c in PLACES if c.parent is p) for p in PLACES
@@ -29,25 +29,31 @@ Rows = dict[str, list[dict[str, Any]]]
 # -- writing ------------------------------------------------------------------------------
 
 
-_GETTERS: dict[int, tuple[tuple[str, Callable[[Any], Any], bool], ...]] = {}
+Getter = tuple[str, Callable[[Any], Any], Callable[[Any], Any] | None]
+_GETTERS: dict[int, tuple[Getter, ...]] = {}
 
 
-def _getters(record: Record) -> tuple[tuple[str, Callable[[Any], Any], bool], ...]:
-    """(column, getter, is decimal) for each column of a record's row, nested ones too."""
+def _getters(record: Record) -> tuple[Getter, ...]:
+    """(column, getter, the kind's conversion to the column or None) for each column of
+    a record's row, nested ones too."""
     found = _GETTERS.get(id(record))
     if found is None:
         found = _GETTERS[id(record)] = tuple(
-            (c.column, attrgetter(".".join(f.name for f in c.path)), c.path[-1].kind == "decimal")
+            (c.column, attrgetter(".".join(f.name for f in c.path)), _to_cell(c.path[-1]))
             for c in scalar_columns(record)
         )
     return found
 
 
+def _to_cell(f: Field) -> Callable[[Any], Any] | None:
+    return f.type.to_cell if f.type.converts_cell else None  # most columns hold the value
+
+
 def _row_values(record: Record, obj: Any) -> dict[str, Any]:
     row: dict[str, Any] = {}
-    for column, get, decimal in _getters(record):
+    for column, get, convert in _getters(record):
         value = get(obj)
-        row[column] = decimal_text(value) if decimal and value is not None else value
+        row[column] = value if convert is None else convert(value)
     return row
 
 
@@ -70,9 +76,7 @@ def _write_children(parent: Place, obj: Any, parent_key: Any, rows: Rows) -> Non
     for place in _CHILDREN[id(parent)]:
         owner: Field = place.owner  # type: ignore[assignment]
         table = rows[place.spec.name]
-        items = getattr(obj, owner.name)
-        pairs = items.items() if owner.kind == "keyed" else ((None, x) for x in items)
-        for key, child in pairs:
+        for key, child in owner.type.entries(getattr(obj, owner.name)):
             row: dict[str, Any] = {}
             if place.spec.primary_key == "pk":
                 row["pk"] = len(table) + 1
@@ -135,28 +139,30 @@ def convert_rows(table: TableSpec, raw: Iterable[tuple[Any, ...]]) -> list[dict[
     return out
 
 
-def _decimal(value: str, where: tuple[str, int], column: str) -> Any:
-    d = parse_decimal(value)
-    if d is None:
+def _from_cell(f: Field, value: Any, where: tuple[str, int], column: str) -> Any:
+    try:
+        return f.type.from_cell(value)
+    except ValueError:
         raise _bad(
             where[0], where[1], column, f"数値ではありません（{shown(value, 20)}）", "not a number"
-        )
-    return d
+        ) from None
 
 
-_READERS: dict[tuple[int, str], tuple[tuple[str, Any, bool], ...]] = {}
+Reader = tuple[str, Any, Field | None]
+_READERS: dict[tuple[int, str], tuple[Reader, ...]] = {}
 
 
-def _readers(record: Record, prefix: str = "") -> tuple[tuple[str, Any, bool], ...]:
-    """(field name, its column or the nested record's readers, is decimal) of a record."""
+def _readers(record: Record, prefix: str = "") -> tuple[Reader, ...]:
+    """(field name, its column or the nested record's readers, the field where its kind
+    converts the cell) of a record."""
     found = _READERS.get((id(record), prefix))
     if found is None:
-        out: list[tuple[str, Any, bool]] = []
+        out: list[Reader] = []
         for f in record.fields:
-            if f.kind == "record":
-                out.append((f.name, (f.record, _readers(f.record, prefix + f.prefix)), False))
+            if f.type.inline:
+                out.append((f.name, (f.record, _readers(f.record, prefix + f.prefix)), None))
             elif f.is_scalar:
-                out.append((f.name, prefix + f.column_name, f.kind == "decimal"))
+                out.append((f.name, prefix + f.column_name, f if f.type.converts_cell else None))
         found = _READERS[(id(record), prefix)] = tuple(out)
     return found
 
@@ -167,14 +173,14 @@ def _record_values(record: Record, row: dict[str, Any], where: tuple[str, int]) 
 
 
 def _values(
-    readers: tuple[tuple[str, Any, bool], ...], row: dict[str, Any], where: tuple[str, int]
+    readers: tuple[Reader, ...], row: dict[str, Any], where: tuple[str, int]
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    for name, source, decimal in readers:
+    for name, source, converts in readers:
         if type(source) is str:
             value = row[source]
-            if decimal and value is not None:
-                value = _decimal(value, where, source)
+            if converts is not None:
+                value = _from_cell(converts, value, where, source)
             values[name] = value
         else:
             sub, sub_readers = source
@@ -205,7 +211,7 @@ def rows_to_plan(rows: Rows) -> m.Plan:
 
 
 def _empty(place: Place) -> Any:
-    return {} if place.owner.kind == "keyed" else []  # type: ignore[union-attr]
+    return place.owner.type.empty()  # type: ignore[union-attr]
 
 
 def _read_children(rows: Rows) -> dict[str, dict[Any, Any]]:
@@ -214,7 +220,7 @@ def _read_children(rows: Rows) -> dict[str, dict[Any, Any]]:
     out: dict[str, dict[Any, Any]] = {}
     for place in reversed(PLACES[1:]):
         name, groups = place.spec.name, {}
-        keyed = place.owner.kind == "keyed"  # type: ignore[union-attr]
+        keyed = bool(place.key_column)
         known = _parent_keys(place, rows)
         subs = _CHILDREN[id(place)]
         for i, r in enumerate(rows[name], start=1):
@@ -225,7 +231,7 @@ def _read_children(rows: Rows) -> dict[str, dict[Any, Any]]:
             group_key = r[place.parent_column] if place.parent_column else None
             if known is not None and group_key not in known:
                 raise _bad(name, i, place.parent_column, "親の行がありません", "no such parent row")
-            group = groups.setdefault(group_key, {} if keyed else [])
+            group = groups.setdefault(group_key, _empty(place))
             record = place.record.build(values)
             if keyed:
                 key = r[place.key_column]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import PlannerError, ValidationError
+from ..domain.kinds import KINDS
 from ..domain.operations import Path, SetValue, resolve
 from ..domain.text import L10n
 from .document import PlanDocument
@@ -89,7 +90,7 @@ class BoundField(QWidget):
         else:
             line = QLineEdit()
             line.editingFinished.connect(lambda: self._commit(line.text()))
-            if column.kind in ("int", "money"):
+            if KINDS[column.kind].numeric:  # figures line up on the right
                 line.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.editor = line
         self.editor.setObjectName(f"field_{column.field}")
@@ -175,9 +176,7 @@ class BoundField(QWidget):
             if ed.toPlainText() != (value or ""):
                 ed.setPlainText(value or "")
         elif isinstance(ed, QLineEdit) and not self.error.isVisible():
-            ed.setText(
-                "" if value is None else (str(value) if self.column.kind != "text" else value)
-            )
+            ed.setText("" if value is None else str(value))  # what parse_cell reads back
         ed.blockSignals(False)
 
     def _commit(self, raw: Any) -> None:

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, is_dataclass, replace
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ..domain import words
 from ..domain.errors import ValidationError
-from ..domain.fiscal import fiscal_year_label, parse_date, parse_era_year
-from ..domain.money import format_yen
+from ..domain.kinds import KINDS
 from ..domain.operations import (
     Batch,
     InsertRow,
@@ -62,13 +60,19 @@ class Column:
     choice_note: Callable[[Any], str] | None = None  # said after a choice in its picker only
 
     def declared_in(self, record: Record) -> Column:
-        """This column with what the declaration says filled in (computed columns as they are)."""
+        """This column with what the declaration says filled in (computed columns as they are).
+        A choice that may be unset gets its word as the first choice (issue 19)."""
         if self.display is not None or not self.field:
             return self if self.kind else replace(self, kind="text")
-        f = field_at(record.cls, self.field)
-        kind = self.kind or _UI_KIND[f.kind]
+        f = field_at(record.cls, self.field) if "." in self.field else record.field(self.field)
+        kind = self.kind or f.type.screen
         choices = self.choices or (words.choices(f.words) if f.words else ())
-        return replace(self, header=self.header or f.label, kind=kind, choices=choices)
+        values = self.values
+        if f.unset is not None and not any(k == UNSET for k, _w in choices):
+            choices, values = ((UNSET, f.unset), *choices), ((UNSET, None), *values)
+        return replace(
+            self, header=self.header or f.label, kind=kind, choices=choices, values=values
+        )
 
     def key_of(self, value: Any) -> Any:
         return next((k for k, v in self.values if v == value and type(v) is type(value)), value)
@@ -77,11 +81,7 @@ class Column:
         return next((v for k, v in self.values if k == key), key)
 
 
-# a declared field's kind -> how its cell is edited and shown
-_UI_KIND = {
-    "text": "text", "id": "text", "ref": "text", "int": "int", "money": "money", "fy": "fy",
-    "bool": "bool", "date": "date", "decimal": "decimal", "choice": "choice",
-}  # fmt: skip
+UNSET = ""  # the key of a choice's unset state ("区分から自動"): None in the plan
 
 
 def declared_columns(path: Path, columns: list[Column]) -> list[Column]:
@@ -97,60 +97,17 @@ def get_field(obj: Any, dotted: str) -> Any:
 
 
 def parse_cell(column: Column, text: Any) -> Any:
-    """The value a typed cell text stands for; ValidationError if it is none."""
-    if column.kind == "bool":
-        return text
-    if column.kind == "choice":
-        return column.value_of(text)
-    value = str(text).strip()
-    name = tx(column.header)
-    if column.kind in ("int", "money"):
-        digits = value.replace(",", "").replace("円", "").replace("¥", "").strip()
-        digits = digits.translate(str.maketrans("０１２３４５６７８９－", "0123456789-"))
-        try:
-            return int(digits)
-        except ValueError:
-            raise ValidationError(
-                column.field,
-                f"{name}は数字で入力してください（入力値: {value}）。",
-                f"{name}: enter a number (got '{value}').",
-            ) from None
-    if column.kind == "fy":
-        return parse_era_year(value) if value else None
-    if column.kind == "decimal":
-        try:
-            number = Decimal(
-                value.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
-            )
-        except InvalidOperation:
-            number = None
-        if value and (number is None or not number.is_finite()):
-            raise ValidationError(
-                column.field,
-                f"{name}は数値で入力してください（入力値: {value}）。",
-                f"{name}: enter a number (got '{value}').",
-            )
-        return number
-    if column.kind == "date":
-        return parse_date(value, column.field)
-    return str(text)
+    """The value a typed cell text stands for (the column's kind parses it, ``kinds.py``);
+    ValidationError if it is none. A choice's key stands for its stored value."""
+    return KINDS[column.kind].parse(column.value_of(text), tx(column.header), column.field)
 
 
 def format_cell(column: Column, value: Any) -> str:
-    if value is None and column.kind != "choice":
-        return ""
-    if column.kind == "money":
-        return format_yen(value, lang())
-    if column.kind == "int":
-        return f"{value:,}"
-    if column.kind == "choice":
+    """A value as its cell shows it: a choice by its words, else as its kind formats it."""
+    if column.choices:
         key = column.key_of(value)
         return next((tx(label) for k, label in column.choices if k == key), str(value))
-    if column.kind == "date":
-        return value.isoformat()
-    if column.kind == "fy":
-        return fiscal_year_label(value, lang())
-    return str(value)
+    return KINDS[column.kind].format(value, lang())
 
 
 def _same(a: list[Any], b: list[Any]) -> bool:
@@ -213,17 +170,19 @@ class RowTableModel(QAbstractTableModel):
             self._computed_changed()
 
     def _row_moved(self, touch: Touch) -> bool:
-        """Follow one row in or out; False if the change cannot be followed row by row."""
-        index = touch.index
+        """Follow one row in or out (named by its id); False if the change cannot be
+        followed row by row."""
         if touch.kind == "insert":
             final = self._read()
-            if index is None or not 0 <= index <= len(self._rows) or index >= len(final):
+            index = next((i for i, r in enumerate(final) if r.id == touch.row), None)
+            if index is None or index > len(self._rows):
                 return False
             self.beginInsertRows(QModelIndex(), index, index)
             self._rows.insert(index, final[index])
             self.endInsertRows()
             return True
-        if index is None or not 0 <= index < len(self._rows):
+        index = next((i for i, r in enumerate(self._rows) if r.id == touch.row), None)
+        if index is None:
             return False
         self.beginRemoveRows(QModelIndex(), index, index)
         del self._rows[index]
@@ -232,10 +191,7 @@ class RowTableModel(QAbstractTableModel):
 
     def _row_changed(self, key: Any) -> None:
         """A value in one row changed: that row (its computed cells follow the row)."""
-        row = next(
-            (r for r in range(len(self._rows)) if self._row_key(r) == key),
-            key if isinstance(key, int) and 0 <= key < len(self._rows) else None,
-        )
+        row = next((r for r in range(len(self._rows)) if self._row_key(r) == key), None)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
@@ -251,8 +207,7 @@ class RowTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def _row_key(self, row: int) -> Any:
-        obj = self._rows[row]
-        return getattr(obj, "id", row)
+        return self._rows[row].id  # every row of the plan has an id (issue 19)
 
     # -- Qt model API -----------------------------------------------------------------
 
@@ -394,6 +349,6 @@ class RowTableModel(QAbstractTableModel):
     def remove_rows(self, rows: list[int]) -> bool:
         if not rows or self.doc.read_only:
             return False
-        ops = [RemoveRow(self.list_path, r) for r in sorted(set(rows), reverse=True)]
+        ops = [RemoveRow(self.list_path, self._row_key(r)) for r in sorted(set(rows), reverse=True)]
         label = L10n(f"{self.noun.ja}の削除", f"Remove {self.noun.en}")
         return self._apply(Batch(ops, label))

@@ -261,7 +261,7 @@ class IctPage(StepPage):
             )
             return
         index = plan.scenarios.index(scenario)
-        ops = [RemoveRow(("scenarios",), index)]
+        ops = [RemoveRow(("scenarios",), scenario.id)]
         if plan.adopted_scenario_id == scenario.id:
             other = plan.scenarios[1 if index == 0 else 0]
             ops.insert(0, SetValue((), "adopted_scenario_id", other.id))

@@ -1,0 +1,79 @@
+"""The plan's cost scenarios and their lines (declared as every record of the plan is)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import QUANTITY_BASES, RECURRENCES
+from .declare import MAX_QUANTITY, catalog_ref, declared, free_text, row_id
+
+
+@dataclass
+class CostLine:
+    """One line of a cost scenario.
+
+    quantity_basis "fixed": ``quantity`` units; otherwise ``quantity`` per
+    teleworker / per device needed / per organisation. ``one_time`` lines fall
+    in ``start_fy`` only; ``annual`` lines in every year start_fy..end_fy.
+    """
+
+    name: str = declared("text", "経費項目名", "Cost item name", required=True)
+    category: str = declared(
+        "choice",
+        "経費区分",
+        "Cost category",
+        required=True,
+        choices="cost_category",
+        doc="cost category id of resources/catalog/costs.toml",
+    )
+    unit_price: int = declared(
+        "money", "単価", "Unit price", required=True, doc="yen, tax included"
+    )
+    quantity: int = declared("int", "数量", "Quantity", default=1, maximum=MAX_QUANTITY)
+    quantity_basis: str = declared(
+        "choice",
+        "数量の基準",
+        "Quantity basis",
+        default="fixed",
+        choices=QUANTITY_BASES,
+        words="quantity_basis",
+    )
+    recurrence: str = declared(
+        "choice",
+        "発生の種類",
+        "Recurrence",
+        default="one_time",
+        choices=RECURRENCES,
+        words="recurrence",
+    )
+    start_fy: int = declared("fy", "開始年度", "Start year", default=2025)
+    end_fy: int = declared("fy", "終了年度", "End year", default=2025)
+    eligible_override: bool | None = declared(
+        "bool",
+        "措置対象の変更",
+        "Eligibility override",
+        default=None,
+        nullable=True,
+        doc="null: the subsidy rule decides",
+    )
+    override_reason: str = free_text("変更理由", "Reason")
+    item_id: str | None = catalog_ref("経費カタログID", "Catalog item id")
+    note: str = free_text("備考", "Note")
+    id: str = row_id()
+    other_revenue: int = declared(
+        "money",
+        "特定財源",
+        "Other revenue",
+        default=0,
+        doc="yen over the line's whole period paid from earmarked revenue (特定財源: a national "
+        "grant, a prefectural subsidy); taken off the net burden and, where the line counts, "
+        "the eligible base (costs.py)",
+    )  # issue 15
+
+
+@dataclass
+class Scenario:
+    name: str = declared("text", "シナリオ名", "Scenario name", required=True)
+    note: str = free_text("備考", "Note")
+    lines: list[CostLine] = declared("rows", "経費", "Cost lines", factory=list, of=CostLine)
+    id: str = row_id()

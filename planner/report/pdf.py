@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from ..domain.catalog import Catalog, default_catalog
 from ..domain.model import Plan
 from ..domain.text import LANGS
+from ..store.atomic import write_atomically
 from ..store.files import check_target
 from .chapters import build_document
 from .fonts import GOTHIC, register_reportlab_fonts
@@ -53,50 +52,11 @@ def write_pdf(
     catalog = catalog or default_catalog()
     guard = TextGuard(register_reportlab_fonts())
 
-    from ..store.files import remove_stale_temporaries
-
-    remove_stale_temporaries(path)  # ones a killed export left behind
-    try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or "."
-        )
-        os.close(fd)
-    except OSError as e:
-        raise write_error(path, e) from e
-    tmp = Path(tmp_name)
-    try:
-        _set_mode(tmp, path)
-        try:
-            pages = _build(plan, catalog, lang, guard, tmp)
-            with open(tmp, "rb+") as f:
-                os.fsync(f.fileno())
-        except OSError as e:  # disk full, network share gone, ...
-            raise write_error(path, e) from e
-        _replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    # a file beside the target, fsync, os.replace (retried while another program holds it)
+    pages = write_atomically(
+        path, lambda tmp: _build(plan, catalog, lang, guard, tmp), failure=write_error
+    )
     return ExportResult(path=path, pages=pages, warnings=guard.warnings(lang))
-
-
-def _set_mode(tmp: Path, path: Path) -> None:
-    """mkstemp makes the file private (0600): give it the mode a normal new file would get."""
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    with contextlib.suppress(OSError):
-        os.chmod(tmp, mode)
-
-
-def _replace(tmp: Path, path: Path) -> None:
-    try:
-        os.replace(tmp, path)
-    except OSError as e:
-        raise write_error(path, e, replacing=True) from e
 
 
 def _build(plan: Plan, catalog: Catalog, lang: str, guard: TextGuard, target: Path) -> int:

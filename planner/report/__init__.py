@@ -49,7 +49,8 @@ def preload() -> None:
     """
     try:
         from . import pdf  # noqa: F401 - reportlab, and matplotlib through the charts
-        from .fonts import matplotlib_family, register_reportlab_fonts
+        from .charts import matplotlib_family
+        from .layout import register_reportlab_fonts
 
         register_reportlab_fonts()
         matplotlib_family()

@@ -11,8 +11,7 @@ from ..domain.text import LANGS
 from ..store.atomic import write_atomically
 from ..store.files import check_target
 from .chapters import build_document
-from .fonts import GOTHIC, register_reportlab_fonts
-from .layout import Header, PlanDoc
+from .layout import register_reportlab_fonts
 from .pdf_writer import PdfWriter
 from .result import ExportResult, ReportError, write_error
 from .textsafe import TextGuard
@@ -61,29 +60,6 @@ def write_pdf(
 
 def _build(plan: Plan, catalog: Catalog, lang: str, guard: TextGuard, target: Path) -> int:
     """Build the content once, then render it with reportlab into ``target``."""
-    document = build_document(plan, catalog, lang)
-    title = guard.clean(document.title)
-    doc = PlanDoc(
-        str(target),
-        Header(left=title),
-        title=title,
-        author=guard.clean(document.author),
-        subject=guard.clean(document.subject),
-        creator="Telework Planner",
-        lang="ja-JP" if lang == "ja" else "en",
-        invariant=0,
-        # the canvas starts in our font: no page refers to Helvetica, not even its preamble
-        initialFontName=GOTHIC,
-        initialFontSize=10,
-        initialLeading=12,
-    )
-    story = PdfWriter(doc, guard, lang).story(document)
-    from reportlab import rl_config
-
-    a85 = rl_config.useA85
-    rl_config.useA85 = 0  # binary streams: smaller files, no pure-Python ASCII85 pass
-    try:
-        doc.build(doc.finish_story(story))
-    finally:
-        rl_config.useA85 = a85
-    return doc.page
+    writer = PdfWriter(guard)
+    writer.write(build_document(plan, catalog, lang), target)
+    return writer.pages

@@ -5,6 +5,7 @@
     planner import-json IN.json -o OUT.twplan
     planner export-json FILE -o OUT.json  (-o - writes to standard output)
     planner export-pdf FILE -o OUT.pdf [--lang ja|en]
+    planner export-text FILE -o OUT.md [--lang ja|en]  (-o - writes to standard output)
 
 ``--lang ja|en`` (messages; default ja) goes before or after the command. A first word
 that is neither a command nor an existing file is a usage error naming the closest
@@ -37,7 +38,8 @@ from typing import Any
 from . import APP_NAME, version
 from .domain.errors import PlannerError
 
-COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "rules")
+COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "export-text",
+            "rules")  # fmt: skip
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
@@ -183,7 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True)
     from .cli_rules import add_rules_command  # issue 15: planner rules import/list
+    from .cli_text import add_text_command  # issue 19: planner export-text
 
+    add_text_command(command)
     add_rules_command(command)
     return parser
 
@@ -369,6 +373,12 @@ def cmd_export_pdf(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export_text(ns: argparse.Namespace) -> int:  # issue 19: the plan as Markdown
+    from .cli_text import cmd_export_text
+
+    return cmd_export_text(ns, _load)
+
+
 def _cmd_rules(ns: argparse.Namespace) -> int:  # issue 15: planner rules import/list
     from .cli_rules import cmd_rules
 
@@ -381,6 +391,7 @@ HANDLERS = {
     "import-json": cmd_import_json,
     "export-json": cmd_export_json,
     "export-pdf": cmd_export_pdf,
+    "export-text": _cmd_export_text,  # issue 19
     "rules": _cmd_rules,  # issue 15
 }
 

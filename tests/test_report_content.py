@@ -115,7 +115,9 @@ def test_the_screens_charts_are_the_pdfs(plan, catalog, lang):
     assert screen_gantt.chart.rows == pdf_gantt.chart.rows
     assert screen_gantt.chart.legend == pdf_gantt.chart.legend
     assert screen_gantt.chart.year_labels == pdf_gantt.chart.year_labels
-    assert ("令和7年度（2025年度）" if lang == "ja" else "FY2025 (Reiwa 7)") in pdf_gantt.chart.year_labels
+    assert (
+        "令和7年度（2025年度）" if lang == "ja" else "FY2025 (Reiwa 7)"
+    ) in pdf_gantt.chart.year_labels
     # and drawn alike: the screen's figure says what the PDF's says
     drawn = [_texts(render(f.chart, *screen_size(f))) for f in (screen_cost, screen_gantt)]
     assert drawn[0] == _texts(render(pdf_cost.chart, 150, 62))

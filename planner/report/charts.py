@@ -20,7 +20,7 @@ from functools import cache
 import matplotlib
 from matplotlib.figure import Figure
 
-from .content import BarChart, Chart, GanttChart, GanttRow
+from .content import BarChart, Chart, GanttChart, GanttRow, chart_number
 from .fonts import PGOTHIC, PGOTHIC_BOLD, font_file
 
 DPI = 72  # figure pixels are PDF points
@@ -225,10 +225,6 @@ def gantt(
         return fig
 
 
-def _thousands(v: float) -> str:
-    return f"{v:,.0f}"
-
-
 def _stacked_bars(
     ax, positions, segments: Sequence[tuple[Sequence[float], str, str]], horizontal: bool
 ) -> float:
@@ -244,10 +240,10 @@ def _stacked_bars(
     top = max(below, default=0)
     for p, total in zip(positions, below, strict=True):
         if horizontal:
-            ax.text(total + top * 0.01, p, _thousands(total), va="center", fontsize=7.5)
+            ax.text(total + top * 0.01, p, chart_number(total), va="center", fontsize=7.5)
         else:
             ax.text(
-                p, total + top * 0.02, _thousands(total), ha="center", va="bottom", fontsize=7.5
+                p, total + top * 0.02, chart_number(total), ha="center", va="bottom", fontsize=7.5
             )
     return top
 
@@ -291,4 +287,4 @@ def bars(chart: BarChart, width_mm: float, height_mm: float, clean: Callable[[st
 def _formatter():
     from matplotlib.ticker import FuncFormatter
 
-    return FuncFormatter(lambda v, _pos: _thousands(v))
+    return FuncFormatter(lambda v, _pos: chart_number(v))

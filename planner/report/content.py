@@ -213,6 +213,11 @@ class BarChart:
         return tuple(sum(v) for v in zip(*(s.values for s in self.series), strict=True))
 
 
+def chart_number(value: float) -> str:
+    """A figure as a chart prints it (a bar's total): whole units, thousands separated."""
+    return f"{value:,.0f}"
+
+
 @dataclass(frozen=True, slots=True)
 class GanttRow:
     label: str

@@ -13,8 +13,20 @@ from datetime import date
 from ..domain import costs, words
 from ..domain.catalog import Catalog
 from ..domain.model import Plan
-from .content import BarChart, Figure, GanttChart, GanttRow, Series
-from .dates import fy_long, fy_short
+from .content import (
+    BarChart,
+    Chart,
+    Column,
+    Figure,
+    GanttChart,
+    GanttRow,
+    Series,
+    Table,
+    chart_number,
+    num,
+    table,
+)
+from .dates import fy_long, fy_short, period, short_date
 
 PHASE_ORDER = ("preparation", "trial", "evaluation", "rollout")
 NARROWER = 150 / 165  # the cost charts: a little narrower than the text, centred
@@ -99,3 +111,23 @@ def gantt_figure(rows: Sequence[GanttRow], legend: tuple[tuple[str, str], ...], 
     year_labels = tuple(fy_long(y, lang) for y in range(first_fy, first_fy + years))
     chart = GanttChart(tuple(rows), first_fy, year_labels, legend)
     return Figure(chart, height_mm=gantt_height(len(rows)))
+
+
+def data_table(chart: Chart, lang: str) -> Table:
+    """A chart's data as a table, for a writer that prints figures instead of drawing them:
+    a bar's segments and its total (as the chart prints it), a Gantt row's kind and dates."""
+    if isinstance(chart, BarChart):
+        columns: list[Column] = [Column(chart.unit, 30, lambda i: chart.categories[i])]
+        columns += [Column(s.label, 20, lambda i, s=s: num(chart_number(s.values[i])))
+                    for s in chart.series]  # fmt: skip
+        columns.append(Column(_t(lang, "計", "Total"), 20,
+                              lambda i: num(chart_number(chart.totals[i]))))  # fmt: skip
+        return table(columns, range(len(chart.categories)))
+    kinds = dict(chart.legend)
+    return table([
+        Column(_t(lang, "項目", "Item"), 60, lambda r: r.label),
+        Column(_t(lang, "区分", "Kind"), 20, lambda r: kinds.get(r.kind, r.kind)),
+        Column(_t(lang, "期間・日付", "Period / date"), 40,
+               lambda r: num(short_date(r.start, lang) if r.kind == "training"
+                             else period(r.start, r.end, lang))),
+    ], chart.rows)  # fmt: skip

@@ -43,6 +43,7 @@ from .layout import (
     para,
 )
 from .mplcanvas import ChartFlowable
+from .result import PDF
 from .textsafe import TextGuard
 
 _TONES = {"muted": "#888888", "alert": "#B00000"}
@@ -56,7 +57,7 @@ GAP_MM = 2  # a content Spacer
 class PdfWriter:
     """The PDF's Writer: ``write(document, path)`` lays the document out once into ``path``."""
 
-    suffix = ".pdf"
+    format = PDF
 
     def __init__(self, guard: TextGuard) -> None:
         self.guard = guard

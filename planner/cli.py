@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from . import APP_NAME, version
+from .cli_text import add_text_command, cmd_export_text
 from .domain.errors import PlannerError
 
 COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "export-text",
@@ -185,9 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True)
     from .cli_rules import add_rules_command  # issue 15: planner rules import/list
-    from .cli_text import add_text_command  # issue 19: planner export-text
 
-    add_text_command(command)
+    add_text_command(command)  # issue 19: planner export-text
     add_rules_command(command)
     return parser
 
@@ -373,12 +373,6 @@ def cmd_export_pdf(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_export_text(ns: argparse.Namespace) -> int:  # issue 19: the plan as Markdown
-    from .cli_text import cmd_export_text
-
-    return cmd_export_text(ns, _load)
-
-
 def _cmd_rules(ns: argparse.Namespace) -> int:  # issue 15: planner rules import/list
     from .cli_rules import cmd_rules
 
@@ -391,7 +385,7 @@ HANDLERS = {
     "import-json": cmd_import_json,
     "export-json": cmd_export_json,
     "export-pdf": cmd_export_pdf,
-    "export-text": _cmd_export_text,  # issue 19
+    "export-text": lambda ns: cmd_export_text(ns, _load),  # issue 19: the plan as Markdown
     "rules": _cmd_rules,  # issue 15
 }
 

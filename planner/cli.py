@@ -5,6 +5,7 @@
     planner import-json IN.json -o OUT.twplan
     planner export-json FILE -o OUT.json  (-o - writes to standard output)
     planner export-pdf FILE -o OUT.pdf [--lang ja|en]
+    planner export-text FILE -o OUT.md [--lang ja|en]  (-o - writes to standard output)
 
 ``--lang ja|en`` (messages; default ja) goes before or after the command. A first word
 that is neither a command nor an existing file is a usage error naming the closest
@@ -35,9 +36,11 @@ from pathlib import Path
 from typing import Any
 
 from . import APP_NAME, version
+from .cli_text import add_text_command, cmd_export_text
 from .domain.errors import PlannerError
 
-COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "rules")
+COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "export-text",
+            "rules")  # fmt: skip
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
@@ -184,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True)
     from .cli_rules import add_rules_command  # issue 15: planner rules import/list
 
+    add_text_command(command)  # issue 19: planner export-text
     add_rules_command(command)
     return parser
 
@@ -381,6 +385,7 @@ HANDLERS = {
     "import-json": cmd_import_json,
     "export-json": cmd_export_json,
     "export-pdf": cmd_export_pdf,
+    "export-text": lambda ns: cmd_export_text(ns, _load),  # issue 19: the plan as Markdown
     "rules": _cmd_rules,  # issue 15
 }
 

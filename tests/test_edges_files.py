@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from planner.cli import run_cli
-from planner.store import sqlfile
+from planner.store import atomic
 from planner.store.errors import ProjectFileError
 from planner.store.interchange import export_json, import_json
 from planner.store.lock import lock_path, pid_alive_windows, read_lock
@@ -316,7 +316,7 @@ def test_killed_pdf_exports_leave_no_temporaries(capsys, tmp_path):
 
 def test_replace_retries_permission_errors_then_succeeds(monkeypatch):
     waits: list[float] = []
-    monkeypatch.setattr(sqlfile, "_sleep", waits.append)
+    monkeypatch.setattr(atomic, "_sleep", waits.append)
     calls = []
 
     def flaky() -> None:
@@ -324,7 +324,7 @@ def test_replace_retries_permission_errors_then_succeeds(monkeypatch):
         if len(calls) <= 2:
             raise PermissionError(errno.EACCES, "The process cannot access the file")
 
-    sqlfile.retry(flaky)
+    atomic.retry(flaky)
     assert len(calls) == 3 and waits == [0.05, 0.1]
 
 
@@ -333,7 +333,7 @@ def test_a_replace_that_never_succeeds_is_one_line(tmp_path, monkeypatch):
     target.write_bytes(VILLAGE.read_bytes())
     before = target.read_bytes()
     waits: list[float] = []
-    monkeypatch.setattr(sqlfile, "_sleep", waits.append)
+    monkeypatch.setattr(atomic, "_sleep", waits.append)
     real_replace = os.replace
 
     def held(src, dst, **kw):  # antivirus holds the plan: Windows says "access denied"

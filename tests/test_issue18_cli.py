@@ -58,7 +58,7 @@ SAME_JA = "出力先「plan.twplan」は読み込むファイルそのもので�
 SAME_EN = "The output 'plan.twplan' is the input file itself. Name another file."
 
 
-@pytest.mark.parametrize("command", ["export-pdf", "export-json"])
+@pytest.mark.parametrize("command", ["export-pdf", "export-json", "export-text"])
 def test_an_export_onto_its_input_is_refused(capsys, plan, tmp_path, command, monkeypatch):
     assert refused(*run(capsys, command, plan, "-o", plan)) == SAME_JA
     assert unchanged(plan)
@@ -129,7 +129,7 @@ def test_no_writer_replaces_a_plan_someone_has_open(capsys, plan):
         errors = {
             command: refused(*run(capsys, command, source, "-o", plan))
             for command, source in (("export-json", VILLAGE), ("export-pdf", VILLAGE),
-                                    ("import-json", TOWN_JSON))
+                                    ("export-text", VILLAGE), ("import-json", TOWN_JSON))
         }  # fmt: skip
         assert unchanged(plan)
         assert set(errors.values()) == {LOCKED.format(owner=lock.info.describe("ja"))}
@@ -203,7 +203,7 @@ def test_lang_works_before_and_after_the_command(capsys, gui, plan):
 
 # -- 5. a word that is no command, and no display -----------------------------------------
 
-COMMANDS = "validate, summary, import-json, export-json, export-pdf, rules"
+COMMANDS = "validate, summary, import-json, export-json, export-pdf, export-text, rules"
 
 
 def test_an_unknown_word_is_a_usage_error_with_the_closest_command(capsys, gui, tmp_path):
@@ -274,6 +274,8 @@ def test_a_name_too_long_is_said_so_by_every_writer(capsys, tmp_path, length):
          f"'{shown}' could not be saved: "),
         ("export-pdf", VILLAGE, ".pdf", f"PDF「{shown}」を書き出せませんでした。",
          f"The PDF '{shown}' could not be written: "),
+        ("export-text", VILLAGE, ".md", f"テキスト「{shown}」を書き出せませんでした。",
+         f"The text file '{shown}' could not be written: "),
     ):  # fmt: skip
         target = tmp_path / (stem[len(suffix) :] + suffix)
         assert refused(*run(capsys, command, source, "-o", target)) == ja + TOO_LONG_JA
@@ -334,6 +336,8 @@ def test_exports_into_a_read_only_place_say_so(capsys, read_only):
     assert err == "「plan.json」を保存できませんでした。" + READ_ONLY_JA
     err = refused(*run(capsys, "export-pdf", VILLAGE, "-o", read_only / "plan.pdf"))
     assert err == "PDF「plan.pdf」を書き出せませんでした。" + READ_ONLY_JA
+    err = refused(*run(capsys, "export-text", VILLAGE, "-o", read_only / "plan.md"))
+    assert err == "テキスト「plan.md」を書き出せませんでした。" + READ_ONLY_JA
     err = refused(*run(capsys, "import-json", TOWN_JSON, "-o", read_only / "plan.twplan"))
     assert err == "「plan.twplan」を保存できませんでした。" + READ_ONLY_JA
 

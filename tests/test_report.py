@@ -273,7 +273,7 @@ def test_existing_file_is_replaced_and_no_temporary_file_is_left(catalog, full, 
 
 
 def test_a_failed_export_keeps_the_old_file(catalog, full, tmp_path, monkeypatch):
-    from planner.report import pdf
+    from planner.report.pdf_writer import PdfWriter
 
     out = tmp_path / "plan.pdf"
     out.write_bytes(b"old")
@@ -281,7 +281,7 @@ def test_a_failed_export_keeps_the_old_file(catalog, full, tmp_path, monkeypatch
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(pdf, "_build", boom)
+    monkeypatch.setattr(PdfWriter, "write", boom)
     with pytest.raises(RuntimeError):
         export_pdf(full, out, catalog=catalog)
     assert out.read_bytes() == b"old"
@@ -337,7 +337,7 @@ def test_a_new_pdf_gets_the_usual_file_mode(catalog, full, tmp_path):
 
 
 def test_a_write_error_is_reported_and_the_old_file_kept(catalog, full, tmp_path, monkeypatch):
-    from planner.report import pdf
+    from planner.report.pdf_writer import PdfWriter
 
     out = tmp_path / "plan.pdf"
     out.write_bytes(b"old")
@@ -345,7 +345,7 @@ def test_a_write_error_is_reported_and_the_old_file_kept(catalog, full, tmp_path
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pdf, "_build", disk_full)
+    monkeypatch.setattr(PdfWriter, "write", disk_full)
     with pytest.raises(ReportError) as e:
         export_pdf(full, out, catalog=catalog)
     assert e.value.text("ja") == (

@@ -101,7 +101,8 @@ def _texts(fig) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_screens_charts_are_the_pdfs(plan, catalog, lang):
-    from planner.report.preview import chart_figures
+    from planner.report.charts import render
+    from planner.report.preview import chart_figures, screen_size
 
     doc = build_document(plan, catalog, lang)
     costs = doc.chapters[11]
@@ -109,12 +110,20 @@ def test_the_screens_charts_are_the_pdfs(plan, catalog, lang):
     schedule = next(b for b in doc.chapters[12].blocks if isinstance(b, Landscape))
     pdf_gantt = next(b for b in schedule.blocks if isinstance(b, Figure))
     screen_cost, screen_gantt = chart_figures(plan, lang=lang, catalog=catalog)
-    same = lambda s: s  # noqa: E731
-    assert _texts(screen_cost.make(same)) == _texts(pdf_cost.make(same))
-    pdf_texts, screen_texts = _texts(pdf_gantt.make(same)), _texts(screen_gantt.make(same))
+    assert screen_cost.chart == pdf_cost.chart  # the same data: years, series, unit
     # the same rows, legend and fiscal-year labels (the PDF's first page shows the same years)
-    assert [t for t in screen_texts if not t.isdigit()] == [t for t in pdf_texts if not t.isdigit()]
-    assert ("令和7年度（2025年度）" if lang == "ja" else "FY2025 (Reiwa 7)") in pdf_texts
+    assert screen_gantt.chart.rows == pdf_gantt.chart.rows
+    assert screen_gantt.chart.legend == pdf_gantt.chart.legend
+    assert screen_gantt.chart.year_labels == pdf_gantt.chart.year_labels
+    assert (
+        "令和7年度（2025年度）" if lang == "ja" else "FY2025 (Reiwa 7)"
+    ) in pdf_gantt.chart.year_labels
+    # and drawn alike: the screen's figure says what the PDF's says
+    drawn = [_texts(render(f.chart, *screen_size(f))) for f in (screen_cost, screen_gantt)]
+    assert drawn[0] == _texts(render(pdf_cost.chart, 150, 62))
+    assert [t for t in drawn[1] if not t.isdigit()] == [
+        t for t in _texts(render(pdf_gantt.chart, 267, 157)) if not t.isdigit()
+    ]
 
 
 def test_no_report_module_is_long():

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sys
+from pathlib import Path
+
 import pytest
 from pypdf import PdfReader
 
@@ -13,6 +18,7 @@ from planner.resources import resource_path
 from .test_report import _fonts, found_in_pieces, pdf_text, squash
 
 SAMPLES = sorted(resource_path("samples").glob("*.json"))
+PAGES = Path(__file__).parent / "data" / "sample_pdf_pages.json"
 
 
 @pytest.fixture(scope="module", params=SAMPLES, ids=[p.stem for p in SAMPLES])
@@ -57,3 +63,38 @@ def test_sample_fonts_are_all_embedded(sample):
     for font in _fonts(PdfReader(result.path)):
         assert "BIZUD" in str(font["/BaseFont"])
         assert "/FontFile2" in font["/FontDescriptor"].get_object()
+
+
+def page_prints(pdf: Path) -> list[str]:
+    """Each page's text as pypdf reads it, hashed: what is on the page and where it breaks."""
+    return [hashlib.sha256((p.extract_text() or "").encode()).hexdigest()[:16]
+            for p in PdfReader(pdf).pages]  # fmt: skip
+
+
+def test_sample_pages_read_as_before(sample):
+    """Page by page, each sample's PDF reads as recorded (issue 19 moved the report onto a
+    writer seam and kept the PDF identical). A change meant to alter the PDF records the
+    new pages: ``.venv/bin/python -m tests.test_report_samples``."""
+    _plan, result, _text = sample
+    recorded = json.loads(PAGES.read_text("utf-8"))[result.path.stem]
+    pages = page_prints(result.path)
+    changed = [i + 1 for i, (a, b) in enumerate(zip(recorded, pages, strict=False)) if a != b]
+    assert (len(pages), changed) == (len(recorded), []), "pages that read differently"
+
+
+if __name__ == "__main__":  # record the samples' pages anew
+    import tempfile
+
+    from planner.domain.catalog import load_catalog
+    from planner.store.interchange import import_json
+
+    catalog, prints = load_catalog(), {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in SAMPLES:
+            out = Path(tmp) / f"{path.stem}.pdf"
+            export_pdf(import_json(path, catalog), out, lang="ja", catalog=catalog)
+            prints[path.stem] = page_prints(out)
+    PAGES.write_text(json.dumps(prints, indent=1) + "\n", "utf-8")
+    print(
+        f"{PAGES}: {', '.join(f'{k} {len(v)} pages' for k, v in prints.items())}", file=sys.stderr
+    )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planner.report.fonts import MISSING_GLYPH, register_reportlab_fonts
+from planner.report.fonts import MISSING_GLYPH
+from planner.report.layout import register_reportlab_fonts
 
 
 @pytest.fixture(scope="module")

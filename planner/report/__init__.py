@@ -1,15 +1,19 @@
-"""The PDF implementation plan (実施計画書).
+"""The implementation plan (実施計画書): as a PDF, or as Markdown text.
 
 Kept light on purpose: reportlab and matplotlib are imported only inside
-``export_pdf``, so importing this package costs nothing at start-up.
+``export_pdf``, so importing this package costs nothing at start-up. Both exports
+write the same content (``chapters.build_document``) through the writer seam
+(``export``).
 
-    from planner.report import export_pdf
+    from planner.report import export_pdf, export_text
     result = export_pdf(plan, "plan.pdf", lang="ja")   # -> ExportResult
+    export_text(plan, "plan.md", lang="ja")             # -> the path written
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .result import ExportResult, ReportError
@@ -18,7 +22,7 @@ if TYPE_CHECKING:
     from ..domain.catalog import Catalog
     from ..domain.model import Plan
 
-__all__ = ["ExportResult", "ReportError", "export_pdf", "preload"]
+__all__ = ["ExportResult", "ReportError", "export_pdf", "export_text", "plan_text", "preload"]
 
 
 def export_pdf(
@@ -39,6 +43,32 @@ def export_pdf(
     return write_pdf(plan, out_path, lang=lang, catalog=catalog)
 
 
+def export_text(
+    plan: Plan,
+    out_path: str | os.PathLike[str],
+    *,
+    lang: str = "ja",
+    catalog: Catalog | None = None,
+) -> Path:
+    """Write the plan as Markdown text to ``out_path`` (atomically): the PDF's content, every
+    chapter, table and figure (as its data). Raises ReportError as ``export_pdf`` does."""
+    from .export import export
+    from .markdown import MarkdownWriter
+
+    return export(plan, out_path, MarkdownWriter(), lang=lang, catalog=catalog)
+
+
+def plan_text(plan: Plan, *, lang: str = "ja", catalog: Catalog | None = None) -> str:
+    """The plan as the Markdown text ``export_text`` writes (for standard output)."""
+    from ..domain.catalog import default_catalog
+    from .chapters import build_document
+    from .export import check_language
+    from .markdown import MarkdownWriter
+
+    check_language(lang)
+    return MarkdownWriter().render(build_document(plan, catalog or default_catalog(), lang))
+
+
 def preload() -> None:
     """Import reportlab and matplotlib and load the fonts now, so the first export is fast.
 
@@ -49,7 +79,8 @@ def preload() -> None:
     """
     try:
         from . import pdf  # noqa: F401 - reportlab, and matplotlib through the charts
-        from .fonts import matplotlib_family, register_reportlab_fonts
+        from .charts import matplotlib_family
+        from .layout import register_reportlab_fonts
 
         register_reportlab_fonts()
         matplotlib_family()

@@ -1,29 +1,33 @@
-"""Charts for the PDF, made with matplotlib from figures the domain computed.
+"""Charts drawn with matplotlib alone, from the chart data of content ``Figure`` nodes.
 
-No pyplot: each function returns a ``matplotlib.figure.Figure`` (dpi 72, so
-one figure pixel is one PDF point) that ``ChartFlowable`` draws as vector
-graphics and real text onto the page (see ``mplcanvas``). matplotlib is
-imported here only, and this module only when a PDF is exported. Every text
-in a chart has gone through the report's TextGuard before it gets here, and
-``$`` is escaped so that no label is read as mathtext.
+``render(chart, width_mm, height_mm, clean)`` returns a ``matplotlib.figure.Figure``
+(no pyplot; dpi 72, so one figure pixel is one PDF point) that the PDF draws as
+vector graphics and real text (``mplcanvas``) and the screen's preview as PNG.
+``clean`` is the writer's text cleaner (the PDF's TextGuard), applied to every text
+the chart prints; ``$`` is escaped so that no label is read as mathtext. Labels are
+cut to fit in the chart's font, measured from the TrueType file itself (its advance
+widths, as the PDF measures them). matplotlib is imported here only, and this module
+only when a chart is drawn.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import cache
 
 import matplotlib
 from matplotlib.figure import Figure
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
 
-from .figures import GanttRow
-from .fonts import matplotlib_family
-from .mplcanvas import draw_figure
+from .content import BarChart, Chart, GanttChart, GanttRow, chart_number
+from .fonts import PGOTHIC, PGOTHIC_BOLD, font_file
 
 DPI = 72  # figure pixels are PDF points
 MM = 1 / 25.4  # inches per millimetre
+PT_PER_MM = 72.0 / 2.54 * 0.1  # as the PDF's layout computes it, so labels cut alike
+GANTT_LABEL_MM = 58  # the row labels' column of the Gantt chart
+BAR_LABEL_MM = 40  # the scenario names beside lying bars
 
 # print-safe colours, distinguishable in greyscale by lightness
 STEP_COLOR = "#3B6FB6"
@@ -34,12 +38,36 @@ PHASE_COLORS = {
     "rollout": "#B8383D",
 }
 TRAINING_COLOR = "#222222"
-SUBSIDY_COLOR = "#9DC3E6"
-NET_COLOR = "#1F4E79"
-OTHER_COLOR = "#BFBFBF"  # other earmarked revenue (特定財源)
+TONE_COLORS = {
+    "subsidy": "#9DC3E6",
+    "net": "#1F4E79",
+    "other": "#BFBFBF",  # other earmarked revenue (特定財源)
+}
 
 
-def _rc() -> dict:
+def render(chart: Chart, width_mm: float, height_mm: float,
+           clean: Callable[[str], str] = str) -> Figure:  # fmt: skip
+    """The chart as a matplotlib figure of ``width_mm`` × ``height_mm``."""
+    if isinstance(chart, GanttChart):
+        return gantt(chart, width_mm, height_mm, clean)
+    return bars(chart, width_mm, height_mm, clean)
+
+
+_LOCK = threading.Lock()  # preload() may add the font in a background thread
+
+
+@cache
+def matplotlib_family() -> str:
+    """Add the proportional Gothic to matplotlib's font manager and return its family name."""
+    with _LOCK:
+        from matplotlib import font_manager
+
+        for name in (PGOTHIC, PGOTHIC_BOLD):
+            font_manager.fontManager.addfont(str(font_file(name)))
+        return font_manager.FontProperties(fname=str(font_file(PGOTHIC))).get_name()
+
+
+def rc() -> dict:
     return {
         "font.family": [matplotlib_family()],
         "font.size": 8,
@@ -56,22 +84,51 @@ def _t(text: str) -> str:
     return text.replace("$", r"\$")
 
 
-class ChartFlowable(Flowable):
-    """A figure drawn as vectors at its own size, centred in the frame."""
+# -- fitting labels -------------------------------------------------------------------------
 
-    def __init__(self, fig: Figure, w_mm: float, h_mm: float) -> None:
-        super().__init__()
-        self.fig = fig
-        self.width = w_mm * mm
-        self.height = h_mm * mm
-        self.hAlign = "CENTER"
 
-    def wrap(self, avail_w, avail_h):
-        return self.width, self.height
+@cache
+def _face():
+    from matplotlib.ft2font import FT2Font
 
-    def draw(self):
-        with matplotlib.rc_context(_rc()):
-            draw_figure(self.fig, self.canv, self.width, self.height)
+    face = FT2Font(str(font_file(PGOTHIC)))
+    return face, 1000 / face.units_per_EM, {}
+
+
+def text_width(text: str, size: float) -> float:
+    """Width in points of ``text`` in the charts' face: the sum of the glyphs' advance
+    widths, without kerning (as the PDF measures text)."""
+    from matplotlib.ft2font import LoadFlags
+
+    face, per_1000, widths = _face()
+    total = 0.0
+    for ch in text:
+        cp = 0x20 if ch == "\u00a0" else ord(ch)  # the PDF gives a no-break space a space's width
+        w = widths.get(cp)
+        if w is None:
+            glyph = face.load_glyph(face.get_char_index(cp), LoadFlags.NO_SCALE)
+            w = widths[cp] = glyph.horiAdvance * per_1000
+        total += w
+    return 0.001 * size * total
+
+
+def fit_text(text: str, size: float, width_mm: float) -> str:
+    """Cut a one-line label with … so that it fits ``width_mm``."""
+    width = width_mm * PT_PER_MM
+    if text_width(text, size) <= width:
+        return text
+    ell = "…"
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if text_width(text[:mid] + ell, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo] + ell
+
+
+# -- the charts -----------------------------------------------------------------------------
 
 
 def _month_pos(day: date, first_fy: int) -> float:
@@ -83,13 +140,7 @@ def _month_pos(day: date, first_fy: int) -> float:
 
 
 def gantt(
-    rows: Sequence[GanttRow],
-    first_fy: int,
-    years: int,
-    year_labels: Sequence[str],
-    legend: dict[str, str],
-    width_mm: float,
-    height_mm: float,
+    chart: GanttChart, width_mm: float, height_mm: float, clean: Callable[[str], str]
 ) -> Figure:
     """The schedule over ``years`` fiscal years from ``first_fy``: months across, rows down.
 
@@ -101,7 +152,12 @@ def gantt(
     from matplotlib.patches import Patch
     from matplotlib.transforms import blended_transform_factory
 
-    with matplotlib.rc_context(_rc()):
+    first_fy, years = chart.first_fy, chart.years
+    rows = [GanttRow(fit_text(clean(r.label), 8.5, GANTT_LABEL_MM), r.kind, r.start, r.end)
+            for r in chart.rows]  # fmt: skip
+    year_labels = [clean(y) for y in chart.year_labels]
+    legend = {kind: clean(text) for kind, text in chart.legend}
+    with matplotlib.rc_context(rc()):
         fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
         n = max(len(rows), 1)
         months = years * 12
@@ -169,10 +225,6 @@ def gantt(
         return fig
 
 
-def _thousands(v: float) -> str:
-    return f"{v:,.0f}"
-
-
 def _stacked_bars(
     ax, positions, segments: Sequence[tuple[Sequence[float], str, str]], horizontal: bool
 ) -> float:
@@ -188,20 +240,12 @@ def _stacked_bars(
     top = max(below, default=0)
     for p, total in zip(positions, below, strict=True):
         if horizontal:
-            ax.text(total + top * 0.01, p, _thousands(total), va="center", fontsize=7.5)
+            ax.text(total + top * 0.01, p, chart_number(total), va="center", fontsize=7.5)
         else:
             ax.text(
-                p, total + top * 0.02, _thousands(total), ha="center", va="bottom", fontsize=7.5
+                p, total + top * 0.02, chart_number(total), ha="center", va="bottom", fontsize=7.5
             )
     return top
-
-
-def _segments(subsidy_k, net_k, other_k, labels: dict[str, str]) -> list:
-    """Subsidy, then net burden, then other revenue (only where there is some)."""
-    out = [(subsidy_k, SUBSIDY_COLOR, labels["subsidy"]), (net_k, NET_COLOR, labels["net"])]
-    if other_k and any(other_k):
-        out.append((other_k, OTHER_COLOR, labels["other"]))
-    return out
 
 
 def _finish(ax, value_axis, unit: str) -> None:
@@ -214,52 +258,33 @@ def _finish(ax, value_axis, unit: str) -> None:
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=7.5)
 
 
-def cost_bars(
-    year_labels: Sequence[str],
-    subsidy_k: Sequence[int],
-    net_k: Sequence[int],
-    labels: dict[str, str],
-    width_mm: float,
-    height_mm: float,
-    other_k: Sequence[int] = (),
-):
-    """Per fiscal year: estimated subsidy (below) and net burden (above), in 千円."""
-    with matplotlib.rc_context(_rc()):
+def bars(chart: BarChart, width_mm: float, height_mm: float, clean: Callable[[str], str]) -> Figure:
+    """Stacked bars, upright per fiscal year or lying per scenario, in 千円."""
+    segments = [(s.values, TONE_COLORS[s.tone], clean(s.label)) for s in chart.series]
+    unit = clean(chart.unit)
+    with matplotlib.rc_context(rc()):
         fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
-        ax = fig.add_axes((0.12, 0.2, 0.86, 0.68))
-        xs = list(range(len(year_labels)))
-        segments = _segments(subsidy_k, net_k, other_k, labels)
-        top = _stacked_bars(ax, xs, segments, horizontal=False)
-        ax.set_ylim(0, top * 1.18 if top else 1)
-        ax.set_xticks(xs)
-        ax.set_xticklabels([_t(x) for x in year_labels], fontsize=7.5)
-        _finish(ax, ax.yaxis, labels["unit"])
-        return fig
-
-
-def scenario_bars(
-    names: Sequence[str],
-    subsidy_k: Sequence[int],
-    net_k: Sequence[int],
-    labels: dict[str, str],
-    width_mm: float,
-    height_mm: float,
-):
-    """Each scenario's period total, split into estimated subsidy and net burden (千円)."""
-    with matplotlib.rc_context(_rc()):
-        fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
-        ax = fig.add_axes((0.3, 12 / height_mm, 0.62, 1 - 22 / height_mm))
-        ys = list(range(len(names)))
-        top = _stacked_bars(ax, ys, _segments(subsidy_k, net_k, (), labels), horizontal=True)
-        ax.set_xlim(0, top * 1.2 if top else 1)
-        ax.set_yticks(ys)
-        ax.set_yticklabels([_t(x) for x in names], fontsize=7.5)
-        ax.set_ylim(len(names) - 0.5, -0.5)
-        _finish(ax, ax.xaxis, labels["unit"])
+        positions = list(range(len(chart.categories)))
+        if chart.horizontal:  # the names beside the bars, cut to fit
+            names = [fit_text(clean(x), 7.5, BAR_LABEL_MM) for x in chart.categories]
+            ax = fig.add_axes((0.3, 12 / height_mm, 0.62, 1 - 22 / height_mm))
+            top = _stacked_bars(ax, positions, segments, horizontal=True)
+            ax.set_xlim(0, top * 1.2 if top else 1)
+            ax.set_yticks(positions)
+            ax.set_yticklabels([_t(x) for x in names], fontsize=7.5)
+            ax.set_ylim(len(names) - 0.5, -0.5)
+            _finish(ax, ax.xaxis, unit)
+        else:
+            ax = fig.add_axes((0.12, 0.2, 0.86, 0.68))
+            top = _stacked_bars(ax, positions, segments, horizontal=False)
+            ax.set_ylim(0, top * 1.18 if top else 1)
+            ax.set_xticks(positions)
+            ax.set_xticklabels([_t(clean(x)) for x in chart.categories], fontsize=7.5)
+            _finish(ax, ax.yaxis, unit)
         return fig
 
 
 def _formatter():
     from matplotlib.ticker import FuncFormatter
 
-    return FuncFormatter(lambda v, _pos: _thousands(v))
+    return FuncFormatter(lambda v, _pos: chart_number(v))

@@ -8,17 +8,23 @@ itself (the PDF writer through ``textsafe.TextGuard``). A ``"\\n"`` in a text is
 a line break.
 
     Document
-      cover: blocks of the title page
+      cover: TitlePage (a full page)
       chapters: Chapter(key, title, blocks) -- listed in the contents
-    blocks: Paragraph, Heading, Table, Figure, Spacer, PageBreak, Landscape
-    inline text: str or Span (bold, small, a tone); a table cell: str, Num, Center or Text
+    blocks: Paragraph, Heading, Table, Figure, Spacer, PageBreak, Landscape (a section)
+    inline text: str or Span (bold, small, a tone); a table cell: Cell (text, number,
+    centred or rich); a figure: the chart's data (BarChart, GanttChart), never a drawing
+
+Nothing here knows a page: sizes are fractions of the text width (tables, figures) or a
+chart's own height, and page geometry is said by meaning (a landscape section, a title
+page, a chapter kept with its opening). Each writer maps that to its own pages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from datetime import date
+from typing import Generic, Literal, TypeVar
 
 Tone = Literal["muted", "alert"]
 
@@ -51,23 +57,47 @@ def text(*parts: Inline) -> Text:
     return Text(tuple(p for p in parts if p))
 
 
-class Num(str):
-    """A table cell of figures: right-aligned, in the fixed-width face so digits line up."""
-
-    __slots__ = ()
+CellRole = Literal["text", "number", "centred", "rich"]
 
 
-class Center(str):
-    """A short table cell printed centred (marks such as ◎ ○ ×, statuses)."""
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell and how it is set.
 
-    __slots__ = ()
+    ``text``: user or catalog text, wrapped in its column; ``number``: figures,
+    right-aligned in the fixed-width face so that digits line up; ``centred``: a short
+    mark or status (◎ ○ ×, 済); ``rich``: a ``Text`` with bold, small or toned spans.
+    """
+
+    value: str | Text
+    role: CellRole = "text"
+
+    @property
+    def plain(self) -> str:
+        return self.value.plain if isinstance(self.value, Text) else self.value
 
 
-Cell = str | Num | Center | Text
+def num(value: str) -> Cell:
+    return Cell(value, "number")
 
-ParagraphStyle = Literal[
-    "body", "small", "note", "cover_title", "cover_sub", "cover_meta"
-]  # fmt: skip
+
+def centred(value: str) -> Cell:
+    return Cell(value, "centred")
+
+
+CellLike = str | Text | Cell
+
+
+def as_cell(value: CellLike) -> Cell:
+    """A plain string is text, a ``Text`` is rich text, a ``Cell`` stays as it is."""
+    if isinstance(value, Cell):
+        return value
+    if isinstance(value, Text):
+        return Cell(value, "rich")
+    return Cell(value)
+
+
+ParagraphStyle = Literal["body", "small", "note"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,20 +114,50 @@ class Heading:
     level: Literal[2, 3] = 2
 
 
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Column(Generic[R]):
+    """A table column as a chapter declares it: its header, its width and its cell.
+
+    ``width`` is in any unit (mm of the A4 text width, say): a table's widths become
+    fractions of the text width. ``cell`` makes the column's cell from a row's record.
+    """
+
+    header: str
+    width: float
+    cell: Callable[[R], CellLike]
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A column as a writer sees it: its title and its width (a fraction of the text width)."""
+
+    title: str
+    width: float
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     """A bordered table with a header row that repeats on every page.
 
-    ``widths`` are fractions of the text width (they sum to 1). The last
-    ``total_rows`` rows are totals. ``form=True``: a two-column label | value
-    table without a header row (``header`` is empty), labels shaded.
+    The last ``total_rows`` rows are totals. ``form=True``: a two-column
+    label | value table without a header row (the titles are empty), labels shaded.
     """
 
-    header: tuple[str, ...]
-    rows: Sequence[Sequence[Cell]]
-    widths: tuple[float, ...]
+    columns: tuple[Head, ...]
+    rows: tuple[tuple[Cell, ...], ...]
     total_rows: int = 0
     form: bool = False
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        return tuple(c.title for c in self.columns)
+
+    @property
+    def widths(self) -> tuple[float, ...]:
+        return tuple(c.width for c in self.columns)
 
 
 def widths(*parts: float) -> tuple[float, ...]:
@@ -106,26 +166,102 @@ def widths(*parts: float) -> tuple[float, ...]:
     return tuple(p / total for p in parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A chart: ``make(clean)`` returns a matplotlib Figure of ``width_mm`` × ``height_mm``.
+def table(columns: Sequence[Column[R]], records: Iterable[R], totals: Iterable[R] = ()) -> Table:
+    """A table of one row per record, then one total row per record of ``totals``."""
+    heads = tuple(Head(c.header, w) for c, w in zip(columns, widths(*(c.width for c in columns)),
+                                                    strict=True))  # fmt: skip
+    body = [tuple(as_cell(c.cell(r)) for c in columns) for r in records]
+    total = [tuple(as_cell(c.cell(r)) for c in columns) for r in totals]
+    return Table(heads, tuple(body + total), total_rows=len(total))
 
-    ``clean`` is the writer's text cleaner, applied to every label the chart
-    prints. ``caption``, when given, is kept on the page together with the chart.
+
+def form(pairs: Sequence[tuple[str, str | Text]], label_width: float) -> Table:
+    """Label | value pairs, as in a form; ``label_width`` is the labels' fraction of the width."""
+    heads = (Head("", label_width), Head("", 1 - label_width))
+    return Table(heads, tuple((Cell(label), as_cell(v)) for label, v in pairs), form=True)
+
+
+# -- figures: a chart's data, drawn by a writer (``charts`` for the PDF and the screen) ----
+
+
+SeriesTone = Literal["subsidy", "net", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One stacked segment of every bar: its legend label, its values, its colour's role."""
+
+    label: str
+    values: tuple[float, ...]
+    tone: SeriesTone
+
+
+@dataclass(frozen=True, slots=True)
+class BarChart:
+    """Stacked bars, one per category, each bar's total printed at its end.
+
+    Upright bars (``horizontal=False``: fiscal years) or lying ones (scenarios).
     """
 
-    make: Callable[[Callable[[str], str]], Any]
-    width_mm: float
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str
+    horizontal: bool = False
+
+    @property
+    def totals(self) -> tuple[float, ...]:
+        return tuple(sum(v) for v in zip(*(s.values for s in self.series), strict=True))
+
+
+def chart_number(value: float) -> str:
+    """A figure as a chart prints it (a bar's total): whole units, thousands separated."""
+    return f"{value:,.0f}"
+
+
+@dataclass(frozen=True, slots=True)
+class GanttRow:
+    label: str
+    kind: str  # "step", a phase kind, or "training" (a milestone on ``start``)
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class GanttChart:
+    """The schedule over ``len(year_labels)`` fiscal years from ``first_fy``, a row each.
+
+    ``legend``: (kind, label) for every kind the chart shows, in order.
+    """
+
+    rows: tuple[GanttRow, ...]
+    first_fy: int
+    year_labels: tuple[str, ...]
+    legend: tuple[tuple[str, str], ...]
+
+    @property
+    def years(self) -> int:
+        return len(self.year_labels)
+
+
+Chart = BarChart | GanttChart
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A chart and its size: ``width`` a fraction of the text width, ``height_mm`` the
+    chart's own height (what its rows or bars need to be legible; a writer may cut it
+    to the page). ``caption``, when given, is kept on the page together with the chart.
+    """
+
+    chart: Chart
     height_mm: float
+    width: float = 1.0
     caption: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Spacer:
-    """Vertical space: ``mm`` millimetres plus ``page`` × the text height of the page."""
-
-    mm: float = 0
-    page: float = 0
+    """A little space between two blocks that belong apart (a note and the next table)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +271,7 @@ class PageBreak:
 
 @dataclass(frozen=True, slots=True)
 class Landscape:
-    """Blocks on landscape pages of their own (the schedule's Gantt charts)."""
+    """Blocks in a landscape section: pages of their own, turned (the Gantt charts)."""
 
     blocks: tuple[Block, ...]
 
@@ -143,17 +279,29 @@ class Landscape:
 Block = Paragraph | Heading | Table | Figure | Spacer | PageBreak | Landscape
 
 
+@dataclass(frozen=True, slots=True)
+class TitlePage:
+    """The cover, a full page: the title, the period under it, and lower down the
+    date and who issues the plan (one line each)."""
+
+    title: str
+    subtitle: str
+    date: str
+    issuer: tuple[str, ...]
+
+
 @dataclass
 class Chapter:
     """A chapter: listed in the contents and the bookmarks under ``key``.
 
-    It starts a new page unless ``room_mm`` of the page is still free.
+    ``keep_opening``: the heading is kept on one page with the chapter's opening
+    (its first paragraphs and table), not only with its first lines.
     """
 
     key: str
     title: str
     blocks: list[Block] = field(default_factory=list)
-    room_mm: float = 70
+    keep_opening: bool = False
 
 
 @dataclass
@@ -162,22 +310,19 @@ class Document:
     title: str
     subject: str
     author: str
-    cover: list[Block]
+    cover: TitlePage
     contents_title: str
     chapters: list[Chapter]
 
 
 def plain_texts(document: Document) -> list[str]:
     """Every text of the document in reading order (for tests and for a search index)."""
-    out: list[str] = [document.title, *_block_texts(document.cover)]
+    c = document.cover
+    out: list[str] = [document.title, c.title, c.subtitle, c.date, *c.issuer]
     for chapter in document.chapters:
         out.append(chapter.title)
         out += _block_texts(chapter.blocks)
     return out
-
-
-def _cell_text(cell: Cell) -> str:
-    return cell.plain if isinstance(cell, Text) else str(cell)
 
 
 def _block_texts(blocks: Sequence[Block]) -> list[str]:
@@ -189,9 +334,18 @@ def _block_texts(blocks: Sequence[Block]) -> list[str]:
             out.append(b.title)
         elif isinstance(b, Table):
             out += b.header
-            out += [_cell_text(cell) for row in b.rows for cell in row]
-        elif isinstance(b, Figure) and b.caption:
-            out.append(b.caption)
+            out += [cell.plain for row in b.rows for cell in row]
+        elif isinstance(b, Figure):
+            out += [b.caption] if b.caption else []
+            out += chart_texts(b.chart)
         elif isinstance(b, Landscape):
             out += _block_texts(b.blocks)
     return out
+
+
+def chart_texts(chart: Chart) -> list[str]:
+    """Every word a chart prints (not its figures)."""
+    if isinstance(chart, BarChart):
+        return [*chart.categories, *(s.label for s in chart.series), chart.unit]
+    return [*chart.year_labels, *(text for _kind, text in chart.legend),
+            *(r.label for r in chart.rows)]  # fmt: skip

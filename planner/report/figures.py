@@ -1,34 +1,35 @@
 """The plan's charts as content ``Figure`` nodes: the PDF and the screen's preview draw these.
 
-Everything a chart says (its rows, labels, legend, year labels) is decided
-here, once; ``charts`` only draws. matplotlib loads when a figure is made,
-not when this module is imported.
+Everything a chart says (its rows, labels, legend, year labels, the figures of its
+bars) is decided here, once, as data; ``charts`` only draws it, and a text writer
+prints it as a table. No chart or PDF library is imported here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 
 from ..domain import costs, words
 from ..domain.catalog import Catalog
 from ..domain.model import Plan
-from .content import Figure
-from .dates import fy_long, fy_short
+from .content import (
+    BarChart,
+    Chart,
+    Column,
+    Figure,
+    GanttChart,
+    GanttRow,
+    Series,
+    Table,
+    chart_number,
+    num,
+    table,
+)
+from .dates import fy_long, fy_short, period, short_date
 
-Clean = Callable[[str], str]
-
-GANTT_LABEL_MM = 58  # the row labels' column of the Gantt chart
 PHASE_ORDER = ("preparation", "trial", "evaluation", "rollout")
-
-
-@dataclass(frozen=True, slots=True)
-class GanttRow:
-    label: str
-    kind: str  # "step", a phase kind, or "training" (a milestone on ``start``)
-    start: date | None
-    end: date | None
+NARROWER = 150 / 165  # the cost charts: a little narrower than the text, centred
 
 
 def _t(lang: str, ja: str, en: str) -> str:
@@ -44,41 +45,33 @@ def bar_texts(lang: str) -> dict[str, str]:
     }
 
 
-def cost_figure(est: costs.Estimate, lang: str, width_mm: float, height_mm: float,
-                caption: str | None = None) -> Figure:  # fmt: skip
-    """Estimated subsidy, net burden and other revenue by fiscal year: each bar is the
-    year's cost (assumed years marked ※)."""
-    labels = [fy_short(y.fiscal_year, lang) + ("※" if y.assumed else "") for y in est.years]
-    sub = [y.subsidy / 1000 for y in est.years]
-    net = [y.net / 1000 for y in est.years]
-    other = [y.other_revenue / 1000 for y in est.years]  # stacked on top: a bar is the cost
+def cost_chart(est: costs.Estimate, lang: str) -> BarChart:
+    """Estimated subsidy, net burden and other revenue by fiscal year (千円): each bar is the
+    year's cost (assumed years marked ※); other revenue only where there is some."""
+    texts = bar_texts(lang)
+    series = [
+        Series(texts["subsidy"], tuple(y.subsidy / 1000 for y in est.years), "subsidy"),
+        Series(texts["net"], tuple(y.net / 1000 for y in est.years), "net"),
+    ]
+    other = tuple(y.other_revenue / 1000 for y in est.years)  # stacked on top: a bar is the cost
+    if any(other):
+        series.append(Series(texts["other"], other, "other"))
+    labels = tuple(fy_short(y.fiscal_year, lang) + ("※" if y.assumed else "") for y in est.years)
+    return BarChart(labels, tuple(series), texts["unit"])
 
-    def make(clean: Clean):
-        from . import charts
 
-        return charts.cost_bars([clean(x) for x in labels], sub, net, bar_texts(lang),
-                                width_mm, height_mm, other)  # fmt: skip
-
-    return Figure(make, width_mm, height_mm, caption)
+def cost_figure(est: costs.Estimate, lang: str, caption: str | None = None) -> Figure:
+    return Figure(cost_chart(est, lang), height_mm=62, width=NARROWER, caption=caption)
 
 
 def scenario_figure(names: Sequence[str], sub: Sequence[float], net: Sequence[float], lang: str,
                     caption: str | None = None) -> Figure:  # fmt: skip
-    """Each scenario's period total: estimated subsidy and net burden."""
-    width_mm, height_mm = 150, 24 + 10 * len(names)
-
-    def make(clean: Clean):
-        from reportlab.lib.units import mm
-
-        from . import charts
-        from .fonts import PGOTHIC, register_reportlab_fonts
-        from .layout import fit_text
-
-        register_reportlab_fonts()  # the labels are measured in the chart's font
-        fitted = [fit_text(clean(n), PGOTHIC, 7.5, 40 * mm) for n in names]
-        return charts.scenario_bars(fitted, sub, net, bar_texts(lang), width_mm, height_mm)
-
-    return Figure(make, width_mm, height_mm, caption)
+    """Each scenario's period total: estimated subsidy and net burden (千円), a bar each."""
+    texts = bar_texts(lang)
+    chart = BarChart(tuple(names), (Series(texts["subsidy"], tuple(sub), "subsidy"),
+                                    Series(texts["net"], tuple(net), "net")),
+                     texts["unit"], horizontal=True)  # fmt: skip
+    return Figure(chart, height_mm=24 + 10 * len(names), width=NARROWER, caption=caption)
 
 
 def schedule_rows(plan: Plan, catalog: Catalog, lang: str) -> list[GanttRow]:
@@ -97,36 +90,44 @@ def schedule_rows(plan: Plan, catalog: Catalog, lang: str) -> list[GanttRow]:
     return rows
 
 
-def gantt_legend(rows: Sequence[GanttRow], lang: str) -> dict[str, str]:
-    legend = {"step": _t(lang, "手順", "Step")}
+def gantt_legend(rows: Sequence[GanttRow], lang: str) -> tuple[tuple[str, str], ...]:
+    legend = [("step", _t(lang, "手順", "Step"))]
     for kind in PHASE_ORDER:
         if any(r.kind == kind for r in rows):
-            legend[kind] = words.label("phase_kind", kind, lang)
+            legend.append((kind, words.label("phase_kind", kind, lang)))
     if any(r.kind == "training" for r in rows):
-        legend["training"] = _t(lang, "研修・周知", "Training")
-    return legend
+        legend.append(("training", _t(lang, "研修・周知", "Training")))
+    return tuple(legend)
 
 
 def gantt_height(rows: int) -> float:
+    """What a Gantt chart of ``rows`` rows needs (mm): 6.2 mm a row, and its axes."""
     return 24 + 6.2 * rows
 
 
-def gantt_figure(rows: Sequence[GanttRow], legend: dict[str, str], first_fy: int, years: int,
-                 lang: str, width_mm: float, height_mm: float) -> Figure:  # fmt: skip
-    """The schedule over ``years`` fiscal years from ``first_fy``, row labels cut to fit."""
-    year_labels = [fy_long(y, lang) for y in range(first_fy, first_fy + years)]
+def gantt_figure(rows: Sequence[GanttRow], legend: tuple[tuple[str, str], ...], first_fy: int,
+                 years: int, lang: str) -> Figure:  # fmt: skip
+    """The schedule over ``years`` fiscal years from ``first_fy``, the text's full width."""
+    year_labels = tuple(fy_long(y, lang) for y in range(first_fy, first_fy + years))
+    chart = GanttChart(tuple(rows), first_fy, year_labels, legend)
+    return Figure(chart, height_mm=gantt_height(len(rows)))
 
-    def make(clean: Clean):
-        from reportlab.lib.units import mm
 
-        from . import charts
-        from .fonts import PGOTHIC, register_reportlab_fonts
-        from .layout import fit_text
-
-        register_reportlab_fonts()  # the labels are measured in the chart's font
-        fitted = [GanttRow(fit_text(clean(r.label), PGOTHIC, 8.5, GANTT_LABEL_MM * mm), r.kind,
-                           r.start, r.end) for r in rows]  # fmt: skip
-        return charts.gantt(fitted, first_fy, years, [clean(y) for y in year_labels],
-                            {k: clean(v) for k, v in legend.items()}, width_mm, height_mm)  # fmt: skip
-
-    return Figure(make, width_mm, height_mm)
+def data_table(chart: Chart, lang: str) -> Table:
+    """A chart's data as a table, for a writer that prints figures instead of drawing them:
+    a bar's segments and its total (as the chart prints it), a Gantt row's kind and dates."""
+    if isinstance(chart, BarChart):
+        columns: list[Column] = [Column(chart.unit, 30, lambda i: chart.categories[i])]
+        columns += [Column(s.label, 20, lambda i, s=s: num(chart_number(s.values[i])))
+                    for s in chart.series]  # fmt: skip
+        columns.append(Column(_t(lang, "計", "Total"), 20,
+                              lambda i: num(chart_number(chart.totals[i]))))  # fmt: skip
+        return table(columns, range(len(chart.categories)))
+    kinds = dict(chart.legend)
+    return table([
+        Column(_t(lang, "項目", "Item"), 60, lambda r: r.label),
+        Column(_t(lang, "区分", "Kind"), 20, lambda r: kinds.get(r.kind, r.kind)),
+        Column(_t(lang, "期間・日付", "Period / date"), 40,
+               lambda r: num(short_date(r.start, lang) if r.kind == "training"
+                             else period(r.start, r.end, lang))),
+    ], chart.rows)  # fmt: skip

@@ -9,8 +9,10 @@ heading is placed, so the document is laid out once, not twice.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -29,8 +31,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from .content import Center, Num, Text
-from .fonts import GOTHIC, GOTHIC_BOLD, PGOTHIC, PGOTHIC_BOLD
+from .content import Cell, Text
+from .fonts import FILES, GOTHIC, GOTHIC_BOLD, PGOTHIC, PGOTHIC_BOLD, font_file
 from .kinsoku import JParagraph
 
 CHUNK_ROWS = 200  # big tables slow down faster than linearly: lay them out in pieces
@@ -46,6 +48,38 @@ GRID = colors.HexColor("#808080")
 HEAD_BG = colors.HexColor("#E4E9F0")
 TOTAL_BG = colors.HexColor("#F3F3F3")
 RULE = colors.HexColor("#1F4E79")
+
+
+# preload() may register the fonts in a background thread while an export starts
+_LOCK = threading.Lock()
+
+
+@cache
+def register_reportlab_fonts() -> frozenset[int]:
+    """Register the faces with reportlab; return the code points all of them have."""
+    with _LOCK:
+        return _register_reportlab_fonts()
+
+
+def _register_reportlab_fonts() -> frozenset[int]:
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    covered: frozenset[int] | None = None
+    for name in FILES:
+        font = TTFont(name, str(font_file(name)))  # subset-embedded when used
+        pdfmetrics.registerFont(font)
+        cmap = frozenset(font.face.charToGlyph)
+        covered = cmap if covered is None else covered & cmap
+    # <b> inside a Paragraph: each family's bold face (there is no italic)
+    for family, bold in ((GOTHIC, GOTHIC_BOLD), (PGOTHIC, PGOTHIC_BOLD)):
+        addMapping(family, 0, 0, family)
+        addMapping(family, 1, 0, bold)
+        addMapping(family, 0, 1, family)
+        addMapping(family, 1, 1, bold)
+    assert covered is not None
+    return covered
 
 
 class Styles:
@@ -240,9 +274,6 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
 # -- tables ---------------------------------------------------------------------------
 
 
-Cell = str | Text | Flowable
-
-
 def data_table(
     header: Sequence[str],
     rows: Sequence[Sequence[Cell]],
@@ -255,11 +286,11 @@ def data_table(
 ) -> list[Flowable]:
     """A bordered table with a repeated header row, chunked every CHUNK_ROWS rows.
 
-    ``widths`` in points. Plain ``str`` cells are user or catalog text: escaped
-    with ``esc`` and wrapped in a Paragraph; ``Text`` cells become markup with
-    ``markup``. ``Num``/``Center`` cells are drawn as plain strings (fast, no
-    wrapping; ``Num`` in the fixed-width face, so figures line up). The last
-    ``total_rows`` rows are shaded as totals.
+    ``widths`` in points. Text cells are user or catalog text: escaped with ``esc``
+    and wrapped in a Paragraph; rich cells become markup with ``markup``. Number and
+    centred cells are drawn as plain strings (fast, no wrapping; numbers in the
+    fixed-width face, so figures line up). The last ``total_rows`` rows are shaded
+    as totals.
     """
     head = [para(esc(h), styles.cell_head) for h in header]
     out: list[Flowable] = []
@@ -278,23 +309,21 @@ def data_table(
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
         for r, row in enumerate(chunk, start=1):
-            out_row = []
+            out_row: list = []
             for c, cell in enumerate(row):
-                if isinstance(cell, Num | Center):
-                    plain = str(cell)
-                    right = isinstance(cell, Num)
-                    if "\n" in plain or stringWidth(plain, GOTHIC, 8.5) > widths[c] - 6:
-                        # too wide for a plain string: wrap it like any other text
-                        out_row.append(para(esc(plain), styles.cell_r if right else styles.cell_c))
-                    else:
-                        out_row.append(plain)
-                        cmds.append(("ALIGN", (c, r), (c, r), "RIGHT" if right else "CENTER"))
-                elif isinstance(cell, Text):
-                    out_row.append(para(markup(cell), styles.cell))
-                elif isinstance(cell, str):
-                    out_row.append(para(esc(cell), styles.cell))
+                value = cell.value
+                if isinstance(value, Text):
+                    out_row.append(para(markup(value), styles.cell))
+                elif cell.role == "text":
+                    out_row.append(para(esc(value), styles.cell))
                 else:
-                    out_row.append(cell)
+                    right = cell.role == "number"
+                    if "\n" in value or stringWidth(value, GOTHIC, 8.5) > widths[c] - 6:
+                        # too wide for a plain string: wrap it like any other text
+                        out_row.append(para(esc(value), styles.cell_r if right else styles.cell_c))
+                    else:
+                        out_row.append(value)
+                        cmds.append(("ALIGN", (c, r), (c, r), "RIGHT" if right else "CENTER"))
             data.append(out_row)
         last_chunk = start + CHUNK_ROWS >= len(rows)
         if total_rows and last_chunk:
@@ -303,8 +332,7 @@ def data_table(
             cmds.append(("FONT", (0, first_total), (-1, -1), GOTHIC_BOLD, 8.5, 12))
         # rows may split across pages only in tables with texts too long for one page;
         # elsewhere a row moves to the next page whole, which reads better
-        split = int(any(len(c if isinstance(c, str) else c.plain) > LONG_CELL
-                        for row in chunk for c in row if isinstance(c, str | Text)))  # fmt: skip
+        split = int(any(len(c.plain) > LONG_CELL for row in chunk for c in row))
         table = Table(data, colWidths=widths, repeatRows=1, splitInRow=split, hAlign="LEFT")
         table.setStyle(TableStyle(cmds))
         table.spaceAfter = 6

@@ -1,40 +1,16 @@
-"""Writing the plan PDF: validate the target, lay out once, replace atomically."""
+"""Writing the plan PDF: the content, laid out once by the PDF writer, replaced atomically."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-from pathlib import Path
 
-from ..domain.catalog import Catalog, default_catalog
+from ..domain.catalog import Catalog
 from ..domain.model import Plan
-from ..domain.text import LANGS
-from ..store.files import check_target
-from .chapters import build_document
-from .fonts import GOTHIC, register_reportlab_fonts
-from .layout import Header, PlanDoc
+from .export import check_language, export
+from .layout import register_reportlab_fonts
 from .pdf_writer import PdfWriter
-from .result import ExportResult, ReportError, write_error
+from .result import ExportResult
 from .textsafe import TextGuard
-
-
-def _target(out_path: str | os.PathLike[str]) -> Path:
-    path = Path(out_path)
-    if os.path.isdir(path):  # os.path: False, never an exception, for a name too long
-        raise ReportError(
-            f"保存先「{path}」はフォルダです。PDFのファイル名を指定してください。",
-            f"'{path}' is a folder. Give a file name for the PDF.",
-        )
-    parent = path.parent if str(path.parent) else Path(".")
-    if not os.path.isdir(parent):
-        raise ReportError(
-            f"保存先のフォルダ「{parent}」がありません。既存のフォルダを指定してください。",
-            f"The folder '{parent}' does not exist. Choose an existing folder.",
-        )
-    # the checks every writer makes: not a plan, not open, not too long for its temporary file
-    check_target(path, suffix=".pdf", failure=write_error)
-    return path
 
 
 def write_pdf(
@@ -44,86 +20,7 @@ def write_pdf(
     lang: str = "ja",
     catalog: Catalog | None = None,
 ) -> ExportResult:
-    if lang not in LANGS:
-        raise ReportError(
-            f"出力言語「{lang}」には対応していません（ja または en）。",
-            f"Unknown output language '{lang}' (use ja or en).",
-        )
-    path = _target(out_path)
-    catalog = catalog or default_catalog()
-    guard = TextGuard(register_reportlab_fonts())
-
-    from ..store.files import remove_stale_temporaries
-
-    remove_stale_temporaries(path)  # ones a killed export left behind
-    try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or "."
-        )
-        os.close(fd)
-    except OSError as e:
-        raise write_error(path, e) from e
-    tmp = Path(tmp_name)
-    try:
-        _set_mode(tmp, path)
-        try:
-            pages = _build(plan, catalog, lang, guard, tmp)
-            with open(tmp, "rb+") as f:
-                os.fsync(f.fileno())
-        except OSError as e:  # disk full, network share gone, ...
-            raise write_error(path, e) from e
-        _replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return ExportResult(path=path, pages=pages, warnings=guard.warnings(lang))
-
-
-def _set_mode(tmp: Path, path: Path) -> None:
-    """mkstemp makes the file private (0600): give it the mode a normal new file would get."""
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    with contextlib.suppress(OSError):
-        os.chmod(tmp, mode)
-
-
-def _replace(tmp: Path, path: Path) -> None:
-    try:
-        os.replace(tmp, path)
-    except OSError as e:
-        raise write_error(path, e, replacing=True) from e
-
-
-def _build(plan: Plan, catalog: Catalog, lang: str, guard: TextGuard, target: Path) -> int:
-    """Build the content once, then render it with reportlab into ``target``."""
-    document = build_document(plan, catalog, lang)
-    title = guard.clean(document.title)
-    doc = PlanDoc(
-        str(target),
-        Header(left=title),
-        title=title,
-        author=guard.clean(document.author),
-        subject=guard.clean(document.subject),
-        creator="Telework Planner",
-        lang="ja-JP" if lang == "ja" else "en",
-        invariant=0,
-        # the canvas starts in our font: no page refers to Helvetica, not even its preamble
-        initialFontName=GOTHIC,
-        initialFontSize=10,
-        initialLeading=12,
-    )
-    story = PdfWriter(doc, guard, lang).story(document)
-    from reportlab import rl_config
-
-    a85 = rl_config.useA85
-    rl_config.useA85 = 0  # binary streams: smaller files, no pure-Python ASCII85 pass
-    try:
-        doc.build(doc.finish_story(story))
-    finally:
-        rl_config.useA85 = a85
-    return doc.page
+    check_language(lang)
+    writer = PdfWriter(TextGuard(register_reportlab_fonts()))
+    path = export(plan, out_path, writer, lang=lang, catalog=catalog)
+    return ExportResult(path=path, pages=writer.pages, warnings=writer.guard.warnings(lang))

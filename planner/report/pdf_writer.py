@@ -1,13 +1,17 @@
-"""Rendering the document's content (``content.Document``) as reportlab flowables.
+"""The PDF writer: a content ``Document`` in, a PDF file out (reportlab).
 
-The one place where content becomes PDF: every text goes through
-``TextGuard`` here (``para`` for paragraph markup, ``clean`` for plain strings
-drawn directly), styles and page geometry come from ``layout``.
+The one place where content becomes PDF: every text goes through ``TextGuard``
+here (``para`` for paragraph markup, ``clean`` for plain strings drawn directly),
+styles and page geometry come from ``layout``. The content's semantic geometry
+becomes A4 here: a landscape section is A4 landscape pages, the title page is laid
+out down the page, a chapter kept with its opening starts a new page unless about
+half a page is free, figure widths are fractions of the frame's width.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -22,14 +26,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from . import charts
 from . import content as c
-from .charts import ChartFlowable
 from .fonts import GOTHIC
 from .layout import (
     GRID,
     HEAD_BG,
     LONG_CELL,
     RULE,
+    Header,
     Heading,
     PageRef,
     PlanDoc,
@@ -37,19 +42,56 @@ from .layout import (
     data_table,
     para,
 )
+from .mplcanvas import ChartFlowable
+from .result import PDF
 from .textsafe import TextGuard
 
 _TONES = {"muted": "#888888", "alert": "#B00000"}
 SMALL_SIZE = 7.5
+CHAPTER_ROOM_MM = 70  # a chapter starts a new page unless this much of the page is free
+OPENING_ROOM_MM = 110  # ... or this much, for a chapter kept with its opening
+CAPTION_ROOM_MM = 12  # what a figure leaves of its page for the heading above it
+GAP_MM = 2  # a content Spacer
 
 
 class PdfWriter:
-    """Turns one Document into the story of a PlanDoc."""
+    """The PDF's Writer: ``write(document, path)`` lays the document out once into ``path``."""
 
-    def __init__(self, doc: PlanDoc, guard: TextGuard, lang: str) -> None:
-        self.doc = doc
+    format = PDF
+
+    def __init__(self, guard: TextGuard) -> None:
         self.guard = guard
-        self.s = Styles(lang)
+        self.pages = 0
+        self._landscape = False
+
+    def write(self, document: c.Document, path: Path) -> None:
+        guard = self.guard
+        title = guard.clean(document.title)
+        self.doc = doc = PlanDoc(
+            str(path),
+            Header(left=title),
+            title=title,
+            author=guard.clean(document.author),
+            subject=guard.clean(document.subject),
+            creator="Telework Planner",
+            lang="ja-JP" if document.lang == "ja" else "en",
+            invariant=0,
+            # the canvas starts in our font: no page refers to Helvetica, not even its preamble
+            initialFontName=GOTHIC,
+            initialFontSize=10,
+            initialLeading=12,
+        )
+        self.s = Styles(document.lang)
+        story = self.story(document)
+        from reportlab import rl_config
+
+        a85 = rl_config.useA85
+        rl_config.useA85 = 0  # binary streams: smaller files, no pure-Python ASCII85 pass
+        try:
+            doc.build(doc.finish_story(story))
+        finally:
+            rl_config.useA85 = a85
+        self.pages = doc.page
 
     # -- text -------------------------------------------------------------------------
 
@@ -80,8 +122,16 @@ class PdfWriter:
         for chapter in document.chapters:
             toc.append((chapter.key, chapter.title))
             body += self.chapter(chapter)
-        cover = [NextPageTemplate("portrait"), *self.blocks(document.cover), PageBreak()]
+        cover = [NextPageTemplate("portrait"), *self.title_page(document.cover), PageBreak()]
         return [*cover, *self.contents(document.contents_title, toc), *body]
+
+    def title_page(self, cover: c.TitlePage) -> list[Flowable]:
+        """The title a fifth of the way down, the period under it, the issuer lower down."""
+        page, s, esc = self.doc.portrait_height, self.s, self.guard.para
+        return [Spacer(1, 0.22 * page), para(esc(cover.title), s.cover_title),
+                Spacer(1, 10 * mm), para(esc(cover.subtitle), s.cover_sub),
+                Spacer(1, 0.25 * page), para(esc(cover.date), s.cover_meta),
+                Spacer(1, 4 * mm), *(para(esc(x), s.cover_meta) for x in cover.issuer)]  # fmt: skip
 
     def contents(self, title: str, toc: Sequence[tuple[str, str]]) -> list[Flowable]:
         width = self.doc.portrait_width
@@ -104,7 +154,8 @@ class PdfWriter:
         """The heading (listed in the contents and the outline), a rule, the blocks."""
         heading = Heading(self.guard.para(chapter.title), self.s.h1, key=chapter.key,
                           outline=self.guard.clean(chapter.title))  # fmt: skip
-        return [CondPageBreak(chapter.room_mm * mm), heading, _Rule(self.doc.portrait_width),
+        room = OPENING_ROOM_MM if chapter.keep_opening else CHAPTER_ROOM_MM
+        return [CondPageBreak(room * mm), heading, _Rule(self.doc.portrait_width),
                 *self.blocks(chapter.blocks)]  # fmt: skip
 
     def blocks(self, blocks: Sequence[c.Block]) -> list[Flowable]:
@@ -124,11 +175,16 @@ class PdfWriter:
         if isinstance(block, c.Figure):
             return [self.figure(block)]
         if isinstance(block, c.Spacer):
-            return [Spacer(1, block.mm * mm + block.page * self.doc.portrait_height)]
+            return [Spacer(1, GAP_MM * mm)]
         if isinstance(block, c.PageBreak):
             return [PageBreak()]
         if isinstance(block, c.Landscape):
-            return [NextPageTemplate("landscape"), PageBreak(), *self.blocks(block.blocks),
+            self._landscape = True
+            try:
+                inner = self.blocks(block.blocks)
+            finally:
+                self._landscape = False
+            return [NextPageTemplate("landscape"), PageBreak(), *inner,
                     NextPageTemplate("portrait"), PageBreak()]  # fmt: skip
         raise TypeError(f"no PDF rendering for {type(block).__name__}")
 
@@ -144,9 +200,9 @@ class PdfWriter:
         width = self.doc.portrait_width
         data, long = [], False
         for label, value in table.rows:
-            m = self.markup(value)  # type: ignore[arg-type]
+            m = self.markup(value.value)
             long = long or len(m) > LONG_CELL
-            data.append([para(self.markup(label), self.s.cell_head), para(m, self.s.cell)])  # type: ignore[arg-type]
+            data.append([para(self.markup(label.value), self.s.cell_head), para(m, self.s.cell)])
         out = Table(data, colWidths=[w * width for w in table.widths], hAlign="LEFT",
                     splitInRow=int(long))  # fmt: skip
         out.spaceAfter = 6
@@ -163,7 +219,14 @@ class PdfWriter:
         return out
 
     def figure(self, figure: c.Figure) -> Flowable:
-        chart = ChartFlowable(figure.make(self.guard.clean), figure.width_mm, figure.height_mm)
+        """The chart at its width of the frame, no taller than the page leaves it."""
+        doc = self.doc
+        frame_w, frame_h = ((doc.landscape_width, doc.landscape_height) if self._landscape
+                            else (doc.portrait_width, doc.portrait_height))  # fmt: skip
+        w_mm = figure.width * round(frame_w / mm, 3)
+        h_mm = min(figure.height_mm, round(frame_h / mm, 3) - CAPTION_ROOM_MM)
+        fig = charts.render(figure.chart, w_mm, h_mm, self.guard.clean)
+        chart = ChartFlowable(fig, w_mm, h_mm)
         if figure.caption is None:
             return chart
         return KeepTogether([para(self.guard.para(figure.caption), self.s.h3), chart])

@@ -12,20 +12,29 @@ import io
 from ..domain.catalog import Catalog, default_catalog
 from ..domain.costs import adopted_estimate
 from ..domain.model import Plan
-from .content import Figure
-from .figures import cost_figure, gantt_figure, gantt_height, gantt_legend, schedule_rows
+from .content import Figure, GanttChart
+from .figures import cost_figure, gantt_figure, gantt_legend, schedule_rows
 
 SCREEN_DPI = 110  # the PDF draws the same figures as vectors
+SCREEN_WIDTH_MM = 170  # a cost chart on the summary page (its PDF size, a little larger)
+SCREEN_GANTT_MM = 260  # the schedule: as wide as on the PDF's landscape page
 
 
-def png(figure: Figure, clean=lambda s: s) -> bytes:
+def screen_size(figure: Figure) -> tuple[float, float]:
+    """(width, height) in mm of a figure on the summary page."""
+    if isinstance(figure.chart, GanttChart):
+        return SCREEN_GANTT_MM, figure.height_mm
+    return SCREEN_WIDTH_MM, 70
+
+
+def png(figure: Figure, clean=str) -> bytes:
     """A content Figure as PNG bytes at screen resolution."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from .fonts import matplotlib_family
+    from .charts import matplotlib_family, render
 
     matplotlib_family()  # the bundled font, before the figure is made
-    fig = figure.make(clean)
+    fig = render(figure.chart, *screen_size(figure), clean)
     buf = io.BytesIO()
     fig.set_dpi(SCREEN_DPI)
     FigureCanvasAgg(fig).print_png(buf)
@@ -38,11 +47,11 @@ def chart_figures(plan: Plan, *, lang: str = "ja", catalog: Catalog | None = Non
     figures = []
     est = adopted_estimate(plan, catalog.subsidy_rules)
     if est is not None:
-        figures.append(cost_figure(est, lang, 170, 70))
+        figures.append(cost_figure(est, lang))
     rows = schedule_rows(plan, catalog, lang)
     years = min(plan.plan_years, 3)
     figures.append(gantt_figure(rows, gantt_legend(rows, lang), plan.municipality.fiscal_year,
-                                years, lang, 260, gantt_height(len(rows))))  # fmt: skip
+                                years, lang))  # fmt: skip
     return figures
 
 

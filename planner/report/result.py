@@ -20,23 +20,36 @@ class ExportResult:
 
 
 class ReportError(PlannerError):
-    """The PDF could not be written (unwritable path, file in use, bad language)."""
+    """An export could not be written (unwritable path, file in use, bad language)."""
 
     def __init__(self, ja: str, en: str) -> None:
         super().__init__(L10n(ja, en))
 
 
-def write_error(
-    path: str | os.PathLike[str], e: OSError, *, replacing: bool = False
-) -> ReportError:
-    """The PDF could not be written: one line naming the cause, from the one mapping that
-    saving a plan uses (store/files.py: read-only, disk full, name too long, in use, …)."""
-    from ..store.errors import shown
-    from ..store.files import write_cause
+@dataclass(frozen=True)
+class Format:
+    """What a writer writes: its file suffix, and its name in the messages."""
 
-    cause = write_cause(e, replacing=replacing)
-    name = shown(Path(path).name, 80)
-    return ReportError(
-        f"PDF「{name}」を書き出せませんでした。{cause.ja}",
-        f"The PDF '{name}' could not be written: {cause.en}",
-    )
+    suffix: str
+    ja: str  # 「PDF「plan.pdf」を書き出せませんでした」
+    en: str  # "The PDF 'plan.pdf' could not be written"
+
+    def failure(
+        self, path: str | os.PathLike[str], e: OSError, *, replacing: bool = False
+    ) -> ReportError:
+        """The file could not be written: one line naming the cause, from the one mapping
+        that saving a plan uses (store/files.py: read-only, disk full, name too long, …)."""
+        from ..store.errors import shown
+        from ..store.files import write_cause
+
+        cause = write_cause(e, replacing=replacing)
+        name = shown(Path(path).name, 80)
+        return ReportError(
+            f"{self.ja}「{name}」を書き出せませんでした。{cause.ja}",
+            f"The {self.en} '{name}' could not be written: {cause.en}",
+        )
+
+
+PDF = Format(".pdf", "PDF", "PDF")
+TEXT = Format(".md", "テキスト", "text file")
+write_error = PDF.failure  # the PDF's (the CLI checks its target with it before reading)

@@ -10,6 +10,9 @@ text from the plan (and from the catalog, for good measure) goes through
   (bidi overrides, zero-width joiners, variation selectors), every character
   the bundled fonts lack replaced by 〓 and remembered for a warning;
 - ``para``: ``clean``, then XML-escaped, then newlines → ``<br/>``.
+
+A writer with no font to fit (text, Markdown) uses ``clean_plain``: the same
+cleaning, every printable character kept.
 """
 
 from __future__ import annotations
@@ -35,6 +38,28 @@ def _is_variation_selector(cp: int) -> bool:
     return 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF
 
 
+def _normalised(s: str) -> str:
+    for old, new in _LINE_BREAKS.items():
+        s = s.replace(old, new)
+    return s
+
+
+def _invisible(ch: str) -> bool:
+    """Control, format (bidi overrides, zero-width joiners), surrogate, variation selector."""
+    return unicodedata.category(ch) in _DROP_CATEGORIES or _is_variation_selector(ord(ch))
+
+
+def clean_plain(text: object) -> str:
+    """Text for a plain-text writer: line ends normalised, tabs as spaces, invisible
+    characters dropped (nothing can reorder or hide what the reader sees)."""
+    s = "" if text is None else text if isinstance(text, str) else str(text)
+    if s.isascii() and s.isprintable():
+        return s
+    s = _normalised(s)
+    spaced = (_SPACES.get(ch, ch) for ch in s)
+    return "".join(ch for ch in spaced if ch == "\n" or not _invisible(ch))
+
+
 class TextGuard:
     """Sanitises text for the PDF and collects the characters that could not be printed."""
 
@@ -58,8 +83,7 @@ class TextGuard:
     def _clean(self, s: str) -> str:
         if s.isascii() and s.isprintable():
             return s  # the common case for numbers and codes: nothing to do
-        for old, new in _LINE_BREAKS.items():
-            s = s.replace(old, new)
+        s = _normalised(s)
         covered = self._covered
         out: list[str] = []
         for ch in s:
@@ -70,8 +94,8 @@ class TextGuard:
             cp = ord(ch)
             if cp in covered:
                 out.append(ch)
-            elif unicodedata.category(ch) in _DROP_CATEGORIES or _is_variation_selector(cp):
-                continue  # invisible: control, format, surrogate, variation selector
+            elif _invisible(ch):
+                continue
             else:
                 if ch not in self.missing:
                     self.missing[ch] = s.replace("\n", " ")

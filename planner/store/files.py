@@ -31,7 +31,9 @@ from .schema import SUFFIX as PLAN_SUFFIX
 class Failure(Protocol):
     """Builds the error a writer raises when its target cannot be written."""
 
-    def __call__(self, path: str | os.PathLike[str], exc: OSError) -> PlannerError: ...
+    def __call__(
+        self, path: str | os.PathLike[str], exc: OSError, *, replacing: bool = False
+    ) -> PlannerError: ...
 
 
 _KINDS = (

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +29,9 @@ from ..domain.checks import check_catalog_refs
 from ..domain.errors import ValidationError
 from ..domain.records import PLAN as RECORDS_PLAN
 from ..domain.validation import validate_plan
+from .atomic import write_atomically
 from .errors import ProjectFileError, shown
-from .files import check_target, open_regular, remove_stale_temporaries, write_failure
+from .files import check_target, open_regular
 from .json_format import (
     DOCUMENT,
     FORMAT,
@@ -73,28 +73,7 @@ def export_json(plan: m.Plan, path: str | os.PathLike[str]) -> None:
     """Write the plan's JSON atomically (a new file beside the target, then os.replace)."""
     target = Path(path)
     check_target(target, suffix=".json")  # not a plan, not one someone has open, not too long
-    data = dumps(plan).encode("utf-8")
-    tmp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
-    replacing = False
-    try:
-        remove_stale_temporaries(target)  # ones a killed export left behind
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        replacing = True
-        os.replace(tmp, target)
-    except OSError as e:
-        raise write_failure(target, e, replacing=replacing) from None
-    finally:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:  # a read-only place refuses even this: the write's own error counts
-            pass
+    write_atomically(target, dumps(plan).encode("utf-8"))
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import shutil
 from pathlib import Path
 
@@ -22,8 +21,9 @@ from ..domain.catalog import Catalog, default_catalog
 from ..domain.model import Plan
 from ..domain.validation import validate_plan
 from . import schema
+from .atomic import fsync_file, retry, temporary_name, write_atomically
 from .errors import ProjectFileError, shown
-from .files import check_output, remove_stale_temporaries, write_failure
+from .files import check_output
 
 __all__ = ["ProjectFileError", "open_plan", "open_plan_with_info", "save_plan", "backup_path"]
 
@@ -87,9 +87,7 @@ def save_plan(
 
     from . import sqlfile
 
-    directory = target.parent
     name = shown(target.name, 80)
-    tmp = directory / f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     info = {
         "format": "telework-planner-plan",
         "program": APP_NAME,
@@ -98,21 +96,18 @@ def save_plan(
         "saved_at": sqlfile.now_text(),
         **(extra_info or {}),
     }
-    replacing = False
     try:
-        remove_stale_temporaries(target)
-        _create_empty(tmp)  # the folder's own errno (read-only, full, name too long) if it fails
-        sqlfile.write_file(plan, tmp, info)
-        sqlfile.verify_file(tmp, plan)
-        replacing = True
-        if keep_backup and target.is_file():
-            _make_backup(target)
-        sqlfile.retry(lambda: os.replace(tmp, target))
-        sqlfile.fsync_dir(directory)
+        # the temporary database is made empty by the atomic write (the folder's own errno
+        # if it cannot be: read-only, full, name too long), then filled by SQLite
+        write_atomically(
+            target,
+            lambda tmp: sqlfile.write_file(plan, tmp, info),
+            check=lambda tmp: sqlfile.verify_file(tmp, plan),
+            before_replace=_make_backup if keep_backup else None,
+            errors=(sqlite3.Error,),  # one line naming the cause (store/files.py)
+        )
     except ProjectFileError:
         raise
-    except (OSError, sqlite3.Error) as e:  # one line naming the cause (store/files.py)
-        raise write_failure(target, e, replacing=replacing) from None
     except Exception as e:  # noqa: BLE001
         log.exception("unexpected error while saving %s", target)
         raise ProjectFileError(
@@ -120,31 +115,20 @@ def save_plan(
             f"「{name}」を保存できませんでした（{type(e).__name__}）。元のファイルは変更されていません。",
             f"'{name}' could not be saved ({type(e).__name__}). The original file is unchanged.",
         ) from None
-    finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-            try:
-                leftover.unlink(missing_ok=True)
-            except OSError:
-                pass
-
-
-def _create_empty(path: Path) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    os.close(fd)
 
 
 def _make_backup(target: Path) -> None:
-    """NAME.twplan.bak := the current file, replaced atomically too."""
-    from . import sqlfile
-
+    """NAME.twplan.bak := the current file (if there is one), replaced atomically too."""
+    if not target.is_file():
+        return
     bak = backup_path(target)
-    tmp = target.with_name(f".{target.name}.bak.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    tmp = temporary_name(target, "bak")
     try:
         try:
             os.link(target, tmp)  # cheap: the old file keeps its data when the target is replaced
         except OSError:
             shutil.copyfile(target, tmp)
-            sqlfile.fsync_file(tmp)
-        sqlfile.retry(lambda: os.replace(tmp, bak))
+            fsync_file(tmp)
+        retry(lambda: os.replace(tmp, bak))
     finally:
         tmp.unlink(missing_ok=True)

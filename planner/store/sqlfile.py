@@ -27,7 +27,6 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +37,7 @@ from ..domain.catalog import Catalog, default_catalog
 from ..domain.errors import ValidationError
 from ..domain.validation import validate_plan
 from . import schema as s
+from .atomic import fsync_file
 from .columns import ALEMBIC_VERSION_SQL, TABLE_SPECS, head_columns
 from .errors import ProjectFileError, shown
 from .files import open_regular, unreadable
@@ -474,29 +474,6 @@ def _iso_dates(values: tuple[Any, ...], dates: list[int]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return  # Windows has no directory handles to fsync; NTFS journals the rename
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def verify_file(path: Path, plan: m.Plan) -> None:
     """Read back a file just written: quick_check, then the same plan."""
     deadline = time.monotonic() + s.OPEN_TIME_LIMIT
@@ -510,25 +487,3 @@ def verify_file(path: Path, plan: m.Plan) -> None:
 
 def now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _sleep(seconds: float) -> None:  # the seam tests replace: retries without waiting
-    time.sleep(seconds)
-
-
-def retry(action: Callable[[], None], attempts: int = 8, first_delay: float = 0.05) -> None:
-    """Run an os.replace-like action, retrying PermissionError (Windows: AV, indexer).
-
-    About 3.5 s in all; the last PermissionError is raised (write_failure names it
-    "in use by another program").
-    """
-    delay = first_delay
-    for i in range(attempts):
-        try:
-            action()
-            return
-        except PermissionError:
-            if i == attempts - 1:
-                raise
-            _sleep(delay)
-            delay = min(delay * 2, 1.0)

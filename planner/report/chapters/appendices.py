@@ -2,32 +2,62 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
 from ...domain.network_model import MODEL_SOURCE
 from ...domain.subsidy_rules import rule_date_text
 from ...domain.subsidy_text import rules_applied
 from ...domain.suitability import Suitability
-from ..content import Center, Chapter
+from ..content import Chapter, Column, centred
 from .common import Context
+
+if TYPE_CHECKING:
+    from ...domain.catalog import ChecklistItemDef
+    from ...domain.model import ChecklistEntry, Task, Unit
+
+
+class _Listed(NamedTuple):
+    unit: Unit
+    task: Task
 
 
 def all_tasks(ctx: Context) -> Chapter:
     ch = Chapter("appendix_a", ctx.t("付録A　業務一覧（全業務）", "Appendix A. All tasks"))
-    rows = []
-    for u in ctx.plan.units:
-        for t in u.tasks:
-            a = ctx.assessment(t)
-            reasons = " ".join(
-                r.text.get(ctx.lang) for r in a.reasons if r.level > Suitability.SUITABLE
-            )
-            rows.append([u.name, t.name, Center(a.level.mark), reasons or "—",
-                         Center("✓" if t.selected else "")])  # fmt: skip
     ch.blocks.append(ctx.p(ctx.t(
         "理由欄には条件付き（○）・不適（×）の理由のみを示します。✓は対象として選んだ業務です。",
         "Reasons are shown for ○ and × only. ✓ marks the tasks chosen."), style="note"))  # fmt: skip
-    ch.blocks += ctx.table([ctx.t("課・係", "Unit"), ctx.t("業務", "Task"), ctx.t("適性", "Suit."),
-                            ctx.t("条件・不適の理由", "Conditions / reasons"), ctx.t("対象", "Chosen")],
-                           rows, [32, 45, 12, 64, 12])  # fmt: skip
+    ch.blocks += ctx.table([
+        Column(ctx.t("課・係", "Unit"), 32, lambda r: r.unit.name),
+        Column(ctx.t("業務", "Task"), 45, lambda r: r.task.name),
+        Column(ctx.t("適性", "Suit."), 12, lambda r: centred(ctx.assessment(r.task).level.mark)),
+        Column(ctx.t("条件・不適の理由", "Conditions / reasons"), 64,
+               lambda r: _not_suitable(ctx, r.task) or "—"),
+        Column(ctx.t("対象", "Chosen"), 12, lambda r: centred("✓" if r.task.selected else "")),
+    ], [_Listed(u, t) for u in ctx.plan.units for t in u.tasks])  # fmt: skip
     return ch
+
+
+def _not_suitable(ctx: Context, task) -> str:
+    """Why a task is only possible with conditions, or not suitable."""
+    reasons = ctx.assessment(task).reasons
+    return " ".join(r.text.get(ctx.lang) for r in reasons if r.level > Suitability.SUITABLE)
+
+
+@dataclass(frozen=True)
+class _Check:
+    """A checklist item of the catalog and the plan's entry for it (if any)."""
+
+    item: ChecklistItemDef
+    entry: ChecklistEntry | None
+
+    @property
+    def done(self) -> bool:
+        return bool(self.entry and self.entry.done)
+
+    @property
+    def note(self) -> str:
+        return self.entry.note if self.entry and self.entry.note.strip() else ""
 
 
 def checklists(ctx: Context) -> Chapter:
@@ -35,17 +65,15 @@ def checklists(ctx: Context) -> Chapter:
     for step in ctx.catalog.steps:
         rec = ctx.plan.steps.get(step.number)
         entries = rec.checklist if rec else {}
-        rows = []
-        for item in step.checklist:
-            e = entries.get(item.id)
-            rows.append([Center("■" if e and e.done else "□"), item.text.get(ctx.lang),
-                         e.note if e and e.note.strip() else ""])  # fmt: skip
         done = sum(1 for item in step.checklist if entries.get(item.id) and entries[item.id].done)
         ch.blocks.append(ctx.subsection(ctx.t(
             f"第{step.number}章　{step.title.ja}（{done}／{len(step.checklist)}）",
             f"Chapter {step.number}. {step.title.en} ({done}/{len(step.checklist)})")))  # fmt: skip
-        ch.blocks += ctx.table([ctx.t("済", "Done"), ctx.t("確認項目", "Item"), ctx.t("メモ", "Note")],
-                               rows, [11, 109, 45])  # fmt: skip
+        ch.blocks += ctx.table([
+            Column(ctx.t("済", "Done"), 11, lambda c: centred("■" if c.done else "□")),
+            Column(ctx.t("確認項目", "Item"), 109, lambda c: c.item.text.get(ctx.lang)),
+            Column(ctx.t("メモ", "Note"), 45, lambda c: c.note),
+        ], [_Check(item, entries.get(item.id)) for item in step.checklist])  # fmt: skip
     ch.blocks.append(ctx.p(ctx.t("■ 済　□ 未了", "■ done  □ open"), style="note"))
     return ch
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TypeVar
 
 from ...domain import costs, words
 from ...domain.catalog import Catalog
@@ -17,12 +18,25 @@ from ...domain.model import Plan
 from ...domain.money import format_yen
 from ...domain.suitability import Assessment, Suitability, assess_in_plan
 from .. import dates
-from ..content import Block, Cell, Heading, Inline, Paragraph, Span, Table, Text, text, widths
+from ..content import (
+    Block,
+    Column,
+    Heading,
+    Inline,
+    Paragraph,
+    Span,
+    Table,
+    Text,
+    form,
+    table,
+    text,
+)
 
 ASSUMED_JA = "※仮定"
 ASSUMED_EN = "*assumed"
-FORM_LABEL_MM = 42  # the label column of a form table, of the 165 mm text width
-TEXT_WIDTH_MM = 165
+FORM_LABEL = 42 / 165  # the label column of a form table: its share of the text width
+
+R = TypeVar("R")
 
 
 class Context:
@@ -90,15 +104,14 @@ class Context:
 
     def fields(self, rows: Sequence[tuple[str, Text | str]]) -> Table:
         """Label | value pairs, as in a form."""
-        return Table((), [[label, v] for label, v in rows],
-                     widths(FORM_LABEL_MM, TEXT_WIDTH_MM - FORM_LABEL_MM), form=True)  # fmt: skip
+        return form(rows, FORM_LABEL)
 
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[Cell]],
-              widths_mm: Sequence[float], total_rows: int = 0) -> list[Block]:  # fmt: skip
-        """A table, or a grey 未記入 when it has no rows."""
-        if not rows:
+    def table(self, columns: Sequence[Column[R]], records: Sequence[R],
+              totals: Sequence[R] = ()) -> list[Block]:  # fmt: skip
+        """A row per record (and the total rows), or a grey 未記入 when there are no records."""
+        if not records:
             return [Paragraph(text(self.muted_empty()))]
-        return [Table(tuple(header), rows, widths(*widths_mm), total_rows=total_rows)]
+        return [table(columns, records, totals)]
 
     def total_label(self, label: str) -> Text:
         return text(Span(label, bold=True))

@@ -9,6 +9,8 @@ multiplier comes from, when the money arrives, and which rule each year used.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...domain import costs
 from ...domain.money import thousand_yen_table
 from ...domain.subsidy_rules import (
@@ -23,14 +25,15 @@ from ...domain.subsidy_rules import (
 )
 from ...domain.subsidy_text import rate_text, subsidy_formula
 from ...domain.text import L10n
-from ..content import Block, Chapter, Num, Spacer, Span
+from ..content import Block, Cell, Chapter, Column, Spacer, Span, Text, num
 from ..figures import cost_figure
 from .common import ASSUMED_EN, ASSUMED_JA, Context
 from .costs_lines import lines, scenarios
 
 
 def chapter(ctx: Context) -> Chapter:
-    ch = Chapter("costs", ctx.t("第11章　経費見込み", "Chapter 11. Cost estimate"), room_mm=110)
+    ch = Chapter("costs", ctx.t("第11章　経費見込み", "Chapter 11. Cost estimate"),
+                 keep_opening=True)  # fmt: skip
     est, error = ctx.adopted()
     if error:
         ch.blocks.append(ctx.p(Span(error, tone="alert")))
@@ -47,7 +50,7 @@ def chapter(ctx: Context) -> Chapter:
     ch.blocks += _rules_used(ctx, est)
     if est.period.total > 0:
         other = ctx.t("・特定財源", ", other revenue") if est.period.other_revenue else ""
-        ch.blocks.append(cost_figure(est, ctx.lang, 150, 62, ctx.t(
+        ch.blocks.append(cost_figure(est, ctx.lang, ctx.t(
             f"図 年度別の事業費（特別交付税措置見込額・実質負担額{other}）",
             f"Figure: cost by fiscal year (estimated subsidy, net burden{other})")))  # fmt: skip
     ch.blocks += lines(ctx)
@@ -81,47 +84,73 @@ def _year_label(ctx: Context, fy: int) -> str:
     return ctx.t(f"{ctx.fy_short(fy)}\n（{fy}年度）", ctx.fy(fy))
 
 
-def _marked(value: str, on: bool) -> Num:
-    return Num(f"{SWITCH_SIGN}{value}" if on else value)
+def _marked(value: str, on: bool) -> Cell:
+    return num(f"{SWITCH_SIGN}{value}" if on else value)
+
+
+@dataclass(frozen=True)
+class _Year:
+    """A row of the yearly tables: a fiscal year's figures, or the period's."""
+
+    label: str | Text
+    total: int
+    other: int  # other revenue (特定財源)
+    eligible: int
+    subsidy: int
+    net: int
+    switched: bool  # the running-cost switch changes the eligible, subsidy and net (◆)
+    remarks: str = ""
+
+
+def _year_columns(ctx: Context, other: bool, thousands: bool) -> list[Column[_Year]]:
+    """Fiscal year, total, other revenue (where a line has some), eligible, subsidy, net,
+    and the remarks in yen; the ¥1,000 table's figures say their unit in the header."""
+    unit = ctx.t("（千円）", " (¥1,000)") if thousands else ""
+    money = (lambda v: f"{v:,}") if thousands else ctx.yen
+
+    def w(yen_with_other: float, yen: float, k_with_other: float, k: float) -> float:
+        """The column's width in each of the four tables (mm of the A4 text width)."""
+        if thousands:
+            return k_with_other if other else k
+        return yen_with_other if other else yen
+
+    cols = [
+        Column(ctx.t("年度", "Fiscal year"), w(22, 24, 40, 45), lambda r: r.label),
+        Column(ctx.t("事業費", "Total cost") + unit, w(21, 24, 25, 30),
+               lambda r: num(money(r.total))),
+        *([Column(ctx.t("特定財源", "Other revenue") + unit, w(19, 0, 25, 0),
+                  lambda r: num(money(r.other)))] if other else []),
+        Column(ctx.t("うち対象経費", "Eligible") + unit, w(22, 24, 25, 30),
+               lambda r: _marked(money(r.eligible), r.switched)),
+        Column(ctx.t("特別交付税措置見込額", "Est. subsidy") + unit, w(22, 24, 25, 30),
+               lambda r: _marked(money(r.subsidy), r.switched)),
+        Column(ctx.t("実質負担額", "Net burden") + unit, w(22, 24, 25, 30),
+               lambda r: _marked(money(r.net), r.switched)),
+    ]  # fmt: skip
+    if not thousands:
+        cols.append(Column(ctx.t("備考", "Remarks"), w(37, 45, 0, 0), lambda r: r.remarks))
+    return cols
 
 
 def _years(ctx: Context, est: costs.Estimate) -> list[Block]:
     other = est.period.other_revenue > 0
-    rows_yen: list[list] = []
-    rows_k: list[list] = []
-    for y in est.years:
-        s = bool(y.switched)
-        mid = [Num(ctx.yen(y.other_revenue))] if other else []
-        rows_yen.append([_year_label(ctx, y.fiscal_year), Num(ctx.yen(y.total)), *mid,
-                         _marked(ctx.yen(y.eligible), s), _marked(ctx.yen(y.subsidy), s),
-                         _marked(ctx.yen(y.net), s), _remarks(ctx, y)])  # fmt: skip
     p = est.period
     s = any(y.switched for y in est.years)
     total = ctx.total_label(ctx.t("計画期間計", "Total"))
-    mid = [Num(ctx.yen(p.other_revenue))] if other else []
-    rows_yen.append([total, Num(ctx.yen(p.total)), *mid,
-                     *(_marked(ctx.yen(v), s) for v in (p.eligible, p.subsidy, p.net)), ""])  # fmt: skip
-    labels = [ctx.fy(y.fiscal_year) for y in est.years] + [total]
-    marks = [bool(y.switched) for y in est.years] + [s]
-    for label, on, (t, o, e, sub, net) in zip(labels, marks, _thousands(est), strict=True):
-        mid_k = [Num(f"{o:,}")] if other else []
-        rows_k.append(
-            [label, Num(f"{t:,}"), *mid_k, *(_marked(f"{v:,}", on) for v in (e, sub, net))]
-        )
-    head = [ctx.t("年度", "Fiscal year"), ctx.t("事業費", "Total cost"),
-            *([ctx.t("特定財源", "Other revenue")] if other else []),
-            ctx.t("うち対象経費", "Eligible"), ctx.t("特別交付税措置見込額", "Est. subsidy"),
-            ctx.t("実質負担額", "Net burden")]  # fmt: skip
+    yen = [_Year(_year_label(ctx, y.fiscal_year), y.total, y.other_revenue, y.eligible,
+                 y.subsidy, y.net, bool(y.switched), _remarks(ctx, y)) for y in est.years]  # fmt: skip
+    yen_total = _Year(total, p.total, p.other_revenue, p.eligible, p.subsidy, p.net, s)
+    *k_years, k_period = _thousands(est)
+    k = [_Year(ctx.fy(y.fiscal_year), *f, switched=bool(y.switched))
+         for y, f in zip(est.years, k_years, strict=True)]  # fmt: skip
+    k_total = _Year(total, *k_period, switched=s)
     out: list[Block] = [
         ctx.section(ctx.t("11.1 年度別の見込み（円）", "11.1 By fiscal year (yen)"))
     ]
-    yen_w = [22, 21, 19, 22, 22, 22, 37] if other else [24, 24, 24, 24, 24, 45]
-    out += ctx.table([*head, ctx.t("備考", "Remarks")], rows_yen, yen_w, total_rows=1)
+    out += ctx.table(_year_columns(ctx, other, thousands=False), yen, [yen_total])
     out.append(ctx.p("※ " + TIMING.get(ctx.lang), style="note"))  # beside the net burden
-    out.append(Spacer(mm=2))
-    k_w = [40, 25, 25, 25, 25, 25] if other else [45, 30, 30, 30, 30]
-    out += ctx.table([f"{h}{ctx.t('（千円）', ' (¥1,000)')}" if i else h for i, h in enumerate(head)],
-                     rows_k, k_w, total_rows=1)  # fmt: skip
+    out.append(Spacer())
+    out += ctx.table(_year_columns(ctx, other, thousands=True), k, [k_total])
     out.append(ctx.p(ctx.t(
         "※ 千円の表は、千円未満を年度ごとに四捨五入し、実質負担額は表示した事業費から特定財源と措置見込額を差し引いた額、"
         "計画期間計は各年度の表示額の合計としています（表示単位未満四捨五入のため、11.1の円単位の額とは一致しない場合があります）。",

@@ -6,9 +6,9 @@ from datetime import date
 
 from ...domain.benchmarks import benchmark_position
 from ...domain.suitability import Suitability
-from ..content import Block, Chapter, Spacer, Text
-from ..warnings_section import warnings_section
+from ..content import Chapter, Text, TitlePage
 from .common import Context
+from .warnings import warnings_section
 
 
 def title(ctx: Context) -> str:
@@ -18,24 +18,20 @@ def title(ctx: Context) -> str:
     )
 
 
-def cover(ctx: Context) -> list[Block]:
+def cover(ctx: Context) -> TitlePage:
     mu = ctx.plan.municipality
     years = ctx.plan.fiscal_years
     period = f"{ctx.fy(years[0])} – {ctx.fy(years[-1])}" if years else ctx.empty
-    out: list[Block] = [
-        Spacer(page=0.22),
-        ctx.p(title(ctx), style="cover_title"),
-        Spacer(mm=10),
-        ctx.p(ctx.t(f"計画期間　{period}", f"Plan period: {period}"), style="cover_sub"),
-        Spacer(page=0.25),
-        # the plan's own date; a file from before issue 18 has none: the day of export (warned)
-        ctx.p(ctx.date_label(ctx.plan.document_date or date.today()), style="cover_meta"),
-        Spacer(mm=4),
-        ctx.p(f"{mu.prefecture}　{mu.name}".strip(), style="cover_meta"),
-    ]
+    issuer = [f"{mu.prefecture}　{mu.name}".strip()]
     if mu.department.strip():
-        out.append(ctx.p(mu.department, style="cover_meta"))
-    return out
+        issuer.append(mu.department)
+    return TitlePage(
+        title(ctx),
+        ctx.t(f"計画期間　{period}", f"Plan period: {period}"),
+        # the plan's own date; a file from before issue 18 has none: the day of export (warned)
+        ctx.date_label(ctx.plan.document_date or date.today()),
+        tuple(issuer),
+    )
 
 
 def _count_line(ctx: Context) -> str:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from ...domain.fiscal import fiscal_year_of
-from ..content import Block, Chapter, Landscape, Num, PageBreak
-from ..figures import gantt_figure, gantt_height, gantt_legend, schedule_rows
+from ..content import Block, Chapter, Column, Landscape, PageBreak, num
+from ..figures import gantt_figure, gantt_legend, schedule_rows
 from .common import Context
 
 GANTT_MONTHS_PER_PAGE = 36  # three fiscal years per landscape page stay legible
 GANTT_ROWS_PER_PAGE = 26
-LANDSCAPE_WIDTH_MM = 267  # A4 landscape less its margins
-LANDSCAPE_HEIGHT_MM = 169 - 12  # the text height less room for the caption
 
 
 def chapter(ctx: Context) -> Chapter:
@@ -21,10 +19,12 @@ def chapter(ctx: Context) -> Chapter:
         "手順、試行・本格導入の段階、研修の日程を年度の月ごとに示します（図は次ページ以降、A4横）。",
         "Steps, phases and training by fiscal-year month (chart on the following landscape "
         "page(s)).")))  # fmt: skip
-    table_rows = [[r.label, Num(ctx.period(r.start, r.end) if r.kind != "training"
-                                else ctx.short_date(r.start))] for r in rows]  # fmt: skip
-    ch.blocks += ctx.table([ctx.t("項目", "Item"), ctx.t("期間・日付", "Period / date")],
-                           table_rows, [115, 50])  # fmt: skip
+    ch.blocks += ctx.table([
+        Column(ctx.t("項目", "Item"), 115, lambda r: r.label),
+        Column(ctx.t("期間・日付", "Period / date"), 50,
+               lambda r: num(ctx.period(r.start, r.end) if r.kind != "training"
+                             else ctx.short_date(r.start))),
+    ], rows)  # fmt: skip
     if not dated:
         ch.blocks.append(ctx.p(ctx.t("日程が未記入のため、工程表は作成していません。",
                                      "No dates entered yet, so there is no chart.")))  # fmt: skip
@@ -41,11 +41,11 @@ def chapter(ctx: Context) -> Chapter:
             pages.append((fy0, n_years, rows[r0 : r0 + GANTT_ROWS_PER_PAGE]))
     blocks: list[Block] = []
     for i, (fy0, n_years, chunk) in enumerate(pages):
-        h_mm = min(LANDSCAPE_HEIGHT_MM, gantt_height(len(chunk)))
         blocks.append(ctx.section(ctx.t(
             f"工程表（{ctx.fy_short(fy0)}〜{ctx.fy_short(fy0 + n_years - 1)}）",
             f"Schedule (FY{fy0}–FY{fy0 + n_years - 1})")))  # fmt: skip
-        blocks.append(gantt_figure(chunk, legend, fy0, n_years, ctx.lang, LANDSCAPE_WIDTH_MM, h_mm))
+        # the full width of the landscape page; the writer keeps it to the page's height
+        blocks.append(gantt_figure(chunk, legend, fy0, n_years, ctx.lang))
         if i < len(pages) - 1:
             blocks.append(PageBreak())
     ch.blocks.append(Landscape(tuple(blocks)))

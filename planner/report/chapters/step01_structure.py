@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..content import Block
+from ..content import Block, Column
 from .common import Context
 
 
@@ -13,7 +13,9 @@ def blocks(ctx: Context) -> list[Block]:
         (ctx.t("会議の進め方", "Meetings"), ctx.value(plan.meeting_plan)),
     ])]  # fmt: skip
     out.append(ctx.section(ctx.t("推進チームの構成", "The team")))
-    rows = [[m.name, m.role, m.department] for m in plan.members]
-    out += ctx.table([ctx.t("氏名", "Name"), ctx.t("役割", "Role"), ctx.t("所属", "Department")],
-                     rows, [45, 55, 65])  # fmt: skip
+    out += ctx.table([
+        Column(ctx.t("氏名", "Name"), 45, lambda m: m.name),
+        Column(ctx.t("役割", "Role"), 55, lambda m: m.role),
+        Column(ctx.t("所属", "Department"), 65, lambda m: m.department),
+    ], plan.members)  # fmt: skip
     return out

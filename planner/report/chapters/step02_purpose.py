@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..content import Block
+from ..content import Block, Column
 from .common import Context
 
 
@@ -10,12 +10,11 @@ def blocks(ctx: Context) -> list[Block]:
     out: list[Block] = [ctx.section(ctx.t("導入の目的", "Purposes"))]
     out += ctx.purposes()
     out.append(ctx.section(ctx.t("目標（KPI）", "Targets (KPIs)")))
-    rows = [
-        [k.name, k.baseline or ctx.empty, k.target or ctx.empty,
-         ctx.fy_short(k.fiscal_year) if k.fiscal_year else ctx.empty]
-        for k in ctx.plan.kpis
-    ]  # fmt: skip
-    out += ctx.table([ctx.t("指標", "Indicator"), ctx.t("現状値", "Baseline"),
-                      ctx.t("目標値", "Target"), ctx.t("達成年度", "By")],
-                     rows, [62, 36, 42, 25])  # fmt: skip
+    out += ctx.table([
+        Column(ctx.t("指標", "Indicator"), 62, lambda k: k.name),
+        Column(ctx.t("現状値", "Baseline"), 36, lambda k: k.baseline or ctx.empty),
+        Column(ctx.t("目標値", "Target"), 42, lambda k: k.target or ctx.empty),
+        Column(ctx.t("達成年度", "By"), 25,
+               lambda k: ctx.fy_short(k.fiscal_year) if k.fiscal_year else ctx.empty),
+    ], ctx.plan.kpis)  # fmt: skip
     return out

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ...domain.network_model import MODEL_SOURCE, is_beta
-from ..content import Block, Num, Text, text
+from ..content import Block, Column, Text, num, text
 from .common import Context
+
+
+class Staff(NamedTuple):
+    name: str | Text
+    staff: int
 
 
 def _network_model(ctx: Context) -> Text:
@@ -45,10 +52,9 @@ def blocks(ctx: Context) -> list[Block]:
         (ctx.t("現状の課題・メモ", "Findings"), ctx.value(plan.current_notes)),
     ])]  # fmt: skip
     out.append(ctx.section(ctx.t("課・係ごとの職員数", "Staff by unit")))
-    rows: list[list] = [[u.name, Num(f"{u.staff:,}")] for u in plan.units]
-    if rows:
-        rows.append([ctx.total_label(ctx.t("合計", "Total")),
-                     Num(f"{sum(u.staff for u in plan.units):,}")])  # fmt: skip
-    out += ctx.table([ctx.t("課・係", "Unit"), ctx.t("職員数（人）", "Staff")], rows, [120, 45],
-                     total_rows=1 if rows else 0)  # fmt: skip
+    total = Staff(ctx.total_label(ctx.t("合計", "Total")), sum(u.staff for u in plan.units))
+    out += ctx.table([
+        Column(ctx.t("課・係", "Unit"), 120, lambda r: r.name),
+        Column(ctx.t("職員数（人）", "Staff"), 45, lambda r: num(f"{r.staff:,}")),
+    ], [Staff(u.name, u.staff) for u in plan.units], [total])  # fmt: skip
     return out

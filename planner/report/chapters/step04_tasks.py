@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...domain.suitability import Suitability
-from ..content import Block, Center, Span
+from ..content import Block, Column, Span, centred
 from .common import Context
 
 
@@ -35,13 +35,17 @@ def blocks(ctx: Context) -> list[Block]:
             continue
         out.append(ctx.subsection(ctx.t(f"{unit.name}（対象 {len(tasks)}件／{len(unit.tasks)}件）",
                                         f"{unit.name} ({len(tasks)} of {len(unit.tasks)} tasks)")))  # fmt: skip
-        rows = []
-        for t in tasks:
-            a = ctx.assessment(t)
-            reasons = "\n".join("・" + r.text.get(ctx.lang) for r in a.reasons)
-            if t.note.strip():
-                reasons += "\n" + ctx.t("備考: ", "Note: ") + t.note
-            rows.append([t.name, Center(ctx.mark(a.level)), reasons])
-        out += ctx.table([ctx.t("業務", "Task"), ctx.t("適性", "Suitability"),
-                          ctx.t("判定の理由", "Reasons")], rows, [50, 22, 93])  # fmt: skip
+        out += ctx.table([
+            Column(ctx.t("業務", "Task"), 50, lambda t: t.name),
+            Column(ctx.t("適性", "Suitability"), 22,
+                   lambda t: centred(ctx.mark(ctx.assessment(t).level))),
+            Column(ctx.t("判定の理由", "Reasons"), 93, lambda t: _reasons(ctx, t)),
+        ], tasks)  # fmt: skip
     return out
+
+
+def _reasons(ctx: Context, task) -> str:
+    reasons = "\n".join("・" + r.text.get(ctx.lang) for r in ctx.assessment(task).reasons)
+    if task.note.strip():
+        reasons += "\n" + ctx.t("備考: ", "Note: ") + task.note
+    return reasons

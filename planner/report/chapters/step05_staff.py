@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ...domain.model import Unit
 from ...domain.sensitive import PERSONAL_DATA_POLICY_LABEL
-from ..content import Block, Num, Text, text
+from ..content import Block, Column, Text, num, text
 from .common import Context
 
 ALLOWANCE_MONTH = 3_000  # the national 在宅勤務等手当 (NPA 2023, in force 2024-04-01)
@@ -39,7 +41,14 @@ def _personal_data(ctx: Context) -> Text:
     return text(ctx.word("personal_data_policy", policy), "\n" + means)
 
 
-def _forms(ctx: Context, unit: Unit) -> tuple[str, str, str, str]:
+class _Forms(NamedTuple):
+    where: str
+    cap: str
+    time_unit: str
+    deadline: str
+
+
+def _forms(ctx: Context, unit: Unit) -> _Forms:
     f = unit.form
     where = [x for x, on in ((ctx.t("在宅", "home"), f.home),
                              (ctx.t("サテライト", "satellite"), f.satellite),
@@ -56,7 +65,14 @@ def _forms(ctx: Context, unit: Unit) -> tuple[str, str, str, str]:
         deadline = ctx.t("前日まで", "day before")
     else:
         deadline = ctx.t(f"{f.application_days}日前まで", f"{f.application_days} days ahead")
-    return places, cap, ctx.word("time_unit", f.time_unit), deadline
+    return _Forms(places, cap, ctx.word("time_unit", f.time_unit), deadline)
+
+
+class _Row(NamedTuple):
+    name: str | Text
+    staff: int
+    teleworkers: int
+    forms: _Forms = _Forms("", "", "", "")
 
 
 def blocks(ctx: Context) -> list[Block]:
@@ -64,20 +80,18 @@ def blocks(ctx: Context) -> list[Block]:
     out: list[Block] = [ctx.p(ctx.t(
         f"テレワークの実施予定者は{plan.teleworkers():,}人です。課ごとの実施形態は次のとおりです。",
         f"{plan.teleworkers():,} staff are planned to telework. The forms by unit:"))]  # fmt: skip
-    rows: list[list] = []
-    for u in plan.units:
-        places, cap, unit_label, deadline = _forms(ctx, u)
-        rows.append([u.name, Num(f"{u.staff:,}"), Num(f"{u.teleworkers:,}"), places, cap,
-                     unit_label, deadline])  # fmt: skip
-    if rows:
-        rows.append([ctx.total_label(ctx.t("合計", "Total")),
-                     Num(f"{sum(u.staff for u in plan.units):,}"),
-                     Num(f"{plan.teleworkers():,}"), "", "", "", ""])  # fmt: skip
-    out += ctx.table(
-        [ctx.t("課・係", "Unit"), ctx.t("職員数", "Staff"), ctx.t("実施者", "Tele-workers"),
-         ctx.t("実施場所", "Where"), ctx.t("上限", "Cap"), ctx.t("単位", "Unit of time"),
-         ctx.t("申請期限", "Apply")],
-        rows, [44, 15, 15, 28, 22, 20, 21], total_rows=1 if rows else 0)  # fmt: skip
+    rows = [_Row(u.name, u.staff, u.teleworkers, _forms(ctx, u)) for u in plan.units]
+    total = _Row(ctx.total_label(ctx.t("合計", "Total")), sum(u.staff for u in plan.units),
+                 plan.teleworkers())  # fmt: skip
+    out += ctx.table([
+        Column(ctx.t("課・係", "Unit"), 44, lambda r: r.name),
+        Column(ctx.t("職員数", "Staff"), 15, lambda r: num(f"{r.staff:,}")),
+        Column(ctx.t("実施者", "Tele-workers"), 15, lambda r: num(f"{r.teleworkers:,}")),
+        Column(ctx.t("実施場所", "Where"), 28, lambda r: r.forms.where),
+        Column(ctx.t("上限", "Cap"), 22, lambda r: r.forms.cap),
+        Column(ctx.t("単位", "Unit of time"), 20, lambda r: r.forms.time_unit),
+        Column(ctx.t("申請期限", "Apply"), 21, lambda r: r.forms.deadline),
+    ], rows, [total])  # fmt: skip
     out.append(ctx.fields([
         (ctx.t("在宅勤務等手当", "Telework allowance"), _allowance(ctx)),
         (PERSONAL_DATA_POLICY_LABEL.get(ctx.lang), _personal_data(ctx)),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...domain import words
-from ..content import Block, Center
+from ..content import Block, Column, centred
 from .common import Context
 
 
@@ -29,10 +29,13 @@ def blocks(ctx: Context) -> list[Block]:
     if not items:
         out.append(ctx.p(ctx.muted_empty()))
     for role in list(known) + sorted({s.role for s in items} - set(known)):
-        rows = [[s.text, Center(ctx.word("measure_status", s.status))]
-                for s in items if s.role == role]  # fmt: skip
-        if not rows:
+        measures = [s for s in items if s.role == role]
+        if not measures:
             continue
         out.append(ctx.subsection(ctx.word("role", role)))
-        out += ctx.table([ctx.t("対策", "Measure"), ctx.t("状況", "Status")], rows, [143, 22])
+        out += ctx.table([
+            Column(ctx.t("対策", "Measure"), 143, lambda s: s.text),
+            Column(ctx.t("状況", "Status"), 22,
+                   lambda s: centred(ctx.word("measure_status", s.status))),
+        ], measures)  # fmt: skip
     return out

@@ -9,9 +9,9 @@ the overview chapter, under the plan's key figures.
 
 from __future__ import annotations
 
-from ..domain.warnings import plan_warnings
-from .chapters.common import Context
-from .content import Block
+from ...domain.warnings import plan_warnings
+from ..content import Block
+from .common import Context
 
 
 def warnings_section(ctx: Context) -> list[Block]:

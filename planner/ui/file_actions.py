@@ -17,7 +17,7 @@ from ..domain.errors import PlannerError
 from ..domain.model import Municipality
 from . import dialogs
 from .document import PlanDocument
-from .i18n import lang, t
+from .i18n import lang, t, tx
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -27,8 +27,8 @@ RULE_FILTER = "TOML (*.toml)"
 
 
 def recent_files() -> list[Path]:
-    value = QSettings().value("files/recent", [])
-    items = [value] if isinstance(value, str) else list(value or [])
+    value = QSettings().value("files/recent", [])  # any type: the settings file is input
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     return [Path(p) for p in items if isinstance(p, str) and p and Path(p).exists()]
 
 
@@ -299,6 +299,7 @@ class FileActions:
             return False
         from ..domain.catalog import with_user_rules
         from ..domain.fiscal import era_year_label
+        from ..domain.subsidy_text import replaced_rule_note
         from ..store.rules_store import import_rule_file
 
         title = t("ルールファイルを読み込めません", "Cannot load the rule file")
@@ -309,10 +310,14 @@ class FileActions:
             self._error(title, err)
             return False
         self.window.catalog = catalog
+        self.window.show_startup_warnings()  # a mended rule file's warning goes
         if self.doc is not None:
             self.doc.use_catalog(catalog)
         rule = stored.rule
         day = rule.date.isoformat()
+        replaced = (
+            "" if stored.replaced is None else "\n" + tx(replaced_rule_note(stored.replaced, rule))
+        )
         shown = (
             t("開いている計画の見積もりに反映しました。", "The open plan's estimate uses it now.")
             if self.doc is not None
@@ -326,6 +331,7 @@ class FileActions:
                 f"出典: {rule.source.ja}（{day}）\n{shown}",
                 f"Loaded the special allocation tax rule of FY{rule.fiscal_year}.\n"
                 f"Source: {rule.source.en} ({day})\n{shown}",
-            ).rstrip(),
+            ).rstrip()
+            + replaced,
         )
         return True

@@ -87,6 +87,23 @@ def test_a_recovery_entry_with_an_absurd_pid_does_not_stop_the_start(app, qtbot,
     _close(w)
 
 
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_lock_that_is_no_file_opens_the_plan_read_only_and_says_why(
+    app, qtbot, tmp_path, replies, sample, kind
+):
+    from planner.store.lock import lock_path
+
+    lp = lock_path(sample)
+    lp.mkdir() if kind == "folder" else os.mkfifo(lp)
+    w = _start(qtbot, tmp_path / "recovery")
+    assert w.files.open(sample) and w.doc.read_only
+    message = w.statusBar().currentMessage()
+    assert lp.name in message and "読み取り専用" in message
+    assert ("フォルダー" if kind == "folder" else "名前付きパイプ") in message
+    assert replies["asked"] == []  # nothing to take over: nobody's lock
+    _close(w)
+
+
 # -- the settings file ------------------------------------------------------------------------
 
 

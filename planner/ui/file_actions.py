@@ -110,8 +110,10 @@ class FileActions:
                     read_only = True
             else:
                 read_only = True
-        except OSError:
+        except OSError as err:
             read_only, owner = True, t("（ロックを作成できません）", "(cannot create a lock)")
+            if isinstance(err, PlannerError):  # why: a read-only folder, a folder as the lock
+                self.window.show_status(err.text(lang()))
         doc = PlanDocument(plan, self.window.catalog, path, read_only=read_only)
         doc.lock, doc.lock_owner = lock, owner
         self.window.set_document(doc)

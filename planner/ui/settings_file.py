@@ -4,6 +4,7 @@ On Linux and other Unix systems QSettings keeps the program's settings (language
 recent files, window geometry) in INI files, ``…/TeleworkPlanner/Telework Planner.conf``
 and the organisation's ``…/TeleworkPlanner.conf``. Qt reads them whole at the first
 ``QSettings()``: a FIFO there blocks the start for ever, a huge file fills memory.
+So is one with values Qt deserializes (see _SERIALIZED below).
 Such a file is left alone; this session's settings go to a private folder instead,
 and the window's status bar names the file. (Windows keeps the settings in the
 registry and macOS in a property list: nothing to check there.)
@@ -15,14 +16,15 @@ file_actions.recent_files, window_state): any value of any type is possible.
 from __future__ import annotations
 
 import os
-import stat
+import re
 import sys
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
-from ..domain.datafile import file_kind
+from ..domain.datafile import read_small_file
+from ..domain.errors import ResourceError
 from ..domain.text import L10n
 
 MAX_SETTINGS_BYTES = 1024 * 1024  # the program writes a few kilobytes
@@ -42,21 +44,40 @@ def settings_files() -> list[Path]:
 
 
 def _unusable(path: Path) -> L10n | None:
-    """Why Qt must not read ``path`` (not a regular file, too large), or None."""
+    """Why Qt must not read ``path`` (not a regular file, too large, values Qt would
+    deserialize), or None."""
     try:
-        st = os.stat(path)
+        data = read_small_file(path, MAX_SETTINGS_BYTES)
+    except ResourceError as e:
+        return e.problem
     except (OSError, ValueError):
-        return None  # nothing there (or nothing we can see): QSettings starts empty
-    if not stat.S_ISREG(st.st_mode):
-        kind = file_kind(st.st_mode)
+        return None  # nothing there (or nothing we can read): QSettings starts empty
+    if _SERIALIZED.search(_unescaped(data.decode("utf-8", "replace"))):
         return L10n(
-            f"通常のファイルではありません（{kind.ja}）", f"it is not a regular file but {kind.en}"
-        )
-    if st.st_size > MAX_SETTINGS_BYTES:
-        return L10n(
-            f"大きすぎます（{st.st_size:,}バイト）", f"it is too large ({st.st_size:,} bytes)"
+            "このプログラムが書かない値（@Variant、@DateTime）があります",
+            "it holds values this program never writes (@Variant, @DateTime)",
         )
     return None
+
+
+# QSettings reads "@Variant(…)" and "@DateTime(…)" values through QDataStream, and a
+# crafted one (a list claiming 2^31 items) aborts the program (std::bad_alloc) when its
+# section is read. The program never writes either. The file is searched after undoing,
+# as Qt does, quotes, line continuations and \x / octal escapes (\x40 is "@"); more
+# is found than Qt would read (also inside other values), never less.
+_SERIALIZED = re.compile(r"@(Variant|DateTime)\(")
+_ESCAPE = re.compile(r'\\(x[0-9a-fA-F]+|[0-7]{1,3})|\\\r?\n|"')
+
+
+def _unescaped(text: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        code = m.group(1)
+        if code is None:
+            return ""  # a quote or a line continuation: Qt drops them
+        value = int(code[1:], 16) if code[0] == "x" else int(code, 8)
+        return chr(value & 0xFFFF)  # Qt keeps the low 16 bits (a QChar)
+
+    return _ESCAPE.sub(one, text)
 
 
 def check_settings_files() -> L10n | None:

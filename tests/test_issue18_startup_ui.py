@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -179,6 +180,41 @@ def test_a_fifo_as_settings_file_is_not_read_and_is_named(
         read = opened()
     assert not read, "Qt read the FIFO (a real start would block here for ever)"
     assert str(path) in message and "名前付きパイプ" in message
+
+
+CRAFTED = [  # a list said to hold 2^31 items: Qt's QDataStream throws std::bad_alloc, abort
+    "@Variant(\\0\\0\\0\\x9\\x7f\\xff\\xff\\xff)",
+    '"@Var""iant(\\0\\0\\0\\x9\\x7f\\xff\\xff\\xff)"',  # as Qt unquotes it
+    "\\x40Variant(\\0\\0\\0\\x9\\x7f\\xff\\xff\\xff)",  # as Qt unescapes it
+    "a, @DateTime(\\0\\0\\0\\x9\\x7f\\xff\\xff\\xff)",
+]
+START = """
+import sys
+from planner.ui.app import create_app
+from planner.ui.main_window import MainWindow
+from planner.ui.settings_file import settings_problem
+create_app()
+w = MainWindow(recovery_dir=sys.argv[1])
+w.show_restored()
+print(settings_problem().en)
+"""
+
+
+@pytest.mark.parametrize("value", CRAFTED)
+def test_a_settings_value_qt_would_abort_on_is_not_read(tmp_path, value):
+    """In a process of its own: on failure Qt aborts the whole process."""
+    config = tmp_path / "config"
+    own = config / "TeleworkPlanner" / "Telework Planner.conf"
+    own.parent.mkdir(parents=True)
+    own.write_text(f"[window]\nrect={value}\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", START, str(tmp_path / "recovery")],
+        env=env, capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-300:]
+    assert "never writes (@Variant, @DateTime)" in run.stdout and str(own) in run.stdout
+    assert own.read_text(encoding="utf-8") == f"[window]\nrect={value}\n"  # left alone
 
 
 def test_settings_values_of_any_type_do_not_stop_the_start(

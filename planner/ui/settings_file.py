@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
@@ -86,6 +85,8 @@ def check_settings_files() -> L10n | None:
     for path in settings_files():
         why = _unusable(path)
         if why is not None:
+            import tempfile
+
             private = tempfile.TemporaryDirectory(prefix="telework-planner-settings-")
             _state["private"] = private  # removed at exit; kept alive while Qt writes there
             QSettings.setPath(

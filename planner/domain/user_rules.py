@@ -70,23 +70,15 @@ def load_user_rules(
             rules.append(
                 parse_rule_file(read_small_file(path, MAX_RULE_FILE), path.name, categories)
             )
+            continue
         except ResourceError as e:
-            problems.append(not_used(path.name, e))
+            why: ResourceError | L10n = e
         except OSError as e:
-            problems.append(
-                not_used(
-                    path.name, L10n(f"読めません（{e.strerror}）", f"cannot be read ({e.strerror})")
-                )
-            )
+            detail = e.strerror or type(e).__name__
+            why = L10n(f"読めません（{detail}）", f"cannot be read ({detail})")
         except Exception as e:  # noqa: BLE001 - a fault of ours must not stop the start either
-            problems.append(
-                not_used(
-                    path.name,
-                    L10n(
-                        f"読めません（{type(e).__name__}）", f"cannot be read ({type(e).__name__})"
-                    ),
-                )
-            )
+            why = L10n(f"読めません（{type(e).__name__}）", f"cannot be read ({type(e).__name__})")
+        problems.append(not_used(path.name, why))
     rules.sort(key=lambda r: (r.fiscal_year, r.date))
     return rules, problems
 

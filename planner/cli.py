@@ -401,6 +401,10 @@ def run_cli(args: list[str]) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        if ns.command != "rules":  # issue 18: rule files not used, named (rules list says it)
+            from .cli_rules import warn_unused_rule_files
+
+            warn_unused_rule_files(ns.lang)
         return HANDLERS[ns.command](ns)
     except PlannerError as e:
         return _fail(e.text(ns.lang))

@@ -23,8 +23,10 @@ def add_rules_command(command) -> None:  # noqa: ANN001 - cli.build_parser's hel
 
 
 def cmd_rules(ns: argparse.Namespace) -> int:
+    from .cli import terminal_safe as safe
     from .domain.catalog import load_catalog, user_cache_dir, with_user_rules
     from .domain.subsidy_rules import coverage_words
+    from .domain.subsidy_text import replaced_rule_note
     from .store.rules_store import import_rule_file, list_rules
 
     en = ns.lang == "en"
@@ -32,21 +34,24 @@ def cmd_rules(ns: argparse.Namespace) -> int:
         stored = import_rule_file(ns.file)
         r = stored.rule
         print(
-            f"FY{r.fiscal_year}: {r.source.en} ({r.date.isoformat()}) → {stored.path}"
-            if en
-            else f"{r.fiscal_year}年度: {r.source.ja}（{r.date.isoformat()}）→ {stored.path}"
+            safe(
+                f"FY{r.fiscal_year}: {r.source.en} ({r.date.isoformat()}) → {stored.path}"
+                if en
+                else f"{r.fiscal_year}年度: {r.source.ja}（{r.date.isoformat()}）→ {stored.path}"
+            )
         )
+        if stored.replaced is not None:
+            print(safe(replaced_rule_note(stored.replaced, r).get(ns.lang)))
         return 0
     stored, problems = list_rules()
     catalog = with_user_rules(load_catalog(cache_dir=user_cache_dir()))
     for r in catalog.subsidy_rules:
         origin = r.origin if r.origin != "bundled" else ("bundled" if en else "同梱")
         cover = coverage_words(r.coverage).get(ns.lang)
-        print(
-            f"FY{r.fiscal_year}\t{r.date.isoformat()}\t{origin}\t{cover}\t{r.source.get(ns.lang)}"
-        )
+        cells = (f"FY{r.fiscal_year}", r.date.isoformat(), origin, cover, r.source.get(ns.lang))
+        print("\t".join(safe(c) for c in cells))  # the tabs between columns are ours
     for p in problems:
-        print(f"planner: {p.get(ns.lang)}", file=sys.stderr)
+        print(f"planner: {safe(p.get(ns.lang))}", file=sys.stderr)
     last = catalog.subsidy_rules[-1].fiscal_year
     print(
         f"Years after FY{last} assume the FY{last} rule (no notice included)."
@@ -55,3 +60,12 @@ def cmd_rules(ns: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def warn_unused_rule_files(lang: str) -> None:
+    """Each imported rule file that is not used, one line on stderr (every plan command)."""
+    from .cli import terminal_safe
+    from .domain.catalog import default_catalog
+
+    for p in default_catalog().rule_problems:
+        print(f"planner: {terminal_safe(p.get(lang))}", file=sys.stderr)

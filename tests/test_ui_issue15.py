@@ -268,7 +268,7 @@ def test_a_rule_file_loaded_from_the_file_menu_changes_the_estimate_at_once(
     _teleworkers(window, qtbot)
     page = _add_cost(window, qtbot, "laptop_pc")  # 1,350,000 in FY2026
     assert _year(page, 0, SUBSIDY) == "675,000円"  # the FY2024 rule assumed: 1/2
-    assert "2024年度ルールを仮定" in _year(page, 0, page.years.NOTE)
+    assert "令和6年度のルールを仮定" in _year(page, 0, page.years.NOTE)
     source = tmp_path / "r8.toml"
     source.write_text(RULE_FY2026, encoding="utf-8")
     _import(window, replies, source)
@@ -280,7 +280,7 @@ def test_a_rule_file_loaded_from_the_file_menu_changes_the_estimate_at_once(
     # 1,350,000 × 1/3 = 450,000; net 900,000; no undo step, the plan unchanged
     assert _year(page, 0, SUBSIDY) == "450,000円" and _year(page, 0, NET) == "900,000円"
     assert _year(page, 0, page.years.NOTE) == "取り込んだルール"
-    assert "取り込んだ2026年度ルールを仮定" in _year(page, 1, page.years.NOTE)
+    assert "取り込んだ令和8年度のルールを仮定" in _year(page, 1, page.years.NOTE)
     note = page.note.text()
     assert "措置率1/3" in note
     assert (

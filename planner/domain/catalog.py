@@ -8,6 +8,7 @@ Reading a file and the per-user cache of parsed files are in ``datafile.py``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -17,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from ..resources import resource_dir
-from .datafile import Reader, cache_file, read_cache, user_cache_dir, write_cache
+from .datafile import Reader, cache_file, quoted, read_cache, user_cache_dir, write_cache
 from .declare import declared
 from .errors import ResourceError
+from .fiscal import MAX_FISCAL_YEAR, MIN_FISCAL_YEAR
 from .text import L10n
 
 # issue 15: "sensitive" = 要配慮個人情報, between ordinary personal data and My Number
@@ -396,13 +398,25 @@ def _load_security(r: Reader) -> tuple[SecurityMeasureDef, ...]:
     return out
 
 
-def _rate(r: Reader, value: Any, field: str) -> Fraction:
+# "1/2", "0.5": a short fraction or decimal, never an exponent (Fraction("1e-99999999") hangs)
+_RATE = re.compile(r"\d{1,9}(?:\.\d{1,9}|/\d{1,9})?")
+
+
+def _rate(r: Reader, s: dict[str, Any], w: str) -> Fraction:
+    value = r.get(s, "rate", w, (str, int, float))  # a number is read, then refused below
+    text = value.strip() if isinstance(value, str) else ""
     try:
-        rate = Fraction(value) if isinstance(value, str) else None
-    except (ValueError, ZeroDivisionError):
+        rate = Fraction(text) if _RATE.fullmatch(text) else None
+    except ZeroDivisionError:
         rate = None
     if rate is None or not 0 < rate <= 1:
-        r.fail(field, f"'{value}' is not a rate such as \"1/2\"")
+        r.fail(
+            f"{w}.rate",
+            L10n(
+                f'{quoted(value)} は措置率ではありません。"1/2" のように、0より大きく1以下の分数を文字列で書いてください',
+                f'{quoted(value)} is not a rate such as "1/2" (a fraction above 0 and at most 1, as text)',
+            ),
+        )
     return rate  # type: ignore[return-value]
 
 
@@ -411,13 +425,20 @@ def subsidy_rule(
 ) -> SubsidyRule:
     """One ``[[rules]]`` table, checked (also used for rule files a user imports)."""
     eligible = r.get(s, "eligible_categories", w, list)
-    for c in eligible:
+    for i, c in enumerate(eligible):
+        r.check_kind(c, f"{w}.eligible_categories[{i}]", str)
         if c not in categories:
-            r.fail(f"{w}.eligible_categories", f"unknown category '{c}'")
+            r.fail(
+                f"{w}.eligible_categories",
+                L10n(
+                    f"経費区分 {quoted(c)} はありません（使える区分: {', '.join(sorted(categories))}）",
+                    f"unknown cost category {quoted(c)} (known: {', '.join(sorted(categories))})",
+                ),
+            )
     rounding = r.get(s, "rounding", w, dict)
     return SubsidyRule(
-        fiscal_year=r.count(s, "fiscal_year", w, 2000),
-        rate=_rate(r, s.get("rate"), f"{w}.rate"),
+        fiscal_year=r.count(s, "fiscal_year", w, MIN_FISCAL_YEAR, MAX_FISCAL_YEAR),
+        rate=_rate(r, s, w),
         eligible_categories=frozenset(eligible),
         rounding_unit=r.count(rounding, "unit", f"{w}.rounding", 1),
         rounding_mode=r.choice(rounding, "mode", f"{w}.rounding", ROUNDING_MODES),

@@ -28,14 +28,23 @@ class ValidationError(PlannerError):
 
 
 class ResourceError(PlannerError):
-    """A bundled data file is missing or malformed; names the file and field."""
+    """A data file (bundled, or a rule file a user imports) is missing or malformed.
 
-    def __init__(self, path: str, field: str, problem: str) -> None:
+    Names the file and the field; ``problem`` is said in Japanese and English (a plain
+    string, used by checks of bundled files only developers break, is shown as it is).
+    """
+
+    def __init__(self, path: str, field: str, problem: str | L10n) -> None:
+        p = problem if isinstance(problem, L10n) else L10n(problem, problem)
+        whole = field in ("", "-")  # the file as a whole (not found, not TOML, not UTF-8)
+        at_ja = "" if whole else f"の項目「{field}」"
+        at_en = "" if whole else f", field '{field}'"
         super().__init__(
             L10n(
-                f"データファイル {path} の項目「{field}」が不正です: {problem}",
-                f"Data file {path}, field '{field}': {problem}",
+                f"データファイル {path} {at_ja}が不正です: {p.ja}",
+                f"Data file {path}{at_en}: {p.en}",
             )
         )
         self.path = path
         self.field = field
+        self.problem = p

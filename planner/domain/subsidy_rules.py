@@ -147,7 +147,13 @@ def parse_rule_file(data: bytes, name: str, categories: frozenset[str]) -> Subsi
     r = Reader(name, data)
     tables = r.tables(r.data, "rules")
     if len(tables) != 1:
-        r.fail("rules", f"expected the rule of one fiscal year, found {len(tables)}")
+        r.fail(
+            "rules",
+            L10n(
+                f"1つのファイルには1年度のルールだけを書いてください（{len(tables)}件あります）",
+                f"expected the rule of one fiscal year, found {len(tables)}",
+            ),
+        )
     where, table = tables[0]
     return subsidy_rule(r, table, where, categories, origin=name)
 

@@ -13,7 +13,7 @@ from fractions import Fraction
 from . import words
 from .catalog import SubsidyRule
 from .costs import rule_for
-from .fiscal import short_fy_label
+from .fiscal import era_year_label, short_fy_label
 from .model import Plan
 from .text import L10n
 
@@ -95,4 +95,36 @@ def subsidy_formula(plan: Plan, rules: Sequence[SubsidyRule]) -> L10n:
         f"（財政力指数: {idx_ja}）。{rounding['ja']}。",
         f"Estimated subsidy = eligible cost × rate {rate['en']} × fiscal-capacity multiplier "
         f"{mult} (fiscal capacity index: {idx_en}), {rounding['en']}.",
+    )
+
+
+# -- which rule a year assumes, and what an imported rule replaces (issue 18) ------------
+
+
+def assumed_rule_words(rule: SubsidyRule) -> L10n:
+    """令和6年度のルールを仮定: what the cost strip and step 7's year table both say of a year
+    without its own rule (the rule carried forward, named; imported ones said so)."""
+    label = era_year_label(rule.fiscal_year)
+    if rule.origin == "bundled":
+        return L10n(f"{label}のルールを仮定", f"FY{rule.fiscal_year} rule assumed")
+    return L10n(f"取り込んだ{label}のルールを仮定", f"imported FY{rule.fiscal_year} rule assumed")
+
+
+def _rule_origin(rule: SubsidyRule) -> L10n:
+    if rule.origin == "bundled":
+        return L10n("本プログラム同梱", "bundled with the program")
+    return L10n(f"取り込んだルールファイル {rule.origin}", f"imported rule file {rule.origin}")
+
+
+def replaced_rule_note(old: SubsidyRule, new: SubsidyRule) -> L10n:
+    """What importing ``new`` replaced: the year's rule before, with both rates and sources."""
+    label = era_year_label(new.fiscal_year)
+    was = _rule_origin(old)
+    return L10n(
+        f"{label}のルールを置き換えました: 措置率{rate_text(old.rate)}（{old.source.ja}、"
+        f"{old.date.isoformat()}、{was.ja}）→ 措置率{rate_text(new.rate)}（{new.source.ja}、"
+        f"{new.date.isoformat()}）。",
+        f"Replaced the FY{new.fiscal_year} rule: rate {rate_text(old.rate)} ({old.source.en}, "
+        f"{old.date.isoformat()}, {was.en}) → rate {rate_text(new.rate)} ({new.source.en}, "
+        f"{new.date.isoformat()}).",
     )

@@ -18,11 +18,13 @@ import os
 from pathlib import Path
 
 from .catalog import SubsidyRule
+from .datafile import read_small_file
 from .errors import ResourceError
 from .text import L10n
 
 ENV = "TELEWORK_PLANNER_RULES_DIR"
 SUFFIX = ".toml"
+MAX_RULE_FILE = 256 * 1024  # one year's rule is about 1 KB
 
 
 def user_rules_dir() -> Path | None:
@@ -37,31 +39,60 @@ def user_rules_dir() -> Path | None:
 
 
 def rule_files(folder: Path | None) -> list[Path]:
-    if folder is None or not folder.is_dir():
+    """Every ``*.toml`` entry of the folder (hidden ones aside: a Mac's ``._x.toml``).
+
+    Entries that are not regular files are listed too, so that they are named
+    in a warning rather than passed over (or read: a FIFO would hang the start).
+    """
+    if folder is None:
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and p.is_file())
+    try:
+        if not folder.is_dir():
+            return []
+        return sorted(
+            p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")
+        )
+    except OSError:
+        return []
 
 
 def load_user_rules(
     folder: Path | None, categories: frozenset[str]
 ) -> tuple[list[SubsidyRule], list[L10n]]:
-    """The valid imported rules, and a message for each file that is not (never a crash:
-    the program must start even if a stored file was damaged)."""
+    """The valid imported rules, and a message naming each file that is not (never a crash:
+    the program must start whatever a user or another program left in the folder)."""
     from .subsidy_rules import parse_rule_file
 
     rules: list[SubsidyRule] = []
     problems: list[L10n] = []
     for path in rule_files(folder):
         try:
-            rules.append(parse_rule_file(path.read_bytes(), path.name, categories))
-        except ResourceError as e:
-            problems.append(e.message)
-        except OSError as e:
-            problems.append(
-                L10n(
-                    f"取り込んだルールファイル {path.name} を読めません（{e.strerror}）。",
-                    f"Cannot read the imported rule file {path.name} ({e.strerror}).",
-                )
+            rules.append(
+                parse_rule_file(read_small_file(path, MAX_RULE_FILE), path.name, categories)
             )
+            continue
+        except ResourceError as e:
+            why: ResourceError | L10n = e
+        except OSError as e:
+            detail = e.strerror or type(e).__name__
+            why = L10n(f"読めません（{detail}）", f"cannot be read ({detail})")
+        except Exception as e:  # noqa: BLE001 - a fault of ours must not stop the start either
+            why = L10n(f"読めません（{type(e).__name__}）", f"cannot be read ({type(e).__name__})")
+        problems.append(not_used(path.name, why))
     rules.sort(key=lambda r: (r.fiscal_year, r.date))
     return rules, problems
+
+
+def not_used(name: str, why: ResourceError | L10n) -> L10n:
+    """取り込んだルールファイル x.toml を使いません — 項目「rules[0].date」: …, in ja and en."""
+    if isinstance(why, ResourceError):
+        whole = why.field in ("", "-")
+        problem = why.problem
+        at_ja = "" if whole else f"項目「{why.field}」: "
+        at_en = "" if whole else f"field '{why.field}': "
+    else:
+        problem, at_ja, at_en = why, "", ""
+    return L10n(
+        f"取り込んだルールファイル {name} は使いません — {at_ja}{problem.ja}",
+        f"The imported rule file {name} is not used — {at_en}{problem.en}",
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..domain.errors import PlannerError
-from ..domain.text import L10n
+from ..domain.text import L10n, shown  # noqa: F401 - shown: the store's name for it
 
 
 class ProjectFileError(PlannerError):
@@ -20,9 +20,3 @@ class ProjectFileError(PlannerError):
 
     def __str__(self) -> str:
         return self.message.en
-
-
-def shown(text: object, limit: int = 60) -> str:
-    """A value from a file, made safe to put in a one-line message (data only)."""
-    s = "".join(ch if ch.isprintable() else "?" for ch in str(text))
-    return s if len(s) <= limit else s[: limit - 1] + "…"

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from ..domain.datafile import file_kind
 from ..domain.errors import PlannerError
 from ..domain.text import L10n
 from .errors import ProjectFileError, shown
@@ -36,20 +37,11 @@ class Failure(Protocol):
     ) -> PlannerError: ...
 
 
-_KINDS = (
-    (stat.S_ISDIR, "フォルダー", "a folder"),
-    (stat.S_ISFIFO, "名前付きパイプ", "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "デバイス", "a device"),
-    (stat.S_ISBLK, "デバイス", "a device"),
-    (stat.S_ISSOCK, "ソケット", "a socket"),
-)
-
 
 def not_regular(path: str | os.PathLike[str], mode: int) -> ProjectFileError:
     name = shown(Path(path).name or str(path), 80)
-    ja, en = next(
-        ((ja, en) for test, ja, en in _KINDS if test(mode)), ("特殊なファイル", "special")
-    )
+    kind = file_kind(mode)  # フォルダー / a folder, 名前付きパイプ / a named pipe (FIFO), …
+    ja, en = kind.ja, kind.en
     return ProjectFileError(
         "not_regular",
         f"「{name}」は通常のファイルではありません（{ja}）。ファイルを指定してください。",

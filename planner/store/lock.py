@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .. import APP_NAME, version
+from ..domain.text import L10n
 from .errors import ProjectFileError, shown
 
 STALE_AFTER = timedelta(days=1)
@@ -39,6 +40,9 @@ class LockInfo:
     since: datetime  # timezone-aware (local time when read from a lock file)
     program: str = ""
     token: str = ""
+    # what stands at the lock path when it is no regular file (フォルダー / a folder, …):
+    # no program of ours made it, so it holds nobody's lock, and no lock can be made there
+    not_a_file: L10n | None = None
 
     @property
     def readable(self) -> bool:
@@ -46,7 +50,7 @@ class LockInfo:
         return bool(self.user or self.host)
 
     def describe(self, lang: str = "ja") -> str:
-        since = self.since.astimezone().strftime("%Y-%m-%d %H:%M")
+        since = _local(self.since).strftime("%Y-%m-%d %H:%M")
         user, host = shown(self.user or "?", 40), shown(self.host or "?", 40)
         if lang == "en":
             return f"{user} on {host} since {since}"
@@ -149,6 +153,14 @@ class Lock:
         self.release()
 
 
+def _local(when: datetime) -> datetime:
+    """``when`` in local time, or as it is where that would leave the calendar (year 1, 9999)."""
+    try:
+        return when.astimezone()
+    except (OverflowError, ValueError):
+        return when
+
+
 def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
     """The lock of a plan, or None if there is none. A garbled lock reads as unknown owner."""
     lp = lock_path(path)
@@ -161,8 +173,10 @@ def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
     except ProjectFileError as e:
         if e.reason == "not_found":
             return None
+        if e.reason == "not_regular":
+            return LockInfo("", "", 0, datetime.now(UTC), not_a_file=_what_is_there(lp))
         return LockInfo("", "", 0, datetime.now(UTC))
-    except OSError:
+    except (OSError, OverflowError, ValueError):  # an mtime beyond the calendar, too
         return LockInfo("", "", 0, datetime.now(UTC))
     try:
         if len(raw) > MAX_LOCK_BYTES:
@@ -173,9 +187,8 @@ def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
         since = datetime.fromisoformat(d["since"])
         if since.tzinfo is None:
             since = since.replace(tzinfo=UTC)
-        since = since.astimezone()
         info = LockInfo(
-            user=d["user"], host=d["host"], pid=d["pid"], since=since,
+            user=d["user"], host=d["host"], pid=d["pid"], since=_local(since),
             program=d.get("program", ""), token=d.get("token", ""),
         )  # fmt: skip
         if not all(isinstance(x, str) for x in (info.user, info.host, info.program, info.token)):
@@ -184,12 +197,25 @@ def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
             raise ValueError("pid")
         return info
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, RecursionError):
-        return LockInfo("", "", 0, mtime.astimezone())
+        return LockInfo("", "", 0, _local(mtime))
+
+
+def _what_is_there(lp: Path) -> L10n:
+    from ..domain.datafile import file_kind
+
+    try:
+        return file_kind(os.stat(lp).st_mode)
+    except OSError:
+        return file_kind(0)
+
+
+# no process id reaches this on Windows or POSIX (pid_t); larger ones overflow os.kill
+MAX_PID = 2**31 - 1
 
 
 def pid_alive(pid: int) -> bool:
     """Whether a process with this id runs on this computer."""
-    if pid <= 0:
+    if not 0 < pid <= MAX_PID:
         return False
     if os.name == "nt":  # pragma: no cover - exercised on Windows only
         import ctypes
@@ -201,7 +227,7 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    except OSError:
+    except (OSError, OverflowError):
         return False
     return True
 
@@ -222,10 +248,13 @@ def pid_alive_windows(pid: int, kernel32) -> bool:  # noqa: ANN001 - ctypes' ker
 
 
 def is_stale(info: LockInfo, *, now: datetime | None = None) -> bool:
-    """Stale: its process is gone on this computer, or it is older than a day."""
+    """Stale: its process is gone on this computer, or it is older than a day (or dated more
+    than a day ahead: no clock is that wrong), or it is no file at all (not_a_file)."""
+    if info.not_a_file is not None:
+        return True
     now = now or datetime.now(UTC)
     age = now - info.since
-    if age > STALE_AFTER:
+    if abs(age) > STALE_AFTER:
         return True
     if not info.readable:
         return age > GARBLED_GRACE
@@ -252,6 +281,18 @@ def _lock_error(path: Path, e: OSError) -> ProjectFileError:
     )
 
 
+def _not_a_file_error(path: Path, kind: L10n) -> ProjectFileError:
+    """Something other than a file where the lock belongs: left alone, the plan opens read-only."""
+    name, lock = shown(path.name, 80), shown(lock_path(path).name, 80)
+    return LockUnavailableError(
+        "lock_not_a_file",
+        f"計画「{name}」のロックファイルの場所（{lock}）に{kind.ja}があります。このプログラムのロックではないため、"
+        "誰も計画を開いていませんが、ロックを作れません。取り除くまでは読み取り専用で開いてください。",
+        f"Where the lock file of '{name}' belongs ({lock}) there is {kind.en}. It is no lock of this "
+        "program, so nobody has the plan open, but no lock can be made. Open it read-only until it is removed.",
+    )
+
+
 def acquire_lock(path: str | os.PathLike[str]) -> Lock:
     """Lock a plan for this process, or raise PlanLockedError naming who has it."""
     p = Path(path)
@@ -261,6 +302,8 @@ def acquire_lock(path: str | os.PathLike[str]) -> Lock:
         fd = os.open(lp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     except FileExistsError:
         owner = read_lock(p) or LockInfo("", "", 0, datetime.now(UTC))
+        if owner.not_a_file is not None:
+            raise _not_a_file_error(p, owner.not_a_file) from None
         raise PlanLockedError(p, owner, is_stale(owner)) from None
     except OSError as e:
         raise _lock_error(p, e) from None

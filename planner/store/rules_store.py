@@ -3,7 +3,8 @@
 ``import_rule_file`` checks a file (one fiscal year's rule in the form of
 resources/rules/special_allocation_tax.toml, with source and date; errors name
 the file and the field) and copies it, atomically, into the user's rules
-folder as ``fy2025.toml`` — importing a year again replaces that year's file.
+folder as ``fy2025.toml`` — importing a year again replaces that year's file (and the
+result says which rule, bundled or imported, it replaces).
 ``list_rules`` lists what is stored. The folder is the caller's, or
 planner.domain.user_rules.user_rules_dir() (env TELEWORK_PLANNER_RULES_DIR).
 """
@@ -14,13 +15,19 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.catalog import SubsidyRule, default_catalog
-from ..domain.errors import PlannerError, ResourceError
+from ..domain.catalog import (
+    SubsidyRule,
+    default_catalog,
+    load_catalog,
+    user_cache_dir,
+    with_user_rules,
+)
+from ..domain.datafile import too_large
+from ..domain.errors import PlannerError
 from ..domain.subsidy_rules import parse_rule_file
 from ..domain.text import L10n
-from ..domain.user_rules import load_user_rules, user_rules_dir
-
-MAX_RULE_FILE = 256 * 1024
+from ..domain.user_rules import MAX_RULE_FILE, load_user_rules, user_rules_dir
+from .files import open_regular
 
 
 class RulesStoreError(PlannerError):
@@ -31,6 +38,7 @@ class RulesStoreError(PlannerError):
 class StoredRule:
     path: Path
     rule: SubsidyRule
+    replaced: SubsidyRule | None = None  # the rule of that year in use before the import
 
 
 def _folder(folder: Path | None) -> Path:
@@ -45,22 +53,30 @@ def _folder(folder: Path | None) -> Path:
     return where
 
 
+def _read(source: Path) -> bytes:
+    """The file's bytes, with the checks of every other input: a regular file, not too large."""
+    with open_regular(source) as f:  # a FIFO or /dev/zero is refused before a byte is read
+        size = os.fstat(f.fileno()).st_size
+        data = f.read(MAX_RULE_FILE + 1) if size <= MAX_RULE_FILE else b""
+    if size > MAX_RULE_FILE or len(data) > MAX_RULE_FILE:
+        raise too_large(source.name, max(size, len(data)), MAX_RULE_FILE)
+    return data
+
+
+def _rule_in_use(fiscal_year: int, where: Path) -> SubsidyRule | None:
+    """The rule of that fiscal year itself (bundled or imported) before anything is stored."""
+    catalog = with_user_rules(load_catalog(cache_dir=user_cache_dir()), where)
+    return next((r for r in catalog.subsidy_rules if r.fiscal_year == fiscal_year), None)
+
+
 def import_rule_file(source: Path, folder: Path | None = None) -> StoredRule:
-    """Check ``source`` and store it for the user; returns where it went and the rule."""
-    try:
-        size = source.stat().st_size
-        if size > MAX_RULE_FILE:
-            raise ResourceError(source.name, "-", f"file too large ({size:,} bytes)")
-        data = source.read_bytes()
-    except OSError as e:
-        raise RulesStoreError(
-            L10n(
-                f"ルールファイル {source} を読めません（{e.strerror}）。",
-                f"Cannot read the rule file {source} ({e.strerror}).",
-            )
-        ) from None
-    rule = parse_rule_file(data, source.name, default_catalog().category_ids())
+    """Check ``source`` and store it for the user; returns where it went, the rule, and the
+    rule of that year it replaces (a shipped year's or an earlier import's), if any."""
+    data = _read(source)
+    categories = default_catalog().category_ids()
+    rule = parse_rule_file(data, source.name, categories)
     where = _folder(folder)
+    replaced = _rule_in_use(rule.fiscal_year, where)
     target = where / f"fy{rule.fiscal_year}.toml"
     try:
         where.mkdir(parents=True, exist_ok=True)
@@ -74,7 +90,7 @@ def import_rule_file(source: Path, folder: Path | None = None) -> StoredRule:
                 f"Cannot store the rule file in {where} ({e.strerror}).",
             )
         ) from None
-    return StoredRule(target, parse_rule_file(data, target.name, default_catalog().category_ids()))
+    return StoredRule(target, parse_rule_file(data, target.name, categories), replaced)
 
 
 def list_rules(folder: Path | None = None) -> tuple[list[StoredRule], list[L10n]]:

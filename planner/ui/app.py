@@ -18,6 +18,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("TeleworkPlanner")
+    from .settings_file import check_settings_files
+
+    check_settings_files()  # before the first QSettings(): a FIFO there would block the start
     app.setWindowIcon(QIcon(str(resource_path("icons", "telework-planner-256.png"))))
     from . import i18n
     from .fonts import register_fonts

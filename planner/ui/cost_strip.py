@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from ..domain.errors import PlannerError
 from ..domain.fiscal import fiscal_year_label, fiscal_year_of
 from ..domain.money import format_yen
+from ..domain.subsidy_text import assumed_rule_words
 from .document import PlanDocument
 from .i18n import lang, t
 
@@ -44,9 +45,10 @@ class CostStrip(QWidget):
         if year is None:
             self.label.setText(t("経費はまだ入力されていません。", "No costs entered yet."))
             return
-        assumed = (
-            t("（前年度までのルールを仮定）", " (earlier rule assumed)") if year.assumed else ""
-        )
+        assumed = ""
+        if year.assumed and year.rule is not None:  # the words of step 7's year table
+            words = assumed_rule_words(year.rule)
+            assumed = t(f"（{words.ja}）", f" ({words.en})")
         other = (
             t(f"   特定財源 {format_yen(year.other_revenue)}",
               f"   Other revenue {format_yen(year.other_revenue, 'en')}")

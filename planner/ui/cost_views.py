@@ -13,6 +13,7 @@ from ..domain.costs import Estimate
 from ..domain.fiscal import fiscal_year_label
 from ..domain.money import format_yen
 from ..domain.subsidy_rules import SWITCH_MARK, SWITCH_SIGN, switch_added_note
+from ..domain.subsidy_text import assumed_rule_words
 from .fonts import figures_font
 from .i18n import lang, plain_tip, t, tx
 
@@ -20,14 +21,9 @@ from .i18n import lang, plain_tip, t, tx
 def assumed_note(year) -> str:
     if year.rule is None:
         return t("措置ルールなし", "no rule")
-    imported = year.rule.origin != "bundled"
-    if year.assumed:
-        word = t("取り込んだ", "imported ") if imported else ""
-        return t(
-            f"{word}{year.rule.fiscal_year}年度ルールを仮定",
-            f"assumes {word}FY{year.rule.fiscal_year} rule",
-        )
-    return t("取り込んだルール", "imported rule") if imported else ""
+    if year.assumed:  # the words of the cost strip too
+        return tx(assumed_rule_words(year.rule))
+    return t("取り込んだルール", "imported rule") if year.rule.origin != "bundled" else ""
 
 
 def _table(headers: list[str]) -> QTableWidget:

@@ -19,7 +19,7 @@ from ..domain.model import Municipality
 from ..resources import resource_dir
 from . import dialogs
 from .document import PlanDocument
-from .i18n import lang, t
+from .i18n import lang, t, tx
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -29,8 +29,8 @@ RULE_FILTER = "TOML (*.toml)"
 
 
 def recent_files() -> list[Path]:
-    value = QSettings().value("files/recent", [])
-    items = [value] if isinstance(value, str) else list(value or [])
+    value = QSettings().value("files/recent", [])  # any type: the settings file is input
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     return [Path(p) for p in items if isinstance(p, str) and p and Path(p).exists()]
 
 
@@ -140,8 +140,10 @@ class FileActions:
                     read_only = True
             else:
                 read_only = True
-        except OSError:
+        except OSError as err:
             read_only, owner = True, t("（ロックを作成できません）", "(cannot create a lock)")
+            if isinstance(err, PlannerError):  # why: a read-only folder, a folder as the lock
+                self.window.show_status(err.text(lang()))
         doc = PlanDocument(plan, self.window.catalog, path, read_only=read_only)
         doc.lock, doc.lock_owner = lock, owner
         self.window.set_document(doc)
@@ -333,6 +335,7 @@ class FileActions:
             return False
         from ..domain.catalog import with_user_rules
         from ..domain.fiscal import era_year_label
+        from ..domain.subsidy_text import replaced_rule_note
         from ..store.rules_store import import_rule_file
 
         title = t("ルールファイルを読み込めません", "Cannot load the rule file")
@@ -343,10 +346,14 @@ class FileActions:
             self._error(title, err)
             return False
         self.window.catalog = catalog
+        self.window.show_startup_warnings()  # a mended rule file's warning goes
         if self.doc is not None:
             self.doc.use_catalog(catalog)
         rule = stored.rule
         day = rule.date.isoformat()
+        replaced = (
+            "" if stored.replaced is None else "\n" + tx(replaced_rule_note(stored.replaced, rule))
+        )
         shown = (
             t("開いている計画の見積もりに反映しました。", "The open plan's estimate uses it now.")
             if self.doc is not None
@@ -360,6 +367,7 @@ class FileActions:
                 f"出典: {rule.source.ja}（{day}）\n{shown}",
                 f"Loaded the special allocation tax rule of FY{rule.fiscal_year}.\n"
                 f"Source: {rule.source.en} ({day})\n{shown}",
-            ).rstrip(),
+            ).rstrip()
+            + replaced,
         )
         return True

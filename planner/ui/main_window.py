@@ -32,9 +32,25 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.setAcceptDrops(True)
         self._menu_actions: list[QAction] = []
+        self._startup_warnings = ""
         self.resize(1366, 768)
         self.setMinimumSize(1024, 640)
         self._build()
+
+    def show_startup_warnings(self) -> None:
+        """Files read at start-up that were skipped (issue 18), named in the status bar:
+        imported rule files not used, a settings file not read."""
+        from .settings_file import settings_problem
+
+        problems = [*self.catalog.rule_problems, settings_problem()]
+        text = " / ".join(i18n.tx(p) for p in problems if p is not None)
+        bar = self.statusBar()
+        if text:
+            bar.showMessage(text)
+        elif bar.currentMessage() == self._startup_warnings:
+            bar.clearMessage()  # the rule file was mended, or imported again
+        bar.setToolTip(text.replace(" / ", "\n"))
+        self._startup_warnings = text
 
     # -- building (again on a language change) ---------------------------------------------
 
@@ -46,6 +62,7 @@ class MainWindow(QMainWindow):
         else:
             self._show_workspace()
         self.update_title()
+        self.show_startup_warnings()  # at the start, and again in a new language
 
     def _clear_menus(self) -> None:
         """Drop the old menus and their actions, so no stale action or shortcut remains.

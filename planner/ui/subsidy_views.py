@@ -191,8 +191,6 @@ def rule_notes(plan: Plan, est: Estimate | None, rules: Sequence[SubsidyRule]) -
 
 
 def rule_file_problems(problems: Sequence[L10n]) -> list[str]:
-    """Imported rule files that could not be used (the bundled rule of their year applies)."""
-    return [
-        t(f"使用できない取り込みルールファイル: {p.ja}", f"Imported rule file not used: {p.en}")
-        for p in problems
-    ]
+    """Imported rule files that could not be used (the bundled rule of their year applies);
+    each message names the file (planner.domain.user_rules.not_used)."""
+    return [tx(p) for p in problems]

@@ -99,7 +99,7 @@ def test_warnings_that_matter(catalog, municipality):
     ) in texts
     assert any(step == 7 and "理由が未記入" in text for step, text in texts)
     # the laptop line is in FY2025; no rule for 2025 exists, the FY2024 one is assumed
-    assert (7, "2025年度の措置見込額は2024年度のルールを仮定しています。") in texts
+    assert (7, "令和7年度の措置見込額は令和6年度のルールを仮定しています。") in texts
     line.override_reason = "既存端末を流用するため"
     elections.selected = False
     plan.kpis[0].target = "30%"

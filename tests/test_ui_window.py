@@ -109,3 +109,13 @@ def test_saved_geometry_off_the_screen_is_fitted_again(fresh_settings, tmp_path,
     second = _new_window(tmp_path, qtbot)
     second.show_restored(LAPTOP)
     assert second.isMaximized() or LAPTOP.contains(second.geometry())
+
+
+def test_ctrl_q_quits_on_every_platform(window, qtbot):
+    """Windows has no standard Quit key: Ctrl+Q is set explicitly, as the menu says."""
+    from PySide6.QtGui import QAction
+
+    quit_action = window.findChild(QAction, "actionQuit")
+    assert quit_action.shortcut().toString() == "Ctrl+Q"
+    QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())

@@ -122,7 +122,7 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
                 ), True))  # fmt: skip
             elif y.assumed and y.total:
                 out.append(PlanWarning("assumed_rule", 7, "adopted_scenario_id", L10n(
-                    f"{y.fiscal_year}年度の措置見込額は{y.rule.fiscal_year}年度のルールを仮定しています。",
+                    f"{short_fy_label(y.fiscal_year)}の措置見込額は{short_fy_label(y.rule.fiscal_year)}のルールを仮定しています。",
                     f"The FY{y.fiscal_year} estimate assumes the FY{y.rule.fiscal_year} rule.",
                 ), severity="note"))  # fmt: skip
     return out

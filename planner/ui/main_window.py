@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Close,
             "actionClose",
         )
-        self._action(f, "終了", "Quit", self.close, QKeySequence.StandardKey.Quit, "actionQuit")
+        self._action(f, "終了", "Quit", self.close, "Ctrl+Q", "actionQuit")  # Windows has no standard key
         for action in f.actions():
             if action.objectName() in (
                 "actionSave",

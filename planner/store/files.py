@@ -194,7 +194,7 @@ def _refuse_a_plan(path: Path, suffix: str) -> None:
 
 def _is_a_plan(path: Path) -> bool:
     """Whether a plan file of ours is there: SQLite's header with our application_id."""
-    from .sqlfile import MAGIC
+    from .sqlcheck import MAGIC
 
     try:
         with open_regular(path) as f:

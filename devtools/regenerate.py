@@ -1,7 +1,7 @@
 """``make regenerate``: write every file that is derived from another, from its one source.
 
     python -m devtools.regenerate           write what is stale, naming each file written
-    python -m devtools.regenerate --check   write nothing: name what is stale, exit 1 if any
+    python -m devtools.regenerate --check   write nothing: show what is stale, exit 1 if any
 
 What it writes, and from what:
 
@@ -24,6 +24,7 @@ own rule files (``TELEWORK_PLANNER_RULES_DIR``) are never read: the bundled rule
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import re
@@ -44,15 +45,28 @@ SAMPLES = "resources/samples"
 DOC = "docs/file-format.md"
 DOC_SAMPLE = "yamanami-village"  # the sample the doc's example plan is cut from
 
-__all__ = ["regenerate", "stale", "main"]
+__all__ = ["differences", "regenerate", "stale", "main"]
 
 
 def stale(root: Path = ROOT) -> list[str]:
     """The files (relative to ``root``) that ``regenerate`` would change."""
-    found = [rel for rel, text in _texts(root).items() if _read(root / rel) != text]
+    return list(differences(root))
+
+
+def differences(root: Path = ROOT) -> dict[str, str]:
+    """What ``regenerate`` would change: a text file's unified diff (what is there → what
+    would be written), or for a project file what differs."""
+    out = {}
+    for rel, text in _texts(root).items():
+        old = _read(root / rel)
+        if old != text:
+            diff = difflib.unified_diff((old or "").splitlines(keepends=True),
+                                        text.splitlines(keepends=True), rel, f"{rel} (regenerated)")  # fmt: skip
+            out[rel] = "".join(diff)
     with tempfile.TemporaryDirectory(prefix="regenerate-") as work:
-        found += [rel for rel, _made in _twplans(root, Path(work))]
-    return found
+        for rel, _made in _twplans(root, Path(work)):
+            out[rel] = f"{rel}: its content is not its .json saved by this program\n"
+    return out
 
 
 def regenerate(root: Path = ROOT) -> tuple[list[str], bool]:
@@ -181,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m devtools.regenerate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     parser.add_argument("--check", action="store_true",
-                        help="write nothing; name each stale file and exit 1 if there is one")  # fmt: skip
+                        help="write nothing; show each stale file's difference, exit 1 if any")  # fmt: skip
     args = parser.parse_args(argv)
     os.environ["TELEWORK_PLANNER_RULES_DIR"] = ""  # the bundled rules, not the developer's own
     from planner.domain.errors import PlannerError
@@ -190,9 +204,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.check:
-            found = stale()
-            for rel in found:
-                print(f"stale: {rel}")
+            found = differences()
+            for rel, diff in found.items():
+                print(f"stale: {rel}\n{diff}")
             return 1 if found else 0
         written, again = regenerate()
     except (PlannerError, DocError, RegenerateError) as e:

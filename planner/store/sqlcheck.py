@@ -25,8 +25,6 @@ from . import schema as s
 from .errors import ProjectFileError, shown
 from .files import open_regular, unreadable
 
-MAGIC = b"SQLite format 3\x00"
-
 
 def refused(reason: str, ja: str, en: str) -> ProjectFileError:
     return ProjectFileError(reason, ja, en)
@@ -117,7 +115,7 @@ def copy_limited(src: Path, dst: Path, name: str) -> int:
 
 def check_header(header: bytes, size: int, name: str) -> int:
     """Check the SQLite header of a plan file; return its user_version (schema generation)."""
-    if size < 100 or len(header) < 100 or not header.startswith(MAGIC):
+    if size < 100 or len(header) < 100 or not header.startswith(s.MAGIC):
         raise not_a_plan(name)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size

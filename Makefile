@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export QT_API := pyside6
 
-.PHONY: run test lint bench package package-test clean
+.PHONY: run test lint regenerate bench package package-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,11 +22,18 @@ run: $(VENV)/.run-installed
 	$(BIN)/planner $(ARGS)
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check planner tests
+	$(BIN)/ruff check planner tests devtools
 	$(BIN)/lint-imports
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not packaging" $(PYTEST_ARGS)
+
+# Every derived file, from its one source (devtools/regenerate.py): the JSON Schema, the
+# samples (their .json as the program writes it, their .twplan), the tables, revisions and
+# example of docs/file-format.md, and schema.REVISIONS. tests/test_regenerate.py fails
+# while one is stale.
+regenerate: $(VENV)/.run-installed
+	$(BIN)/python -m devtools.regenerate
 
 # The one-folder bundle (PyInstaller, packaging/planner.spec) in dist/TeleworkPlanner/.
 $(VENV)/.package-installed: pyproject.toml | $(BIN)/python

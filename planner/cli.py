@@ -18,30 +18,41 @@ name, not a plan unless it writes one, not a plan someone has open, not a name t
 
 Exit status 0 on success; 1 with a one-line reason on stderr when a file is
 refused or cannot be written (or, with ``validate --strict``, when the plan has
-warnings); 2 for a usage error. Every figure of ``summary`` comes from
-planner.domain.costs for the adopted scenario, as in the GUI and the PDF; the
-warnings come from planner.domain.warnings, as on the summary page and in the PDF.
+warnings); 2 for a usage error. This module reads the words and runs a command: the
+commands are in ``cli_commands.py`` (``cli_text.py``: export-text, ``cli_rules.py``: rules).
 
 Nothing from a file or the command line reaches the terminal raw: every line
-goes through ``terminal_safe`` (control characters shown as ``\x1b``, ``\u202e``).
+goes through ``terminal_safe`` (``terminal.py``; control characters shown as ``\x1b``,
+``\u202e``).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from pathlib import Path
-from typing import Any
 
 from . import APP_NAME, version
+from .cli_commands import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    cmd_export_json,
+    cmd_export_pdf,
+    cmd_import_json,
+    cmd_summary,
+    cmd_validate,
+    fail,
+    load_plan,
+)
 from .cli_text import add_text_command, cmd_export_text
 from .domain.errors import PlannerError
+from .terminal import terminal_safe, tolerant_streams
 
 COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "export-text",
             "rules")  # fmt: skip
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+__all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "invocation", "no_display", "run_cli",
+           "terminal_safe", "unknown_command"]  # fmt: skip
 
 
 def _after_global_options(args: list[str]) -> tuple[str | None, list[str]]:
@@ -110,17 +121,6 @@ def no_display(lang: str) -> int:
                          "コマンドの一覧は planner --help で表示されます。"),
           file=sys.stderr)  # fmt: skip
     return EXIT_REFUSED
-
-
-def tolerant_streams() -> None:
-    """What the terminal's encoding cannot show is written as ``\\u2014``, never a crash:
-    redirected output on Japanese Windows is cp932 (no ``—``, no ``〜``), and an ASCII
-    locale has no Japanese at all."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):  # no stream (windowed), or not a text file
-            pass
 
 
 class _PrintVersion(argparse.Action):
@@ -192,187 +192,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# -- helpers ------------------------------------------------------------------------------
-
-
-def _load(path: Path):  # noqa: ANN202 - returns a Plan
-    """A plan from a .twplan file, or from a plan JSON file (by suffix)."""
-    if path.suffix.lower() == ".json":
-        from .store.interchange import import_json
-
-        return import_json(path)
-    from .store.project import open_plan
-
-    return open_plan(path)
-
-
-# C0 and C1 controls, DEL, and the invisible format characters that reorder or hide text
-_UNSAFE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
-)
-
-
-def _visible(m: re.Match[str]) -> str:
-    code = ord(m.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def terminal_safe(text: object, *, keep_newlines: bool = False) -> str:
-    """Text made safe for a terminal: control characters shown visibly (``\\x1b``, ``\\u202e``).
-
-    Every line the CLI prints goes through here: a municipality named
-    ``\\x1b[2J…`` must not clear the screen or retitle the window.
-    """
-    s = str(text)
-    if keep_newlines:
-        return "\n".join(_UNSAFE.sub(_visible, part) for part in s.split("\n"))
-    return _UNSAFE.sub(_visible, s)
-
-
-def _json_safe(text: str) -> str:
-    """JSON text with the same data, but no raw control or format character (\\u escapes),
-    and no character standard output cannot encode (cp932, ASCII): still valid JSON.
-
-    json.dumps escapes C0 controls inside strings; the newlines left are its own layout.
-    Outside strings JSON text is ASCII, so every character escaped here is in a string.
-    """
-    esc = lambda m: f"\\u{ord(m.group()):04x}"  # noqa: E731
-    text = "\n".join(_UNSAFE.sub(esc, part) for part in text.split("\n"))
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    try:
-        text.encode(encoding)
-        return text
-    except UnicodeEncodeError:  # each character it lacks as JSON's \\u escape (pairs above FFFF)
-        return _NON_ASCII.sub(lambda m: _encodable(m.group(), encoding), text)
-    except LookupError:
-        return text
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _encodable(ch: str, encoding: str) -> str:
-    try:
-        ch.encode(encoding)
-        return ch
-    except UnicodeEncodeError:
-        return json.dumps(ch)[1:-1]
-
-
-def _out(text: str = "", *, err: bool = False) -> None:
-    print(terminal_safe(text, keep_newlines=True), file=sys.stderr if err else sys.stdout)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _fail(message: str) -> int:
-    print(f"planner: {terminal_safe(_one_line(message))}", file=sys.stderr)
-    return EXIT_REFUSED
-
-
-# -- commands -----------------------------------------------------------------------------
-
-
-def _warnings(plan: Any) -> list:
-    from .domain.catalog import default_catalog
-    from .domain.warnings import plan_warnings
-
-    return plan_warnings(plan, default_catalog())
-
-
-def _print_warnings(warnings: list, lang: str, *, err: bool = False) -> None:
-    from .domain.warnings import warning_line
-
-    if warnings:
-        _out(
-            f"Points to check ({len(warnings)}):"
-            if lang == "en"
-            else f"確認が必要な点（{len(warnings)}件）:",
-            err=err,
-        )
-    for w in warnings:
-        _out("  " + terminal_safe(warning_line(w, lang)), err=err)
-
-
-def cmd_validate(ns: argparse.Namespace) -> int:
-    plan = _load(ns.file)
-    name, path = terminal_safe(plan.municipality.name), terminal_safe(ns.file)
-    if ns.lang == "en":
-        _out(f"OK: {path} — {name}, {len(plan.units)} units, "
-             f"{len(plan.selected_tasks())} selected tasks")  # fmt: skip
-    else:
-        _out(f"OK: {path} — {name}（課 {len(plan.units)}、"
-             f"選定業務 {len(plan.selected_tasks())}件）")  # fmt: skip
-    warnings = _warnings(plan)
-    _print_warnings(warnings, ns.lang)
-    count = sum(not w.is_note for w in warnings)
-    if ns.strict and count:
-        return _fail(f"the plan has {count} warning(s) (--strict)." if ns.lang == "en"
-                     else f"計画に警告が{count}件あります（--strict）。")  # fmt: skip
-    return EXIT_OK
-
-
-def cmd_summary(ns: argparse.Namespace) -> int:
-    from .cli_summary import summary_data, summary_text
-
-    plan = _load(ns.file)
-    if ns.json:
-        print(
-            _json_safe(
-                json.dumps(summary_data(plan, _warnings(plan)), ensure_ascii=False, indent=2)
-            )
-        )
-    else:
-        _out(summary_text(plan, ns.lang, _warnings(plan)))
-        _print_warnings(_warnings(plan), ns.lang)
-    return EXIT_OK
-
-
-def cmd_import_json(ns: argparse.Namespace) -> int:
-    from .store.files import check_target
-    from .store.interchange import import_json
-    from .store.project import save_plan
-
-    check_target(ns.output, suffix=".twplan", inputs=(ns.input,))
-    plan = import_json(ns.input)
-    save_plan(plan, ns.output)
-    _out(f"{terminal_safe(ns.output)}: {terminal_safe(plan.municipality.name)}", err=True)
-    return EXIT_OK
-
-
-def cmd_export_json(ns: argparse.Namespace) -> int:
-    from .store.files import check_target
-    from .store.interchange import dumps, export_json
-
-    if ns.output != "-":
-        check_target(ns.output, suffix=".json", inputs=(ns.file,))
-    plan = _load(ns.file)
-    if ns.output == "-":
-        sys.stdout.write(_json_safe(dumps(plan)))
-    else:
-        export_json(plan, ns.output)
-    return EXIT_OK
-
-
-def cmd_export_pdf(ns: argparse.Namespace) -> int:
-    from .report.result import write_error
-    from .store.files import check_target
-
-    check_target(ns.output, suffix=".pdf", inputs=(ns.file,), failure=write_error)
-    plan = _load(ns.file)
-    from .report import export_pdf  # reportlab and matplotlib load only for this command
-
-    result = export_pdf(plan, ns.output, lang=ns.lang)
-    for w in result.warnings:
-        _out(f"planner: {terminal_safe(_one_line(w))}", err=True)
-    _print_warnings(_warnings(plan), ns.lang, err=True)
-    pages = f"{result.pages} pages" if ns.lang == "en" else f"{result.pages}ページ"
-    _out(f"{terminal_safe(ns.output)}: {pages}", err=True)
-    return EXIT_OK
-
-
 def _cmd_rules(ns: argparse.Namespace) -> int:  # issue 15: planner rules import/list
     from .cli_rules import cmd_rules
 
@@ -385,7 +204,7 @@ HANDLERS = {
     "import-json": cmd_import_json,
     "export-json": cmd_export_json,
     "export-pdf": cmd_export_pdf,
-    "export-text": lambda ns: cmd_export_text(ns, _load),  # issue 19: the plan as Markdown
+    "export-text": lambda ns: cmd_export_text(ns, load_plan),  # issue 19: the plan as Markdown
     "rules": _cmd_rules,  # issue 15
 }
 
@@ -407,11 +226,11 @@ def run_cli(args: list[str]) -> int:
             warn_unused_rule_files(ns.lang)
         return HANDLERS[ns.command](ns)
     except PlannerError as e:
-        return _fail(e.text(ns.lang))
+        return fail(e.text(ns.lang))
     except BrokenPipeError:  # e.g. `planner summary FILE | head`
         sys.stderr.close()
         return EXIT_OK
     except OSError as e:
-        return _fail(f"{e.strerror or e}: {e.filename or ''}")  # _fail makes it terminal-safe
+        return fail(f"{e.strerror or e}: {e.filename or ''}")  # fail makes it terminal-safe
     except KeyboardInterrupt:
         return 130

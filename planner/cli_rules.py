@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .terminal import terminal_safe as safe
+
 
 def add_rules_command(command) -> None:  # noqa: ANN001 - cli.build_parser's helper
     p = command("rules", "subsidy rule files / 特別交付税措置のルールファイル")
@@ -23,7 +25,6 @@ def add_rules_command(command) -> None:  # noqa: ANN001 - cli.build_parser's hel
 
 
 def cmd_rules(ns: argparse.Namespace) -> int:
-    from .cli import terminal_safe as safe
     from .domain.catalog import load_catalog, user_cache_dir, with_user_rules
     from .domain.subsidy_rules import coverage_words
     from .domain.subsidy_text import replaced_rule_note
@@ -64,8 +65,7 @@ def cmd_rules(ns: argparse.Namespace) -> int:
 
 def warn_unused_rule_files(lang: str) -> None:
     """Each imported rule file that is not used, one line on stderr (every plan command)."""
-    from .cli import terminal_safe
     from .domain.catalog import default_catalog
 
     for p in default_catalog().rule_problems:
-        print(f"planner: {terminal_safe(p.get(lang))}", file=sys.stderr)
+        print(f"planner: {safe(p.get(lang))}", file=sys.stderr)

@@ -56,15 +56,15 @@ def test_twplan_json_twplan_json_is_identical(tmp_path):
         save_plan(import_json(first), tmp_path / f"{name}.twplan")
         export_json(open_plan(tmp_path / f"{name}.twplan"), second)
         assert first.read_bytes() == second.read_bytes()
-        assert first.read_text(encoding="utf-8") == sample_json(name).read_text(encoding="utf-8")
+        # the samples are what the program writes: tests/test_regenerate.py (issue 19)
 
 
-def test_samples_json_and_twplan_agree_and_are_complete(catalog):
+def test_samples_are_complete(catalog):
+    """Each sample's .twplan is its JSON saved: tests/test_regenerate.py (issue 19)."""
     from planner.domain.costs import adopted_estimate
 
     for name in SAMPLE_NAMES:
         plan = import_json(sample_json(name))
-        assert open_plan(sample_twplan(name)) == plan
         assert all(r.notes and r.start and r.end and r.checklist for r in plan.steps.values())
         assert len(plan.units) >= 5 and all(u.staff and u.teleworkers for u in plan.units)
         assert len(plan.selected_tasks()) >= 10
@@ -81,9 +81,9 @@ def test_samples_json_and_twplan_agree_and_are_complete(catalog):
     assert town.municipality.general_staff == 250 and "町" in town.municipality.name
 
 
-def test_shipped_schema_is_the_generated_one_and_samples_follow_it():
+def test_shipped_schema_is_valid_and_samples_follow_it():
+    """The shipped schema is the generated one: tests/test_regenerate.py (issue 19)."""
     shipped = json.loads(resource_path("schema", "plan-1.schema.json").read_text(encoding="utf-8"))
-    assert shipped == json_schema()
     jsonschema.Draft202012Validator.check_schema(shipped)
     for name in SAMPLE_NAMES:
         jsonschema.validate(json.loads(sample_json(name).read_text(encoding="utf-8")), shipped)

@@ -88,3 +88,25 @@ def test_a_choice_that_may_be_unset_needs_no_special_case_on_screen():
     assert format_cell(column, "day") == "1日単位"
     assert column.key_of(None) == ""  # what the cell's editor starts at
     assert parse_cell(column, "") is None and parse_cell(column, "hour") == "hour"
+
+
+def test_a_column_declared_to_wrap_wraps_and_the_others_fit_their_text(window, qtbot):
+    """Issue 19: a page's table declares each column once, its width with it (``wrap``);
+    no list of widths by position beside the columns."""
+    from planner.domain.model import SecurityItem
+    from planner.ui.fit import WRAP_WIDTH
+
+    create_plan(window, qtbot)
+    window.workspace.go(7)
+    table = window.workspace.page(8).measures
+    wraps = [c.wrap for c in table.model.columns]
+    assert wraps == [False, True, False]  # role, the measure's text, status
+    text = "端末を紛失したときは、直ちに情報政策課へ連絡し、遠隔消去の手続を取る。" * 4
+    assert table.model.add_row(SecurityItem(role="teleworker", text=text))
+    view, row = table.view, table.model.rowCount() - 1
+    one_line = view.fontMetrics().height()
+    qtbot.waitUntil(lambda: view.rowHeight(row) > 2 * one_line)  # the text runs onto lines
+    assert view.columnWidth(1) < view.fontMetrics().horizontalAdvance(text)
+    assert view.columnWidth(1) <= max(WRAP_WIDTH, view.viewport().width())
+    widest = max(view.fontMetrics().horizontalAdvance(w.ja) for _k, w in table.model.columns[2].choices)
+    assert view.columnWidth(2) >= widest  # a choice fits its words (and the drop-down's arrow)

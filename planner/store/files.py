@@ -25,7 +25,7 @@ from ..domain.datafile import file_kind
 from ..domain.errors import PlannerError
 from ..domain.text import L10n
 from .errors import ProjectFileError, shown
-from .schema import APPLICATION_ID
+from .schema import APPLICATION_ID, MAGIC
 from .schema import SUFFIX as PLAN_SUFFIX
 
 
@@ -194,8 +194,6 @@ def _refuse_a_plan(path: Path, suffix: str) -> None:
 
 def _is_a_plan(path: Path) -> bool:
     """Whether a plan file of ours is there: SQLite's header with our application_id."""
-    from .sqlfile import MAGIC
-
     try:
         with open_regular(path) as f:
             header = f.read(72)

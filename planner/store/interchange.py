@@ -3,8 +3,8 @@
 For scripting, for templates a prefecture hands out and for comparing versions
 in text. The format is derived from the plan's one declaration (``json_format.py``:
 each field's kind says its part): the writer, the strict reader (optional keys take
-the dataclass defaults) and the JSON Schema in ``resources/schema/`` (a test checks
-the shipped schema equals ``json_schema()``).
+the dataclass defaults) and the JSON Schema in ``resources/schema/`` (``make regenerate``
+writes ``json_schema()`` there; tests/test_regenerate.py fails while it is stale).
 
 ``plan_to_dict`` writes every key in a fixed order, so a plan exported twice
 gives the same text; ``plan_from_dict`` is strict (unknown keys, wrong types,

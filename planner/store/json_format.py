@@ -2,7 +2,7 @@
 one declaration: each field's kind (``planner/domain/kinds``) builds its part of the
 format (``json_node``): a value of one JSON form, an object for a record, an array for
 a list. The strict reader of that format and the JSON Schema shipped in
-``resources/schema/`` (a test checks they are equal) follow from it.
+``resources/schema/`` (written by ``make regenerate``) follow from it.
 
 ``interchange.py`` writes and reads whole files with it.
 """

@@ -1,6 +1,6 @@
 """Open and save plan files (.twplan): the functions the GUI and the CLI call.
 
-``open_plan`` reads a file defensively (see sqlfile.py) and returns a validated
+``open_plan`` reads a file defensively (see sqlfile.py, sqlcheck.py) and returns a validated
 Plan or raises ProjectFileError with a ja/en message; it never changes the
 file. ``save_plan`` writes atomically: a complete new file beside the target,
 fsync, read back, keep the old file as ``NAME.twplan.bak``, then ``os.replace``.
@@ -85,7 +85,7 @@ def save_plan(
     check_output(target)  # a folder or a FIFO under the plan's name: refused at once
     import sqlite3
 
-    from . import sqlfile
+    from . import sqlwrite
 
     name = shown(target.name, 80)
     info = {
@@ -93,7 +93,7 @@ def save_plan(
         "program": APP_NAME,
         "program_version": version(),
         "schema_revision": schema.HEAD_REVISION,
-        "saved_at": sqlfile.now_text(),
+        "saved_at": sqlwrite.now_text(),
         **(extra_info or {}),
     }
     try:
@@ -101,8 +101,8 @@ def save_plan(
         # if it cannot be: read-only, full, name too long), then filled by SQLite
         write_atomically(
             target,
-            lambda tmp: sqlfile.write_file(plan, tmp, info),
-            check=lambda tmp: sqlfile.verify_file(tmp, plan),
+            lambda tmp: sqlwrite.write_file(plan, tmp, info),
+            check=lambda tmp: sqlwrite.verify_file(tmp, plan),
             before_replace=_make_backup if keep_backup else None,
             errors=(sqlite3.Error,),  # one line naming the cause (store/files.py)
         )

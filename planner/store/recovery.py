@@ -98,7 +98,7 @@ def write_recovery(
 
 def _entry(path: Path) -> RecoveryEntry | None:
     from .files import open_regular
-    from .sqlfile import check_header, connect_readonly
+    from .sqlcheck import check_header, connect_readonly
 
     try:
         with open_regular(path) as f:  # a FIFO in the folder must not hang the start

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# The first 16 bytes of every SQLite 3 database file.
+MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id: the four ASCII bytes "TWPL" (stored at header offset 68).
 APPLICATION_ID = 0x5457504C
 # Alembic revisions this program knows, oldest first. Revision ids are zero-padded

@@ -3,13 +3,11 @@
 Each column of a RowTable is made as wide as its widest cell and its header; a
 choice column also leaves room for the drop-down editor's arrow (the list it
 opens is as wide as its longest choice). Long text
-columns (and those named in ``wrap``) get a reading width instead and wrap onto
-as many lines as they need: the rows then follow their text.
+columns (and those declared with ``wrap``, ``table_model.Column``) get a reading width
+instead and wrap onto as many lines as they need: the rows then follow their text.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView
@@ -35,10 +33,9 @@ class _OnResize(QObject):
         return False
 
 
-def fit_columns(table, wrap: Iterable[int] = ()) -> None:
+def fit_columns(table) -> None:
     """Fit ``table``'s columns now and again whenever rows are added or the list is reloaded."""
     view, model = table.view, table.model
-    wrap = set(wrap)
     natural: dict[int, int] = {}
     wrapped: list[int] = []  # the columns that wrap, found by apply()
 
@@ -96,7 +93,7 @@ def fit_columns(table, wrap: Iterable[int] = ()) -> None:
             # a choice's editor shows the value beside its arrow; its list opens as wide as needed
             extra = DROP_DOWN if column.kind == "choice" else PADDING
             width = max(content + extra, header.sectionSizeHint(i))
-            if i in wrap or (column.kind == "text" and width > TEXT_MAX):
+            if column.wrap or (column.kind == "text" and width > TEXT_MAX):
                 width = max(header.sectionSizeHint(i), min(width, WRAP_WIDTH))
                 wrapping = True
                 if i not in wrapped:

@@ -40,10 +40,14 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 10  # a value that sorts as users expect 
 
 @dataclass(frozen=True)
 class Column:
-    """A column over a declared field of the rows (``"unit_price"``, ``"factors.paper"``).
+    """A column of a page's table, declared once with everything it needs: its cell (a
+    declared field of the rows, ``"unit_price"``, ``"factors.paper"``, or ``display`` for a
+    computed one), its header and its width.
 
     Its kind and choices follow from the field's declaration (``planner/domain/model.py``)
     unless given; the header is the page's own, often shorter than the declared label.
+    The width follows the column's content, header and choices (``fit.py``); a ``wrap``
+    column gets a reading width instead and its text wraps onto as many lines as it needs.
     """
 
     field: str
@@ -58,6 +62,7 @@ class Column:
         None  # for computed columns (e.g. the suitability level)
     )
     choice_note: Callable[[Any], str] | None = None  # said after a choice in its picker only
+    wrap: bool = False  # long text: a reading width, wrapping (fit.py)
 
     def declared_in(self, record: Record) -> Column:
         """This column with what the declaration says filled in (computed columns as they are).

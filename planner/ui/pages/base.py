@@ -213,12 +213,11 @@ class StepPage(QScrollArea):
         columns: list[Column],
         new_row: Callable[[], Any] | None = None,
         noun: L10n = ROW,
-        wrap: tuple[int, ...] = (),
     ) -> RowTable:
-        """A table of one list of the plan; its columns fit their content (``wrap``: wrap these)."""
+        """A table of one list of the plan; its columns fit their content (``fit.py``)."""
         box = QGroupBox(tx(title))
         table = RowTable(RowTableModel(self.doc, list_path, columns, new_row, noun))
-        fit_columns(table, wrap)
+        fit_columns(table)
         QVBoxLayout(box).addWidget(table)
         self.layout_.addWidget(box)
         return table

@@ -66,7 +66,7 @@ class CurrentPage(StepPage):
             ("units",),
             [
                 Column("name", L10n("課", "Unit")),
-                Column("staff", L10n("職員数（人）", "Staff"), "int"),
+                Column("staff", L10n("職員数（人）", "Staff")),
             ],
             new_row=lambda: Unit(
                 name=free_name(self.doc.plan.units, t("（新しい課）", "(new unit)"))

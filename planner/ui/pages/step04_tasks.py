@@ -125,7 +125,11 @@ class TasksPage(StepPage):
                     sort_key=lambda task: int(self._assess(task).level),
                 ),
                 Column(
-                    "", L10n("理由", "Reason"), display=self._first_reason, tooltip=self._reasons
+                    "",
+                    L10n("理由", "Reason"),
+                    display=self._first_reason,
+                    tooltip=self._reasons,
+                    wrap=True,
                 ),
                 Column("factors.personal_data", L10n("個人情報", "Personal data")),
                 Column("factors.works_on", L10n("業務の対象", "Works on")),
@@ -146,11 +150,7 @@ class TasksPage(StepPage):
         self.task_proxy = SuitabilityFilter(self.task_model, self._assess)
         self.task_table = RowTable(self.task_model, proxy=self.task_proxy)
         self.task_table.view.setObjectName("taskTable")
-        self.task_table.view.setColumnWidth(0, 48)
-        self.task_table.view.setColumnWidth(1, 260)
-        self.task_table.view.setColumnWidth(2, 90 if lang() == "ja" else 190)
-        self.task_table.view.setColumnWidth(3, 320)
-        fit_columns(self.task_table, wrap=(3,))  # the reason wraps; the rest fit (fit.py)
+        fit_columns(self.task_table)  # the reason wraps; the rest fit (fit.py)
         self.reason_panel = QLabel()
         self.reason_panel.setObjectName("reasonPanel")
         self.reason_panel.setTextFormat(Qt.TextFormat.PlainText)  # task names are data

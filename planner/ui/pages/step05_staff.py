@@ -15,7 +15,6 @@ from ..i18n import lang, t, tx
 from ..notes import wrapped
 from ..table_model import Column
 from .base import StepPage
-from .choices import CAP_PERIODS, TIME_UNITS
 from .unit_removal import confirm_unit_removal
 
 BASIS = "home_allowance_staff"  # the quantity basis of a line counted per allowance staff
@@ -54,17 +53,15 @@ class StaffPage(StepPage):
             ("units",),
             [
                 Column("name", L10n("課", "Unit"), editable=False),
-                Column("staff", L10n("職員数", "Staff"), "int"),
-                Column("teleworkers", L10n("実施人数", "Teleworkers"), "int"),
-                Column("form.home", L10n("在宅", "Home"), "bool"),
-                Column("form.satellite", L10n("サテライト", "Satellite"), "bool"),
-                Column("form.mobile", L10n("モバイル", "Mobile"), "bool"),
-                Column("form.max_days", L10n("上限日数（0=なし）", "Day cap (0 = none)"), "int"),
-                Column("form.cap_period", L10n("上限の単位", "Cap per"), "choice", CAP_PERIODS),
-                Column("form.time_unit", L10n("時間単位", "Time unit"), "choice", TIME_UNITS),
-                Column(
-                    "form.application_days", L10n("申請期限（日前）", "Apply days ahead"), "int"
-                ),
+                Column("staff", L10n("職員数", "Staff")),
+                Column("teleworkers", L10n("実施人数", "Teleworkers")),
+                Column("form.home", L10n("在宅", "Home")),
+                Column("form.satellite", L10n("サテライト", "Satellite")),
+                Column("form.mobile", L10n("モバイル", "Mobile")),
+                Column("form.max_days", L10n("上限日数（0=なし）", "Day cap (0 = none)")),
+                Column("form.cap_period", L10n("上限の単位", "Cap per")),
+                Column("form.time_unit", L10n("時間単位", "Time unit")),
+                Column("form.application_days", L10n("申請期限（日前）", "Apply days ahead")),
             ],
             noun=L10n("課", "unit"),
         )

@@ -17,11 +17,10 @@ class RulesPage(StepPage):
             L10n("整備する規程・ルール", "Rules to prepare"),
             ("rules",),
             [
-                Column("name", L10n("規程・ルール", "Rule")),
+                Column("name", L10n("規程・ルール", "Rule"), wrap=True),
                 Column("status", L10n("状況", "Status")),
                 Column("owner", L10n("担当", "Owner")),
             ],
             new_row=lambda: RuleItem(name=t("（新しい規程）", "(new rule)")),
             noun=L10n("規程", "rule"),
-            wrap=(0,),
         )

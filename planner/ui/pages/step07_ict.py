@@ -39,8 +39,6 @@ from .choices import (
     DEVICE_POLICIES,
     ELIGIBILITY,
     ELIGIBILITY_VALUES,
-    QUANTITY_BASES,
-    RECURRENCES,
     TOOLS,
 )
 
@@ -101,16 +99,15 @@ class IctPage(StepPage):
                         tuple((c.id, c.name) for c in doc.catalog.cost_categories),
                         choice_note=self._category_note,
                     ),
-                    Column("unit_price", L10n("単価", "Unit price"), "money"),
-                    Column("quantity", L10n("数量", "Quantity"), "int"),
-                    Column("quantity_basis", L10n("数量の基準", "Per"), "choice", QUANTITY_BASES),
-                    Column("recurrence", L10n("発生", "Recurs"), "choice", RECURRENCES),
-                    Column("start_fy", L10n("開始年度", "From FY"), "fy"),
-                    Column("end_fy", L10n("終了年度", "To FY"), "fy"),
+                    Column("unit_price", L10n("単価", "Unit price")),
+                    Column("quantity", L10n("数量", "Quantity")),
+                    Column("quantity_basis", L10n("数量の基準", "Per")),
+                    Column("recurrence", L10n("発生", "Recurs")),
+                    Column("start_fy", L10n("開始年度", "From FY")),
+                    Column("end_fy", L10n("終了年度", "To FY")),
                     Column(
                         "other_revenue",
                         L10n("特定財源（期間計）", "Other revenue (period)"),
-                        "money",
                         tooltip=lambda _line: REVENUE_TIP.get(lang()),
                     ),
                     Column(
@@ -132,9 +129,6 @@ class IctPage(StepPage):
         self.lines.view.setObjectName("costTable")
         self.lines.view.setMinimumHeight(260)
         self.lines.view.setWordWrap(False)
-        widths = (210, 200, 110, 60, 150, 130, 150, 150, 120, 110, 180, 90, 200, 120)
-        for col, width in enumerate(widths):
-            self.lines.view.setColumnWidth(col, width)
         fit_columns(self.lines)  # widths follow the content, headers and choices (fit.py)
         self.layout_.addWidget(self.lines)
         self.revenue_note = wrapped(name="revenueNote", style=WARNING_STYLE)

@@ -13,7 +13,6 @@ from ...domain.text import L10n
 from ..i18n import lang, t, tx
 from ..table_model import Column
 from .base import StepPage
-from .choices import MEASURE_STATUS, ROLES
 
 
 class SecurityPage(StepPage):
@@ -29,15 +28,14 @@ class SecurityPage(StepPage):
             L10n("役割ごとのセキュリティ対策", "Security measures by role"),
             ("security",),
             [
-                Column("role", L10n("役割", "Role"), "choice", ROLES),
-                Column("text", L10n("対策", "Measure")),
-                Column("status", L10n("状況", "Status"), "choice", MEASURE_STATUS),
+                Column("role", L10n("役割", "Role")),
+                Column("text", L10n("対策", "Measure"), wrap=True),
+                Column("status", L10n("状況", "Status")),
             ],
             new_row=lambda: SecurityItem(
                 role="teleworker", text=t("（新しい対策）", "(new measure)")
             ),
             noun=L10n("対策", "measure"),
-            wrap=(1,),
         )
         self.measures.view.setMinimumHeight(360)
         self.doc.subscribe(self.load)

@@ -20,9 +20,8 @@ class TrainingPage(StepPage):
                 Column("name", L10n("内容", "Event")),
                 Column("day", L10n("日付", "Date")),
                 Column("audience", L10n("対象者", "Audience")),
-                Column("note", L10n("備考", "Note")),
+                Column("note", L10n("備考", "Note"), wrap=True),
             ],
             new_row=lambda: TrainingEvent(name=t("（研修名）", "(event)")),
             noun=L10n("研修", "event"),
-            wrap=(3,),
         )

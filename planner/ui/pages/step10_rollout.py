@@ -17,13 +17,12 @@ class RolloutPage(StepPage):
             L10n("試行・効果検証・本格導入の段階", "Phases: trial, evaluation, rollout"),
             ("phases",),
             [
-                Column("name", L10n("段階", "Phase")),
+                Column("name", L10n("段階", "Phase"), wrap=True),
                 Column("kind", L10n("種類", "Kind")),
                 Column("start", L10n("開始日", "Start")),
                 Column("end", L10n("終了日", "End")),
-                Column("measures", L10n("効果の測り方", "How it is evaluated")),
+                Column("measures", L10n("効果の測り方", "How it is evaluated"), wrap=True),
             ],
             new_row=lambda: Phase(name=t("（段階名）", "(phase)")),
             noun=L10n("段階", "phase"),
-            wrap=(0, 4),
         )

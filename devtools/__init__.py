@@ -1,0 +1,1 @@
+"""Tools for the program's developers (``make regenerate``); not part of the program."""

@@ -1,0 +1,133 @@
+"""The plan commands of the command line: validate, summary, import-json, export-json,
+export-pdf (``cli.py`` parses the words and runs them; ``cli_text.py``: export-text).
+
+Every figure of ``summary`` comes from planner.domain.costs for the adopted scenario, as
+in the GUI and the PDF; the warnings come from planner.domain.warnings, as on the summary
+page and in the PDF. The domain, the store and the report are imported when a command
+needs them: ``planner --help`` loads none of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .terminal import json_safe, one_line, say, terminal_safe
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def load_plan(path: Path):  # noqa: ANN201 - returns a Plan
+    """A plan from a .twplan file, or from a plan JSON file (by suffix)."""
+    if path.suffix.lower() == ".json":
+        from .store.interchange import import_json
+
+        return import_json(path)
+    from .store.project import open_plan
+
+    return open_plan(path)
+
+
+def fail(message: str) -> int:
+    """The one line on stderr for a refusal (``planner: …``); the exit status 1."""
+    print(f"planner: {terminal_safe(one_line(message))}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def _warnings(plan: Any) -> list:
+    from .domain.catalog import default_catalog
+    from .domain.warnings import plan_warnings
+
+    return plan_warnings(plan, default_catalog())
+
+
+def _print_warnings(warnings: list, lang: str, *, err: bool = False) -> None:
+    from .domain.warnings import warning_line
+
+    if warnings:
+        say(
+            f"Points to check ({len(warnings)}):"
+            if lang == "en"
+            else f"確認が必要な点（{len(warnings)}件）:",
+            err=err,
+        )
+    for w in warnings:
+        say("  " + terminal_safe(warning_line(w, lang)), err=err)
+
+
+def cmd_validate(ns: argparse.Namespace) -> int:
+    plan = load_plan(ns.file)
+    name, path = terminal_safe(plan.municipality.name), terminal_safe(ns.file)
+    if ns.lang == "en":
+        say(f"OK: {path} — {name}, {len(plan.units)} units, "
+            f"{len(plan.selected_tasks())} selected tasks")  # fmt: skip
+    else:
+        say(f"OK: {path} — {name}（課 {len(plan.units)}、"
+            f"選定業務 {len(plan.selected_tasks())}件）")  # fmt: skip
+    warnings = _warnings(plan)
+    _print_warnings(warnings, ns.lang)
+    count = sum(not w.is_note for w in warnings)
+    if ns.strict and count:
+        return fail(f"the plan has {count} warning(s) (--strict)." if ns.lang == "en"
+                    else f"計画に警告が{count}件あります（--strict）。")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_summary(ns: argparse.Namespace) -> int:
+    from .cli_summary import summary_data, summary_text
+
+    plan = load_plan(ns.file)
+    if ns.json:
+        print(
+            json_safe(json.dumps(summary_data(plan, _warnings(plan)), ensure_ascii=False, indent=2))
+        )
+    else:
+        say(summary_text(plan, ns.lang, _warnings(plan)))
+        _print_warnings(_warnings(plan), ns.lang)
+    return EXIT_OK
+
+
+def cmd_import_json(ns: argparse.Namespace) -> int:
+    from .store.files import check_target
+    from .store.interchange import import_json
+    from .store.project import save_plan
+
+    check_target(ns.output, suffix=".twplan", inputs=(ns.input,))
+    plan = import_json(ns.input)
+    save_plan(plan, ns.output)
+    say(f"{terminal_safe(ns.output)}: {terminal_safe(plan.municipality.name)}", err=True)
+    return EXIT_OK
+
+
+def cmd_export_json(ns: argparse.Namespace) -> int:
+    from .store.files import check_target
+    from .store.interchange import dumps, export_json
+
+    if ns.output != "-":
+        check_target(ns.output, suffix=".json", inputs=(ns.file,))
+    plan = load_plan(ns.file)
+    if ns.output == "-":
+        sys.stdout.write(json_safe(dumps(plan)))
+    else:
+        export_json(plan, ns.output)
+    return EXIT_OK
+
+
+def cmd_export_pdf(ns: argparse.Namespace) -> int:
+    from .report.result import write_error
+    from .store.files import check_target
+
+    check_target(ns.output, suffix=".pdf", inputs=(ns.file,), failure=write_error)
+    plan = load_plan(ns.file)
+    from .report import export_pdf  # reportlab and matplotlib load only for this command
+
+    result = export_pdf(plan, ns.output, lang=ns.lang)
+    for w in result.warnings:
+        say(f"planner: {terminal_safe(one_line(w))}", err=True)
+    _print_warnings(_warnings(plan), ns.lang, err=True)
+    pages = f"{result.pages} pages" if ns.lang == "en" else f"{result.pages}ページ"
+    say(f"{terminal_safe(ns.output)}: {pages}", err=True)
+    return EXIT_OK

@@ -13,6 +13,7 @@ from planner.domain.errors import ResourceError
 from planner.domain.network_model import NETWORK_MODELS
 from planner.domain.sensitive import PERSONAL_DATA_POLICIES
 from planner.domain.suitability import Suitability
+from planner.domain.vocabularies import APPROVERS, ATTENDANCE_REPORTS
 from planner.domain.words import load_words
 from planner.resources import resource_dir
 
@@ -37,6 +38,8 @@ CODE_TUPLES = {
     "works_on": cat.WORKS_ON,
     "network_model": NETWORK_MODELS,
     "personal_data_policy": PERSONAL_DATA_POLICIES,
+    "approver": APPROVERS,  # issue 21
+    "attendance_report": ATTENDANCE_REPORTS,
 }
 
 

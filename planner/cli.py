@@ -36,11 +36,12 @@ from pathlib import Path
 from typing import Any
 
 from . import APP_NAME, version
+from .cli_documents import add_documents_command, cmd_documents
 from .cli_text import add_text_command, cmd_export_text
 from .domain.errors import PlannerError
 
 COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "export-text",
-            "rules")  # fmt: skip
+            "rules", "documents")  # fmt: skip
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
@@ -189,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_text_command(command)  # issue 19: planner export-text
     add_rules_command(command)
+    add_documents_command(command)  # issue 21: planner documents
     return parser
 
 
@@ -387,6 +389,7 @@ HANDLERS = {
     "export-pdf": cmd_export_pdf,
     "export-text": lambda ns: cmd_export_text(ns, _load),  # issue 19: the plan as Markdown
     "rules": _cmd_rules,  # issue 15
+    "documents": lambda ns: cmd_documents(ns, _load, terminal_safe),  # issue 21
 }
 
 

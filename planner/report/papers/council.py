@@ -21,8 +21,8 @@ from ...domain.model import Plan
 from ...domain.subsidy_text import rate_text
 from ...domain.suitability import Suitability
 from ..chapters.common import Context
-from ..content import Block, Chapter, Column, Document, GanttRow, Text, num
-from ..figures import PHASE_ORDER, gantt_figure
+from ..content import Block, Chapter, Column, Document, Figure, GanttChart, GanttRow, Text, num
+from ..figures import PHASE_ORDER, gantt_height
 
 MAX_UNIT_ROWS = 10  # more units than this: the rest in one row
 
@@ -137,7 +137,7 @@ def _costs(ctx: Context) -> list[Block]:
         return out
     years = list(est.years)
     out += ctx.table([
-        Column(ctx.t("年度", "Fiscal year"), 30,
+        Column(ctx.t("年度", "Fiscal year"), 45,
                lambda y: ctx.fy(y.fiscal_year) if y else ctx.total_label(ctx.t("合計", "Total"))),
         Column(ctx.t("事業費", "Cost"), 35, lambda y: num(ctx.yen(y.total if y else est.period.total))),
         Column(ctx.t("特別交付税措置（見込み）", "Subsidy (estimate)"), 45,
@@ -171,8 +171,9 @@ def _schedule(ctx: Context) -> list[Block]:
         return [*out, ctx.p(ctx.empty)]
     rows = [GanttRow(p.name, p.kind, p.start, p.end) for p in phases]
     legend = tuple((k, ctx.word("phase_kind", k)) for k in PHASE_ORDER if any(p.kind == k for p in phases))
-    years = min(ctx.plan.plan_years, 5)
-    out.append(gantt_figure(rows, legend, ctx.plan.municipality.fiscal_year, years, ctx.lang))
+    first, years = ctx.plan.municipality.fiscal_year, min(ctx.plan.plan_years, 5)
+    labels = tuple(ctx.fy_short(y) for y in range(first, first + years))  # short: the text width
+    out.append(Figure(GanttChart(tuple(rows), first, labels, legend), height_mm=gantt_height(len(rows))))
     return out
 
 
@@ -180,7 +181,6 @@ def _national(ctx: Context) -> list[Block]:
     out: list[Block] = [ctx.section(ctx.t("6　全国の導入状況との比較", "6. Compared with other bodies"))]
     bench = ctx.catalog.benchmarks
     out.append(ctx.p(benchmark_position(ctx.plan.municipality.general_staff, bench).text.get(ctx.lang)))
-    out.append(ctx.p(ctx.t("出典: ", "Source: ") + bench.source.get(ctx.lang), style="note"))
     return out
 
 

@@ -115,7 +115,7 @@ class StaffPage(StepPage):
             ("exclude_fiscal_year", "会計年度任用職員を除く", "Exclude fiscal-year appointees"),
             ("relative_home", "介護等のための親族宅での実施を認める", "Allow a relative's home (care)"),
         ):  # fmt: skip
-            self.add_field(form, path, Column(name, L10n(ja, en), "bool"))
+            form.addRow("", self.field(path, Column(name, L10n(ja, en), "bool")))  # its own text
         self.add_field(form, path, Column("approver", L10n("承認", "Approval"), "choice",
                                           words.choices("approver")))  # fmt: skip
         self.add_field(form, path, Column("attendance", L10n("始業・終業の把握", "Hours recorded by"),

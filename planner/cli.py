@@ -45,12 +45,13 @@ from .cli_commands import (
     fail,
     load_plan,
 )
+from .cli_documents import add_documents_command, cmd_documents
 from .cli_text import add_text_command, cmd_export_text
 from .domain.errors import PlannerError
 from .terminal import terminal_safe, tolerant_streams
 
 COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "export-text",
-            "rules")  # fmt: skip
+            "rules", "documents")  # fmt: skip
 __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "invocation", "no_display", "run_cli",
            "terminal_safe", "unknown_command"]  # fmt: skip
 
@@ -189,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_text_command(command)  # issue 19: planner export-text
     add_rules_command(command)
+    add_documents_command(command)  # issue 21: planner documents
     return parser
 
 
@@ -206,6 +208,7 @@ HANDLERS = {
     "export-pdf": cmd_export_pdf,
     "export-text": lambda ns: cmd_export_text(ns, load_plan),  # issue 19: the plan as Markdown
     "rules": _cmd_rules,  # issue 15
+    "documents": lambda ns: cmd_documents(ns, load_plan, terminal_safe),  # issue 21
 }
 
 

@@ -20,6 +20,9 @@ from .declare import row_id as _id
 from .errors import ValidationError
 from .model_costs import CostLine as CostLine  # re-exported with the plan's records
 from .model_costs import Scenario
+from .model_documents import Eligibility as Eligibility  # re-exported, as CostLine
+from .model_documents import RelatedPlans as RelatedPlans
+from .model_documents import plan_record
 from .network_model import NETWORK_MODELS
 from .sensitive import PERSONAL_DATA_POLICIES
 from .text import L10n
@@ -184,6 +187,10 @@ class RuleItem:
     owner: str = _text("担当", "Owner")
     template_id: str | None = _ref("ひな形ID", "Template id")
     id: str = _id()
+    # issue 21: 職員団体との交渉 (地方公務員法55条) and when the rule is decided
+    union_date: date | None = declared("date", "職員団体との交渉日", "Union consulted on",
+                                       default=None, nullable=True)  # fmt: skip
+    decided_when: str = _text("議決・決定の時期", "Decided (council session or date)")
 
 
 @dataclass
@@ -267,6 +274,8 @@ class Plan:
     )
     custom_purposes: list[str] = declared("strings", "独自の目的", "Own purposes", factory=list)
     kpis: list[Kpi] = declared("rows", "目標（KPI）", "KPIs", factory=list, of=Kpi)
+    related_plans: RelatedPlans = plan_record(RelatedPlans, "関連する計画", "Related plans",
+                                              "related_")  # issue 21  # fmt: skip
     # 3 current state
     existing_devices: int = declared(
         "int", "既存の利用可能端末数", "Existing usable devices", default=0
@@ -307,6 +316,8 @@ class Plan:
         choices=PERSONAL_DATA_POLICIES,
         words="personal_data_policy",
     )  # issue 15 (steps 5 and 8)
+    eligibility: Eligibility = plan_record(Eligibility, "対象者・承認・勤怠", "Eligibility, approval, attendance",
+                                           "eligibility_")  # issue 21  # fmt: skip
     # 6 rules
     rules: list[RuleItem] = declared("rows", "規程", "Rules", factory=list, of=RuleItem)
     # 7 ICT

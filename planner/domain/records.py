@@ -85,6 +85,8 @@ _record(m.TrainingEvent, "training_event")
 _record(m.Phase, "phase", ("dates_in_order",))
 _record(m.CostLine, "cost_line", ("years_in_order",))
 _record(m.Scenario, "scenario")
+_record(m.RelatedPlans)  # issue 21: in the plan's row
+_record(m.Eligibility)
 PLAN = _record(
     m.Plan, "plan", ("plan_is_whole", "running_costs_have_a_reason", "costs_are_estimable")
 )

@@ -14,6 +14,8 @@ CAP_PERIODS = ("week", "month")
 DEVICE_POLICIES = ("loaned", "own", "mixed")
 TOOLS = ("chat", "web_meeting", "groupware", "e_approval", "attendance_system")
 NETWORK_LAYERS = ("mynumber", "lgwan", "internet")
+APPROVERS = ("unit_head", "unit_head_hr", "appointer")  # issue 21: who approves telework
+ATTENDANCE_REPORTS = ("email_phone", "chat", "attendance_system")  # issue 21
 
 
 PREFECTURES = (

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from ..domain.catalog import Catalog
     from ..domain.model import Plan
 
-__all__ = ["ExportResult", "ReportError", "export_pdf", "export_text", "plan_text", "preload"]
+__all__ = ["ExportResult", "ReportError", "export_docx", "export_pdf", "export_text", "plan_text",
+           "preload"]  # fmt: skip
 
 
 def export_pdf(
@@ -56,6 +57,21 @@ def export_text(
     from .markdown import MarkdownWriter
 
     return export(plan, out_path, MarkdownWriter(), lang=lang, catalog=catalog)
+
+
+def export_docx(
+    plan: Plan,
+    out_path: str | os.PathLike[str],
+    *,
+    lang: str = "ja",
+    catalog: Catalog | None = None,
+) -> Path:
+    """Write the plan as a Word document (issue 21): the PDF's content, with Word's own
+    headings, real tables and the charts as images. Raises ReportError as ``export_pdf``."""
+    from .docx_writer import DocxWriter
+    from .export import export
+
+    return export(plan, out_path, DocxWriter(), lang=lang, catalog=catalog)
 
 
 def plan_text(plan: Plan, *, lang: str = "ja", catalog: Catalog | None = None) -> str:

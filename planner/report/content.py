@@ -306,11 +306,14 @@ class Chapter:
 
 @dataclass
 class Document:
+    """The whole document. A short paper (the council summary) has no cover
+    (``cover=None``) and no contents (``contents_title=""``): it starts with its text."""
+
     lang: str
     title: str
     subject: str
     author: str
-    cover: TitlePage
+    cover: TitlePage | None
     contents_title: str
     chapters: list[Chapter]
 
@@ -318,7 +321,9 @@ class Document:
 def plain_texts(document: Document) -> list[str]:
     """Every text of the document in reading order (for tests and for a search index)."""
     c = document.cover
-    out: list[str] = [document.title, c.title, c.subtitle, c.date, *c.issuer]
+    out: list[str] = [document.title]
+    if c is not None:
+        out += [c.title, c.subtitle, c.date, *c.issuer]
     for chapter in document.chapters:
         out.append(chapter.title)
         out += _block_texts(chapter.blocks)

@@ -49,10 +49,13 @@ class MarkdownWriter:
     def render(self, document: c.Document) -> str:
         self.lang = document.lang
         cover = document.cover
-        out = [f"# {escape(cover.title)}", escape(cover.subtitle),
-               _HARD_BREAK.join(escape(x) for x in (cover.date, *cover.issuer))]  # fmt: skip
-        out.append(f"## {escape(document.contents_title)}")
-        out.append("\n".join(f"- {escape(ch.title)}" for ch in document.chapters))
+        out = [f"# {escape(document.title)}"]
+        if cover is not None:
+            out = [f"# {escape(cover.title)}", escape(cover.subtitle),
+                   _HARD_BREAK.join(escape(x) for x in (cover.date, *cover.issuer))]  # fmt: skip
+        if document.contents_title:
+            out.append(f"## {escape(document.contents_title)}")
+            out.append("\n".join(f"- {escape(ch.title)}" for ch in document.chapters))
         for chapter in document.chapters:
             out.append(f"## {escape(chapter.title)}")
             out += self.blocks(chapter.blocks)

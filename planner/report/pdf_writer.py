@@ -122,6 +122,10 @@ class PdfWriter:
         for chapter in document.chapters:
             toc.append((chapter.key, chapter.title))
             body += self.chapter(chapter)
+        if document.cover is None:  # a short paper: its text from the first page on
+            self.doc._firstPageTemplateIndex = 1  # "portrait", with the header
+            contents = self.contents(document.contents_title, toc) if document.contents_title else []
+            return [*contents, *body]
         cover = [NextPageTemplate("portrait"), *self.title_page(document.cover), PageBreak()]
         return [*cover, *self.contents(document.contents_title, toc), *body]
 

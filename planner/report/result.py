@@ -52,4 +52,6 @@ class Format:
 
 PDF = Format(".pdf", "PDF", "PDF")
 TEXT = Format(".md", "テキスト", "text file")
+DOCX = Format(".docx", "Word文書", "Word document")  # issue 21
+XLSX = Format(".xlsx", "Excelファイル", "Excel workbook")
 write_error = PDF.failure  # the PDF's (the CLI checks its target with it before reading)

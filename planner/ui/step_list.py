@@ -48,7 +48,7 @@ class StepListModel(QAbstractListModel):
         self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.doc.catalog.steps) + 1
+        return 0 if parent.isValid() else len(self.doc.catalog.steps) + 2  # summary, documents
 
     def progress(self, row: int) -> StepProgress | None:
         if row >= len(self.doc.catalog.steps):
@@ -65,6 +65,8 @@ class StepListModel(QAbstractListModel):
         row = index.row()
         state = self.state(row)
         if role == Qt.ItemDataRole.DisplayRole:
+            if state is None and row > len(self.doc.catalog.steps):  # issue 21
+                return t("   書類の作成", "   Documents")
             if state is None:
                 return t("   まとめ・出力", "   Summary and export")
             step = self.doc.catalog.steps[row]

@@ -24,6 +24,7 @@ from .step_list import StepListModel
 from .window_state import remember_splitter
 
 SUMMARY = 10  # the row after the ten steps
+DOCUMENTS = 11  # 書類の作成, after the summary (issue 21)
 
 
 PAGES = (
@@ -31,6 +32,7 @@ PAGES = (
     ("step03_current", "CurrentPage"), ("step04_tasks", "TasksPage"), ("step05_staff", "StaffPage"),
     ("step06_rules", "RulesPage"), ("step07_ict", "IctPage"), ("step08_security", "SecurityPage"),
     ("step09_training", "TrainingPage"), ("step10_rollout", "RolloutPage"), ("summary", "SummaryPage"),
+    ("documents", "DocumentsPage"),
 )  # fmt: skip
 
 
@@ -67,7 +69,7 @@ class Workspace(QWidget):
         self.pages = QStackedWidget()
         # each page is built when first shown: opening a plan builds one page, not eleven
         self._built: dict[int, QWidget] = {}
-        for _row in range(SUMMARY + 1):
+        for _row in range(len(PAGES)):
             self.pages.addWidget(QWidget())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.steps)
@@ -145,3 +147,7 @@ class Workspace(QWidget):
     @property
     def summary(self):
         return self._page_at(SUMMARY)
+
+    @property
+    def documents(self):
+        return self._page_at(DOCUMENTS)

@@ -63,8 +63,18 @@ class PurposePage(StepPage):
             ),
             noun=L10n("指標", "KPI"),
         )
+        self._related_plans()
         self.doc.subscribe(self.load)
         self.load()
+
+    def _related_plans(self) -> None:
+        """Issue 21: the town's plans this one sits beside (the council summary names them)."""
+        form = self.form(self.section("関連する計画（名称）", "Related plans (their names)"))
+        for name, ja, en in (("comprehensive", "総合計画", "Comprehensive plan"),
+                             ("employer_action", "特定事業主行動計画", "Employer's action plan"),
+                             ("dx", "DX推進計画", "DX promotion plan"),
+                             ("continuity", "業務継続計画", "Business continuity plan")):  # fmt: skip
+            self.add_field(form, ("related_plans",), Column(name, L10n(ja, en)))
 
     def _own_label(self):
         from PySide6.QtWidgets import QLabel

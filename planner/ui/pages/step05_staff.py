@@ -96,8 +96,27 @@ class StaffPage(StepPage):
             ),
         )
         form.addRow("", note_label(POLICY_NOTE, "personalDataNote"))
+        self._eligibility()
         self.doc.changed.connect(self.load)
         self.load()
+
+    def _eligibility(self) -> None:
+        """Issue 21: who may telework, where else, who approves, how hours are reported
+        (the implementing rules draft and the forms follow these)."""
+        form = self.form(self.section("対象者・承認・勤怠（実施要綱案に反映）",
+                                      "Eligibility, approval, attendance (for the rules draft)"))  # fmt: skip
+        path = ("eligibility",)
+        for name, ja, en in (
+            ("exclude_probation", "条件付採用期間中の職員を除く", "Exclude staff on probation"),
+            ("exclude_temporary", "臨時的任用職員を除く", "Exclude temporary appointees"),
+            ("exclude_fiscal_year", "会計年度任用職員を除く", "Exclude fiscal-year appointees"),
+            ("relative_home", "介護等のための親族宅での実施を認める", "Allow a relative's home (care)"),
+        ):  # fmt: skip
+            form.addRow("", self.field(path, Column(name, L10n(ja, en), "bool")))  # its own text
+        self.add_field(form, path, Column("approver", L10n("承認", "Approval"), "choice",
+                                          words.choices("approver")))  # fmt: skip
+        self.add_field(form, path, Column("attendance", L10n("始業・終業の把握", "Hours recorded by"),
+                                          "choice", words.choices("attendance_report")))  # fmt: skip
 
     def _confirm_remove(self, rows: list[int]) -> bool:
         return confirm_unit_removal(self, [self.units.model.row_object(r) for r in rows])

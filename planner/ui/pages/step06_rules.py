@@ -20,6 +20,9 @@ class RulesPage(StepPage):
                 Column("name", L10n("規程・ルール", "Rule"), wrap=True),
                 Column("status", L10n("状況", "Status")),
                 Column("owner", L10n("担当", "Owner")),
+                # issue 21: the union's consultation (地方公務員法55条) and the decision
+                Column("union_date", L10n("職員団体との交渉日", "Union consulted on"), "date"),
+                Column("decided_when", L10n("議決・決定の時期", "Decided (session or date)")),
             ],
             new_row=lambda: RuleItem(name=t("（新しい規程）", "(new rule)")),
             noun=L10n("規程", "rule"),

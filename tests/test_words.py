@@ -6,14 +6,13 @@ import shutil
 
 import pytest
 
-from planner.domain import catalog as cat
 from planner.domain import model as m
-from planner.domain import words
+from planner.domain import vocabularies as cat
 from planner.domain.errors import ResourceError
-from planner.domain.network_model import NETWORK_MODELS
-from planner.domain.sensitive import PERSONAL_DATA_POLICIES
 from planner.domain.suitability import Suitability
-from planner.domain.words import load_words
+from planner.domain.vocabularies import NETWORK_MODELS, PERSONAL_DATA_POLICIES
+from planner.loading import words
+from planner.loading.words import load_words
 from planner.resources import resource_dir
 
 # the plan's code tuples, each the codes of one list of the words file
@@ -63,7 +62,7 @@ def test_label_of_unknown_and_missing_codes():
     assert words.label("rule_status", "bogus", "ja") == "bogus"
     assert words.label("rule_status", None, "ja") == "未記入"
     assert words.label("rule_status", None, "en") == "not yet entered"
-    assert Suitability.CONDITIONAL.label.ja == "条件付き"
+    assert words.word("suitability", Suitability.CONDITIONAL.key).ja == "条件付き"
     with pytest.raises(KeyError, match="no word list 'statuses'"):
         words.label("statuses", "done", "ja")
 

@@ -33,9 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import model as m
-from ..domain.catalog import Catalog, default_catalog
+from ..domain.catalog import Catalog
 from ..domain.errors import ValidationError
 from ..domain.validation import validate_plan
+from ..loading import default_catalog
 from . import schema as s
 from .atomic import fsync_file
 from .columns import ALEMBIC_VERSION_SQL, TABLE_SPECS, head_columns

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from . import APP_NAME, version
+from .cli_terminal import UNSAFE, terminal_safe
 from .cli_text import add_text_command, cmd_export_text
 from .domain.errors import PlannerError
 
@@ -206,29 +207,6 @@ def _load(path: Path):  # noqa: ANN202 - returns a Plan
     return open_plan(path)
 
 
-# C0 and C1 controls, DEL, and the invisible format characters that reorder or hide text
-_UNSAFE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
-)
-
-
-def _visible(m: re.Match[str]) -> str:
-    code = ord(m.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def terminal_safe(text: object, *, keep_newlines: bool = False) -> str:
-    """Text made safe for a terminal: control characters shown visibly (``\\x1b``, ``\\u202e``).
-
-    Every line the CLI prints goes through here: a municipality named
-    ``\\x1b[2J…`` must not clear the screen or retitle the window.
-    """
-    s = str(text)
-    if keep_newlines:
-        return "\n".join(_UNSAFE.sub(_visible, part) for part in s.split("\n"))
-    return _UNSAFE.sub(_visible, s)
-
-
 def _json_safe(text: str) -> str:
     """JSON text with the same data, but no raw control or format character (\\u escapes),
     and no character standard output cannot encode (cp932, ASCII): still valid JSON.
@@ -237,7 +215,7 @@ def _json_safe(text: str) -> str:
     Outside strings JSON text is ASCII, so every character escaped here is in a string.
     """
     esc = lambda m: f"\\u{ord(m.group()):04x}"  # noqa: E731
-    text = "\n".join(_UNSAFE.sub(esc, part) for part in text.split("\n"))
+    text = "\n".join(UNSAFE.sub(esc, part) for part in text.split("\n"))
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)

@@ -23,7 +23,7 @@ def add_rules_command(command) -> None:  # noqa: ANN001 - cli.build_parser's hel
 
 
 def cmd_rules(ns: argparse.Namespace) -> int:
-    from .cli import terminal_safe as safe
+    from .cli_terminal import terminal_safe as safe
     from .domain.subsidy_rules import coverage_words
     from .domain.subsidy_text import replaced_rule_note
     from .loading import bundled_catalog, with_user_rules
@@ -64,7 +64,7 @@ def cmd_rules(ns: argparse.Namespace) -> int:
 
 def warn_unused_rule_files(lang: str) -> None:
     """Each imported rule file that is not used, one line on stderr (every plan command)."""
-    from .cli import terminal_safe
+    from .cli_terminal import terminal_safe
     from .loading import default_catalog
 
     for p in default_catalog().rule_problems:

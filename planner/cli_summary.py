@@ -69,7 +69,7 @@ def _pad(text: str, width: int, left: bool = False) -> str:
 
 
 def summary_text(plan: Any, lang: str, warnings: list) -> str:
-    from .cli import terminal_safe as safe
+    from .cli_terminal import terminal_safe as safe
     from .domain.fiscal import fiscal_year_label
 
     d = summary_data(plan, warnings)
@@ -153,7 +153,7 @@ def _table(d: dict[str, Any], lang: str) -> list[str]:
 
 
 def _notes(plan: Any, d: dict[str, Any], lang: str) -> list[str]:
-    from .cli import terminal_safe as safe
+    from .cli_terminal import terminal_safe as safe
     from .domain.costs import rule_for
     from .domain.subsidy_rules import SWITCH_MARK, TIMING, plan_multiplier_note, rule_year_note
     from .domain.subsidy_text import subsidy_formula

@@ -77,7 +77,9 @@ def test_two_units_never_share_a_name(plan, catalog):
     with pytest.raises(ValidationError):
         SetValue(("units", plan.units[1].id), "name", "企画課").apply(plan, catalog)
     assert [u.name for u in plan.units] == ["企画課", "財政課"]
-    SetValue(("units", plan.units[1].id), "name", "財政課").apply(plan, catalog)  # its own name again
+    SetValue(("units", plan.units[1].id), "name", "財政課").apply(
+        plan, catalog
+    )  # its own name again
     assert free_name(plan.units, "企画課") == "企画課 2"
     assert free_name(plan.units, "（新しい課）") == "（新しい課）"
     plan.units.append(Unit("企画課"))  # e.g. an old file

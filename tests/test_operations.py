@@ -67,7 +67,9 @@ def test_insert_remove_rows_round_trip(plan, catalog):
 
 def test_cost_line_edit_validated(plan, catalog):
     sid = plan.scenarios[0].id
-    InsertRow(("scenarios", sid, "lines"), 0, CostLine("PC", "ict_equipment", 100_000)).apply(plan, catalog)
+    InsertRow(("scenarios", sid, "lines"), 0, CostLine("PC", "ict_equipment", 100_000)).apply(
+        plan, catalog
+    )
     lid = plan.scenarios[0].lines[0].id
     with pytest.raises(ValidationError) as e:
         SetValue(("scenarios", sid, "lines", lid), "unit_price", -5).apply(plan, catalog)
@@ -114,7 +116,9 @@ def test_the_edits_save_used_to_refuse_are_refused_when_made(plan, catalog):
     from planner.domain.model import Kpi, RuleItem, SecurityItem
 
     InsertRow(("rules",), 0, RuleItem("実施要綱", id="r1")).apply(plan, catalog)
-    InsertRow(("security",), 0, SecurityItem("teleworker", "端末の施錠", id="s1")).apply(plan, catalog)
+    InsertRow(("security",), 0, SecurityItem("teleworker", "端末の施錠", id="s1")).apply(
+        plan, catalog
+    )
     InsertRow(("phases",), 0, Phase("試行", id="p1")).apply(plan, catalog)
     InsertRow(("kpis",), 0, Kpi("利用率", id="k1")).apply(plan, catalog)
     sid = plan.scenarios[0].id
@@ -137,7 +141,9 @@ def test_the_edits_save_used_to_refuse_are_refused_when_made(plan, catalog):
         assert plan == before
 
 
-def test_removing_the_adopted_scenario_alone_is_refused_but_a_batch_may_adopt_another(plan, catalog):
+def test_removing_the_adopted_scenario_alone_is_refused_but_a_batch_may_adopt_another(
+    plan, catalog
+):
     from planner.domain.model import Scenario
 
     InsertRow(("scenarios",), 1, Scenario("案B", id="b")).apply(plan, catalog)
@@ -146,5 +152,7 @@ def test_removing_the_adopted_scenario_alone_is_refused_but_a_batch_may_adopt_an
         RemoveRow(("scenarios",), first).apply(plan, catalog)
     assert e.value.text("ja") == "採用するシナリオを選んでください。"
     assert [s.id for s in plan.scenarios] == [first, "b"]
-    Batch([RemoveRow(("scenarios",), first), SetValue((), "adopted_scenario_id", "b")]).apply(plan, catalog)
+    Batch([RemoveRow(("scenarios",), first), SetValue((), "adopted_scenario_id", "b")]).apply(
+        plan, catalog
+    )
     assert [s.id for s in plan.scenarios] == ["b"] and plan.adopted_scenario_id == "b"

@@ -139,7 +139,9 @@ def test_own_task_keeps_its_network_field(catalog):
     vpn = catalog.access_method("internet_vpn")
     words = catalog.words
     assert assess(own, vpn, words=words, network_model="beta_prime").level == U
-    assert assess(TaskFactors(network="internet"), vpn, words=words, network_model="alpha").level == S
+    assert (
+        assess(TaskFactors(network="internet"), vpn, words=words, network_model="alpha").level == S
+    )
 
 
 @pytest.mark.parametrize(

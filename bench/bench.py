@@ -97,7 +97,7 @@ if mode == "floor":
     from bench.bench import _plain_pdf
     _plain_pdf(pages, out)
 else:
-    from planner.domain.catalog import default_catalog
+    from planner.loading import default_catalog
     from planner.store.project import open_plan
     catalog = default_catalog()
     plan = open_plan(pathlib.Path(src), catalog)
@@ -187,10 +187,10 @@ def timed(fn, runs: int = RUNS) -> list[float]:
 
 def bench_recompute() -> None:
     from bench.generate import recompute_plan
-    from planner.domain.catalog import default_catalog
     from planner.domain.costs import adopted_estimate
     from planner.domain.operations import SetValue
     from planner.domain.suitability import assess_in_plan
+    from planner.loading import default_catalog
 
     catalog = default_catalog()
     plan = recompute_plan(catalog)
@@ -200,7 +200,7 @@ def bench_recompute() -> None:
 
     def edit_and_recompute() -> None:
         state["q"] = 3 - state["q"]
-        SetValue(("scenarios", sid, "lines", lines[17].id), "quantity", state["q"]).apply(plan)
+        SetValue(("scenarios", sid, "lines", lines[17].id), "quantity", state["q"]).apply(plan, catalog)
         adopted_estimate(plan, catalog.subsidy_rules)
         for unit in plan.units:
             for task in unit.tasks:
@@ -212,7 +212,7 @@ def bench_recompute() -> None:
 
 def bench_save_open(work: Path) -> None:
     from bench.generate import large_plan
-    from planner.domain.catalog import default_catalog
+    from planner.loading import default_catalog
     from planner.store.project import open_plan, save_plan
 
     catalog = default_catalog()
@@ -267,7 +267,7 @@ def bench_first_export(work: Path) -> None:
 
 def bench_pdf(work: Path) -> None:
     from bench.generate import large_plan
-    from planner.domain.catalog import default_catalog
+    from planner.loading import default_catalog
     from planner.report import export_pdf
     from planner.store.project import open_plan
 
@@ -288,7 +288,7 @@ def bench_pdf(work: Path) -> None:
 
 def bench_memory(work: Path) -> None:
     from bench.generate import large_plan
-    from planner.domain.catalog import default_catalog
+    from planner.loading import default_catalog
     from planner.store.project import save_plan
 
     path = work / "memory.twplan"

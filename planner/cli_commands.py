@@ -38,8 +38,8 @@ def fail(message: str) -> int:
 
 
 def _warnings(plan: Any) -> list:
-    from .domain.catalog import default_catalog
     from .domain.warnings import plan_warnings
+    from .loading import default_catalog
 
     return plan_warnings(plan, default_catalog())
 

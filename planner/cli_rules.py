@@ -25,9 +25,9 @@ def add_rules_command(command) -> None:  # noqa: ANN001 - cli.build_parser's hel
 
 
 def cmd_rules(ns: argparse.Namespace) -> int:
-    from .domain.catalog import load_catalog, user_cache_dir, with_user_rules
     from .domain.subsidy_rules import coverage_words
     from .domain.subsidy_text import replaced_rule_note
+    from .loading import bundled_catalog, with_user_rules
     from .store.rules_store import import_rule_file, list_rules
 
     en = ns.lang == "en"
@@ -45,7 +45,7 @@ def cmd_rules(ns: argparse.Namespace) -> int:
             print(safe(replaced_rule_note(stored.replaced, r).get(ns.lang)))
         return 0
     stored, problems = list_rules()
-    catalog = with_user_rules(load_catalog(cache_dir=user_cache_dir()))
+    catalog = with_user_rules(bundled_catalog())
     for r in catalog.subsidy_rules:
         origin = r.origin if r.origin != "bundled" else ("bundled" if en else "同梱")
         cover = coverage_words(r.coverage).get(ns.lang)
@@ -65,7 +65,7 @@ def cmd_rules(ns: argparse.Namespace) -> int:
 
 def warn_unused_rule_files(lang: str) -> None:
     """Each imported rule file that is not used, one line on stderr (every plan command)."""
-    from .domain.catalog import default_catalog
+    from .loading import default_catalog
 
     for p in default_catalog().rule_problems:
         print(f"planner: {safe(p.get(lang))}", file=sys.stderr)

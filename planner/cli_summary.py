@@ -16,8 +16,8 @@ from .terminal import terminal_safe as safe
 
 def summary_data(plan: Any, warnings: list) -> dict[str, Any]:
     """The figures of ``planner summary --json`` (integers in yen)."""
-    from .domain.catalog import default_catalog
     from .domain.costs import adopted_estimate
+    from .loading import default_catalog
 
     est = adopted_estimate(plan, default_catalog().subsidy_rules)  # with imported rules
     mu = plan.municipality
@@ -153,14 +153,15 @@ def _table(d: dict[str, Any], lang: str) -> list[str]:
 
 
 def _notes(plan: Any, d: dict[str, Any], lang: str) -> list[str]:
-    from .domain.catalog import default_catalog
     from .domain.costs import rule_for
     from .domain.subsidy_rules import SWITCH_MARK, TIMING, plan_multiplier_note, rule_year_note
     from .domain.subsidy_text import subsidy_formula
+    from .loading import default_catalog
 
     en = lang == "en"
-    rules = default_catalog().subsidy_rules
-    out = [subsidy_formula(plan, rules).get(lang)]
+    catalog = default_catalog()
+    rules = catalog.subsidy_rules
+    out = [subsidy_formula(plan, rules, catalog.words).get(lang)]
     note = plan_multiplier_note(plan)
     if note is not None:
         out.append(note.get(lang))

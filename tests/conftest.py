@@ -10,8 +10,9 @@ os.environ.setdefault("TELEWORK_PLANNER_RULES_DIR", "")  # no imported rules in 
 
 import pytest  # noqa: E402
 
-from planner.domain.catalog import Catalog, default_catalog  # noqa: E402
+from planner.domain.catalog import Catalog  # noqa: E402
 from planner.domain.model import Municipality  # noqa: E402
+from planner.loading import default_catalog  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,10 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from planner.domain import model as m
-from planner.domain.catalog import (
+from planner.domain.costs import line_quantity
+from planner.domain.model import TaskFactors
+from planner.domain.validation import PREFECTURES
+from planner.domain.vocabularies import (
     COORDINATION,
     NETWORKS,
     PAPER,
@@ -17,11 +20,8 @@ from planner.domain.catalog import (
     QUANTITY_BASES,
     RECURRENCES,
     ROLES,
-    TaskFactors,
-    load_catalog,
 )
-from planner.domain.costs import line_quantity
-from planner.domain.validation import PREFECTURES
+from planner.loading import load_catalog
 from planner.resources import resource_path
 
 SAMPLES = resource_path("samples")

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from planner.domain.catalog import load_catalog
-from planner.domain.datafile import user_cache_dir
 from planner.domain.errors import ResourceError
+from planner.loading import load_catalog
+from planner.loading.cache import user_cache_dir
 from planner.resources import resource_dir
 
 

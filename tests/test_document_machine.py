@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from planner.domain.catalog import default_catalog
 from planner.domain.model import CostLine, Kpi, Member
 from planner.domain.operations import InsertRow, RemoveRow, SetValue, resolve
 from planner.domain.text import L10n
+from planner.loading import default_catalog
 from planner.store.interchange import dumps, import_json
 from planner.store.project import open_plan, save_plan
 from planner.ui.document import PlanDocument

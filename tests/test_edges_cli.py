@@ -170,7 +170,7 @@ def test_a_line_over_a_trillion_is_refused_by_every_command(capsys, over, tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["over.json"]  # no PDF, no plan file
 
 
-def test_a_year_over_a_trillion_is_refused_at_validation():
+def test_a_year_over_a_trillion_is_refused_at_validation(catalog):
     plan = import_json(sample_json("yamanami-village"))
     lines = plan.scenarios[1].lines
     del lines[2:]
@@ -179,7 +179,7 @@ def test_a_year_over_a_trillion_is_refused_at_validation():
         line.start_fy = line.end_fy = 2026
         line.recurrence = "one_time"
     with pytest.raises(ValidationError) as e:
-        validate_plan(plan)
+        validate_plan(plan, catalog.category_ids())
     assert e.value.field == "scenarios[1]"  # not the adopted one: the PDF compares every scenario
     assert (
         e.value.text("ja")

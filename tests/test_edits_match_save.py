@@ -25,7 +25,7 @@ from planner.domain.records import PLAN, Field, Record
 from planner.domain.validation import validate_plan
 from planner.store.interchange import dumps, import_json, plan_from_dict, plan_to_dict
 from planner.store.project import open_plan, save_plan
-from tests.store_plans import sample_json
+from tests.store_plans import CATALOG, sample_json
 
 BASE = import_json(sample_json("kawasemi-town"))
 
@@ -88,7 +88,7 @@ def save_would_say(plan, op: SetValue) -> str | None:
     changed = copy.deepcopy(plan)
     setattr(resolve(changed, op.path), op.field, copy.deepcopy(op.value))
     try:
-        validate_plan(changed)
+        validate_plan(changed, CATALOG.category_ids())
     except ValidationError as e:
         return e.text("ja")
     return None
@@ -105,7 +105,7 @@ def test_every_edit_is_checked_as_a_save_would_check_it(steps):
         before = dumps(plan)
         expected = save_would_say(plan, op)
         try:
-            op.apply(plan)
+            op.apply(plan, CATALOG)
         except ValidationError as e:
             assert e.text("ja") == expected
             assert dumps(plan) == before
@@ -123,7 +123,7 @@ def test_accepted_edits_save_and_reopen_equal(tmp_path: Path):
         SetValue(("steps", 10), "notes", "試行は10月から"),
         SetValue(("municipality",), "fiscal_capacity_index", Decimal("0.41")),
     ):
-        op.apply(plan)
+        op.apply(plan, CATALOG)
     save_plan(plan, tmp_path / "p.twplan")
     assert open_plan(tmp_path / "p.twplan") == plan
 

@@ -110,7 +110,10 @@ def test_the_pdf_prints_the_catalogs_judgement_of_a_short_form_task(catalog):
     for task in plan.units[0].tasks:
         want = assess_in_plan(plan, gui_task(catalog, task.catalog_id), catalog)
         i = texts.index(task.name)  # the row of the chapter 4 table: name, mark, reasons
-        assert texts[i + 1] == f"{want.level.mark} {want.level.label.ja}", task.name
+        assert (
+            texts[i + 1]
+            == f"{want.level.mark} {catalog.words.word('suitability', want.level.key).ja}"
+        ), task.name
         assert NOTHING not in texts[i + 2] and texts[i + 2].startswith("・"), task.name
     assert not any(NOTHING in t for t in texts)
 
@@ -186,7 +189,7 @@ def test_validate_strict_flags_a_task_that_claims_less_than_its_catalog_entry(
     want = assess_in_plan(plan, gui_task(catalog, SENSITIVE[0]), catalog).level.mark
     paper = catalog.task(SENSITIVE[0]).factors.paper
     assert paper != "none" and catalog.task(SENSITIVE[0]).factors.personal_data == "sensitive"
-    from planner.domain.words import label
+    from planner.loading.words import label
 
     code, out, err = run(capsys, "validate", source, "--strict")
     assert code == 1 and err.startswith("planner: 計画に警告が")

@@ -137,12 +137,12 @@ def test_a_duplicate_task_id_across_units_names_both_tasks(capsys, tmp_path):
     assert "ID「t-9」が重複しています（units[0].tasks[1] と units[2].tasks[0]）。" in err
 
 
-def test_a_duplicate_line_id_names_the_scenario_and_lines():
+def test_a_duplicate_line_id_names_the_scenario_and_lines(catalog):
     plan = import_json(sample_json("kawasemi-town"))
     lines = plan.scenarios[1].lines
     lines[3].id = lines[0].id
     with pytest.raises(ValidationError) as e:
-        validate_plan(plan)
+        validate_plan(plan, catalog.category_ids())
     assert e.value.field == "scenarios[1].lines"
     assert e.value.text("ja") == (
         f"ID「{lines[0].id}」が重複しています（scenarios[1].lines[0] と scenarios[1].lines[3]）。"

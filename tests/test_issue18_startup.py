@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.domain.catalog import default_catalog, load_catalog, with_user_rules
 from planner.domain.errors import ResourceError
-from planner.domain.subsidy_rules import parse_rule_file
-from planner.domain.user_rules import load_user_rules
+from planner.loading import default_catalog, load_catalog, with_user_rules
+from planner.loading.rule_files import load_user_rules, parse_rule_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "kawasemi-town.twplan"

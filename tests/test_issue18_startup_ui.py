@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 
-from planner.domain.catalog import default_catalog
+from planner.loading import default_catalog
 from tests.test_issue18_startup import BAD, GOOD, SAMPLE, _recovery
 from tests.ui_helpers import create_plan, edit_cell
 

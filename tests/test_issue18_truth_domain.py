@@ -19,6 +19,7 @@ def _judge(catalog, task_id, method, model):
     return assess(
         replace(t.factors, works_on=t.works_on),
         catalog.access_method(method),
+        words=catalog.words,
         network_model=model,
         never_remote=t.never_remote,
     )

@@ -33,3 +33,22 @@ def test_a_qt_import_in_the_domain_breaks_the_contract(tmp_path):
     result = _lint(tmp_path)
     assert result.returncode != 0
     assert "planner.domain.leak -> PySide6" in result.stdout
+
+
+def test_a_circle_or_a_file_read_in_the_domain_breaks_the_contracts(tmp_path):
+    """Issue 19: the domain's layers contract fails on an import circle, and the domain may
+    not read files (os, pathlib, tomllib, the loader)."""
+    shutil.copytree(
+        ROOT / "planner", tmp_path / "planner", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    domain = tmp_path / "planner" / "domain"
+    leaf = domain / "vocabularies.py"  # the bottom layer, made to import the top one
+    leaf.write_text(leaf.read_text("utf-8") + "\n\ndef late():\n    from . import warnings\n")
+    text = domain / "text.py"
+    text.write_text(text.read_text("utf-8") + "\nimport pathlib\nfrom ..loading import words\n")
+    result = _lint(tmp_path)
+    assert result.returncode != 0
+    assert "planner.domain.vocabularies -> planner.domain.warnings" in result.stdout
+    assert "planner.domain.text -> pathlib" in result.stdout
+    assert "planner.domain.text -> planner.loading.words" in result.stdout

@@ -70,14 +70,16 @@ def test_the_report_cells_are_the_screens_words(plan):
     )
 
 
-def test_two_units_never_share_a_name(plan):
+def test_two_units_never_share_a_name(plan, catalog):
     with pytest.raises(ValidationError) as err:
-        InsertRow(("units",), 2, Unit("企画課 ")).apply(plan)
+        InsertRow(("units",), 2, Unit("企画課 ")).apply(plan, catalog)
     assert err.value.text("ja") == "課「企画課」はすでにあります。同じ名前の課は2つ作れません。"
     with pytest.raises(ValidationError):
-        SetValue(("units", plan.units[1].id), "name", "企画課").apply(plan)
+        SetValue(("units", plan.units[1].id), "name", "企画課").apply(plan, catalog)
     assert [u.name for u in plan.units] == ["企画課", "財政課"]
-    SetValue(("units", plan.units[1].id), "name", "財政課").apply(plan)  # its own name again
+    SetValue(("units", plan.units[1].id), "name", "財政課").apply(
+        plan, catalog
+    )  # its own name again
     assert free_name(plan.units, "企画課") == "企画課 2"
     assert free_name(plan.units, "（新しい課）") == "（新しい課）"
     plan.units.append(Unit("企画課"))  # e.g. an old file
@@ -94,7 +96,7 @@ def test_a_plan_with_two_units_of_one_name_opens_with_a_warning(catalog, municip
 
     plan = new_plan(municipality, catalog)
     plan.units = [Unit("総務課", staff=30), Unit("総務課 ", staff=0)]
-    validate_plan(plan)  # not refused
+    validate_plan(plan, catalog.category_ids())  # not refused
     found = [w for w in plan_warnings(plan, catalog) if w.code == "duplicate_unit_name"]
     assert [(w.step, w.for_council, w.text.ja) for w in found] == [(4, True,
         "課「総務課」が2つ以上あります。1つにまとめてください（業務と人数は課ごとに集計されます）。")]  # fmt: skip

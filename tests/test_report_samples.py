@@ -85,7 +85,7 @@ def test_sample_pages_read_as_before(sample):
 if __name__ == "__main__":  # record the samples' pages anew
     import tempfile
 
-    from planner.domain.catalog import load_catalog
+    from planner.loading import load_catalog
     from planner.store.interchange import import_json
 
     catalog, prints = load_catalog(), {}

@@ -188,7 +188,7 @@ def test_summary_text_shows_other_revenue_and_the_switch(catalog, tmp_path, caps
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_network_model_and_data_policy_is_said_in_words(catalog, lang):
-    from planner.domain import words
+    from planner.loading import words
     from planner.report.chapters import build_document
     from planner.report.content import plain_texts
 

@@ -2,8 +2,8 @@ import shutil
 
 import pytest
 
-from planner.domain.catalog import load_catalog
 from planner.domain.errors import ResourceError
+from planner.loading import load_catalog
 from planner.resources import resource_dir
 
 

@@ -51,24 +51,26 @@ def test_members_and_kpis_keep_their_ids_in_json_and_in_the_file(tmp_path):
 
 def test_a_change_names_its_row_by_id_never_by_position(catalog, municipality):
     plan = new_plan(municipality, catalog)
-    InsertRow(("kpis",), 0, Kpi("利用率", id="k1")).apply(plan)
-    InsertRow(("kpis",), 0, Kpi("実施日数", id="k2")).apply(plan)
+    InsertRow(("kpis",), 0, Kpi("利用率", id="k1")).apply(plan, catalog)
+    InsertRow(("kpis",), 0, Kpi("実施日数", id="k2")).apply(plan, catalog)
     with pytest.raises(ValidationError) as e:
-        SetValue(("kpis", 0), "target", "50%").apply(plan)  # a position is not a row's name
+        SetValue(("kpis", 0), "target", "50%").apply(
+            plan, catalog
+        )  # a position is not a row's name
     assert e.value.text("ja") == "編集対象が見つかりません。"
-    change = RemoveRow(("kpis",), "k1").run(plan)
+    change = RemoveRow(("kpis",), "k1").run(plan, catalog)
     assert [k.id for k in plan.kpis] == ["k2"]
     assert change.touched == (Touch("remove", ("kpis",), "k1"),)
-    undone = change.inverse.run(plan)
+    undone = change.inverse.run(plan, catalog)
     assert [k.id for k in plan.kpis] == ["k2", "k1"]  # back at its place
     assert undone.touched == (Touch("insert", ("kpis",), "k1"),)
 
 
 def test_a_row_whose_id_is_taken_is_refused(catalog, municipality):
     plan = new_plan(municipality, catalog)
-    InsertRow(("members",), 0, Member("佐藤", id="m1")).apply(plan)
+    InsertRow(("members",), 0, Member("佐藤", id="m1")).apply(plan, catalog)
     with pytest.raises(ValidationError) as e:
-        InsertRow(("members",), 1, Member("鈴木", id="m1")).apply(plan)
+        InsertRow(("members",), 1, Member("鈴木", id="m1")).apply(plan, catalog)
     assert e.value.text("ja") == "ID「m1」の行はすでにあります。"
     assert [m.name for m in plan.members] == ["佐藤"]
 

@@ -30,11 +30,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QPushButton
 
-from planner.domain.catalog import default_catalog
 from planner.domain.errors import ResourceError
 from planner.domain.fiscal import MAX_FISCAL_YEAR, MIN_FISCAL_YEAR
-from planner.domain.subsidy_rules import parse_rule_file
-from planner.domain.user_rules import load_user_rules
+from planner.loading import default_catalog
+from planner.loading.rule_files import load_user_rules, parse_rule_file
 from planner.store.lock import current_host, is_stale, lock_path, read_lock
 from tests.test_issue18_startup import GOOD, SAMPLE
 

@@ -10,7 +10,7 @@ import pytest
 
 from planner.domain.builders import new_plan
 from planner.domain.catalog import SubsidyRule
-from planner.domain.checks import check_record
+from planner.domain.checks import catalog_choices, check_record
 from planner.domain.costs import estimate
 from planner.domain.errors import ResourceError, ValidationError
 from planner.domain.model import CostLine, Unit
@@ -20,11 +20,11 @@ from planner.domain.subsidy_rules import (
     multiplier_note,
     multiplier_wording,
     other_revenue_note,
-    parse_rule_file,
     plan_multiplier_note,
     rule_year_note,
 )
 from planner.domain.text import L10n
+from planner.loading.rule_files import parse_rule_file
 
 
 def rule(fy, coverage="introduction"):
@@ -87,13 +87,13 @@ def test_an_expansion_in_a_later_year_is_an_introduction(plan):
     assert est.year(2026).eligible == 300_000 and est.year(2026).subsidy == 150_000
 
 
-def test_switch_without_a_reason_is_refused(plan):
+def test_switch_without_a_reason_is_refused(plan, catalog):
     plan.running_costs_eligible = True
     with pytest.raises(ValidationError) as e:
-        check_record(plan)
+        check_record(plan, "", catalog_choices(catalog))
     assert e.value.field == "running_costs_reason" and "根拠" in e.value.text("ja")
     plan.running_costs_reason = "県の回答"
-    check_record(plan)
+    check_record(plan, "", catalog_choices(catalog))
 
 
 def test_other_revenue_comes_off_the_eligible_base_first_year_first(plan):
@@ -234,7 +234,7 @@ def test_a_rule_file_holds_one_year(catalog):
 
 
 def test_store_imports_lists_and_the_catalog_merges(tmp_path, catalog):
-    from planner.domain.catalog import with_user_rules
+    from planner.loading import with_user_rules
     from planner.store.rules_store import import_rule_file, list_rules
 
     src = tmp_path / "r7.toml"

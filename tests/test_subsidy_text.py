@@ -9,8 +9,8 @@ from fractions import Fraction
 import pytest
 from pypdf import PdfReader
 
-from planner.domain.catalog import load_catalog
 from planner.domain.subsidy_text import rate_text, subsidy_formula
+from planner.loading import load_catalog
 from planner.report import export_pdf
 from planner.resources import resource_dir
 
@@ -24,6 +24,7 @@ def new_rule_catalog(tmp_path_factory):
     root = tmp_path_factory.mktemp("resources")
     for folder in ("steps", "catalog", "rules"):
         shutil.copytree(resource_dir() / folder, root / folder)
+    shutil.copy(resource_dir() / "words.toml", root)
     rules = root / "rules" / "special_allocation_tax.toml"
     text = rules.read_text(encoding="utf-8")
     text = text.replace('rate = "1/2"', 'rate = "2/5"')
@@ -44,7 +45,7 @@ def test_rate_text():
 
 def test_bundled_rule_wording(catalog):
     plan = full_plan(catalog)
-    text = subsidy_formula(plan, catalog.subsidy_rules)
+    text = subsidy_formula(plan, catalog.subsidy_rules, catalog.words)
     assert text.ja == (
         "措置見込額 ＝ 対象経費 × 措置率0.5 × 財政力補正の乗率0.9（財政力指数: 0.35）。"
         "1,000円未満切り捨て。"
@@ -58,7 +59,7 @@ def test_a_new_rule_changes_the_wording_on_screen_and_in_the_pdf(
     from planner.ui.main_window import MainWindow
 
     plan = full_plan(new_rule_catalog)
-    formula = subsidy_formula(plan, new_rule_catalog.subsidy_rules)
+    formula = subsidy_formula(plan, new_rule_catalog.subsidy_rules, new_rule_catalog.words)
     assert "措置率0.4" in formula.ja and "100円未満切り上げ" in formula.ja
     assert "rate 0.4" in formula.en and "rounded up to ¥100" in formula.en
 
@@ -81,8 +82,8 @@ def test_a_new_rule_changes_the_wording_on_screen_and_in_the_pdf(
 
 
 def test_the_cli_summary_states_the_rule(capsys, catalog, monkeypatch, new_rule_catalog):
+    from planner import loading as cat
     from planner.cli import run_cli
-    from planner.domain import catalog as cat
 
     town = resource_dir() / "samples" / "kawasemi-town.twplan"
     assert run_cli(["summary", str(town)]) == 0

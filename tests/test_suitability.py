@@ -2,7 +2,7 @@ from dataclasses import replace
 
 import pytest
 
-from planner.domain.catalog import TaskFactors
+from planner.domain.model import TaskFactors
 from planner.domain.suitability import Suitability, assess
 
 S, C, U = Suitability.SUITABLE, Suitability.CONDITIONAL, Suitability.UNSUITABLE
@@ -19,6 +19,7 @@ def judge(catalog, task_def, method, tools=(), **plan_choices):
         replace(task_def.factors, works_on=task_def.works_on),
         catalog.access_method(method),
         frozenset(tools),
+        words=catalog.words,
         never_remote=task_def.never_remote,
         **plan_choices,
     )
@@ -81,9 +82,10 @@ def test_cases_cover_at_least_twelve_distinct_tasks():
     assert len({c[0] for c in CASES}) >= 12
 
 
-def test_marks_and_labels():
+def test_marks_and_labels(catalog):
     assert [s.mark for s in Suitability] == ["◎", "○", "×"]
-    assert U.label.ja == "不適" and C.label.en == "Possible with conditions"
+    label = lambda level: catalog.words.word("suitability", level.key)  # noqa: E731
+    assert label(U).ja == "不適" and label(C).en == "Possible with conditions"
 
 
 def test_suitability_follows_the_plan(catalog, municipality):
@@ -131,12 +133,15 @@ def test_business_systems_stay_on_lgwan_under_beta_only(catalog, task):
 
 
 def test_own_task_keeps_its_network_field(catalog):
-    from planner.domain.catalog import TaskFactors
+    from planner.domain.model import TaskFactors
 
     own = TaskFactors(network="lgwan")  # no works_on: the user said where its data sits
     vpn = catalog.access_method("internet_vpn")
-    assert assess(own, vpn, network_model="beta_prime").level == U
-    assert assess(TaskFactors(network="internet"), vpn, network_model="alpha").level == S
+    words = catalog.words
+    assert assess(own, vpn, words=words, network_model="beta_prime").level == U
+    assert (
+        assess(TaskFactors(network="internet"), vpn, words=words, network_model="alpha").level == S
+    )
 
 
 @pytest.mark.parametrize(
@@ -193,10 +198,10 @@ def task_def(catalog, task_id):
 
 def test_value_checks_of_the_new_plan_fields(catalog, municipality):
     from planner.domain.builders import new_plan
-    from planner.domain.checks import check_record
+    from planner.domain.checks import catalog_choices, check_record
     from planner.domain.errors import ValidationError
     from planner.domain.network_model import layer_for
-    from planner.domain.words import label
+    from planner.loading.words import label
 
     assert [label("network_model", m, "ja") for m in ("alpha", "alpha_prime", "beta", "beta_prime")] == [
         "αモデル", "α′モデル", "βモデル", "β′モデル",
@@ -210,15 +215,16 @@ def test_value_checks_of_the_new_plan_fields(catalog, municipality):
         "screen_transfer_only",
         5,
     )
-    check_record(plan)
+    choices = catalog_choices(catalog)
+    check_record(plan, "", choices)
     for name, bad in (
         ("network_model", "gamma"),
         ("personal_data_at_home", "yes"),
         ("home_allowance_staff", -1),
     ):
         with pytest.raises(ValidationError) as e:
-            check_record(replace(plan, **{name: bad}))
+            check_record(replace(plan, **{name: bad}), "", choices)
         assert e.value.field == name and e.value.text("ja") and e.value.text("en")
     with pytest.raises(ValidationError) as e:
-        check_record(TaskFactors(works_on="paper"), "factors")
+        check_record(TaskFactors(works_on="paper"), "factors", choices)
     assert e.value.field == "factors.works_on"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from planner.domain import words
 from planner.domain.declare import Field, declaration_of, declared
 from planner.domain.model import TIME_UNITS
 from planner.domain.records import RECORDS, Record, field_at
 from planner.domain.text import L10n
+from planner.loading import words
 from planner.ui.table_model import (
     Column,
     RowTableModel,

@@ -48,7 +48,7 @@ def test_an_operation_reports_its_inverse_and_the_places_it_touched(catalog, mun
     from planner.domain.model import Member
 
     plan = new_plan(municipality, catalog)
-    change = InsertRow(("members",), 99, Member("佐藤", id="m1")).run(plan)
+    change = InsertRow(("members",), 99, Member("佐藤", id="m1")).run(plan, catalog)
     assert change.touched == (Touch("insert", ("members",), "m1"),)  # the row, by its id
     assert isinstance(change.inverse, RemoveRow)
     mid = "m1"  # issue 19: members have ids; a change names a row by its id, never its position
@@ -57,12 +57,12 @@ def test_an_operation_reports_its_inverse_and_the_places_it_touched(catalog, mun
             SetValue(("members", mid), "role", "長"),
             InsertRow(("members",), 1, Member("鈴木", id="m2")),
         ]
-    ).run(plan)
+    ).run(plan, catalog)
     assert change.touched == (
         Touch("set", ("members", mid, "role")),
         Touch("insert", ("members",), "m2"),
     )
-    undone = change.inverse.run(plan)
+    undone = change.inverse.run(plan, catalog)
     assert undone.touched == (
         Touch("remove", ("members",), "m2"),
         Touch("set", ("members", mid, "role")),

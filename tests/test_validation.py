@@ -64,14 +64,15 @@ def test_whole_plan_names_the_bad_row(catalog, municipality):
     plan.units = [unit_from_catalog(u) for u in catalog.units[:3]]
     for u in plan.units:
         u.staff = 10
-    validate_plan(plan, catalog.category_ids())
+    categories = catalog.category_ids()
+    validate_plan(plan, categories)
     plan.units[2].teleworkers = 11
-    assert field_of(lambda: validate_plan(plan)).field == "units[2].teleworkers"
+    assert field_of(lambda: validate_plan(plan, categories)).field == "units[2].teleworkers"
     plan.units[2].teleworkers = 2
     plan.units[1].tasks[0].name = ""
-    assert field_of(lambda: validate_plan(plan)).field == "units[1].tasks[0].name"
+    assert field_of(lambda: validate_plan(plan, categories)).field == "units[1].tasks[0].name"
     plan.units[1].tasks[0].name = "x" * 10_001
-    assert "長すぎます" in field_of(lambda: validate_plan(plan)).text("ja")
+    assert "長すぎます" in field_of(lambda: validate_plan(plan, categories)).text("ja")
 
 
 def test_selected_tasks_and_teleworker_total(catalog, municipality):

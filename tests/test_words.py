@@ -6,11 +6,11 @@ import shutil
 
 import pytest
 
-from planner.domain import words
 from planner.domain.errors import ResourceError
 from planner.domain.records import RECORDS
 from planner.domain.suitability import Suitability
-from planner.domain.words import load_words
+from planner.loading import words
+from planner.loading.words import load_words
 from planner.resources import resource_dir
 
 
@@ -57,7 +57,7 @@ def test_label_of_unknown_and_missing_codes():
     assert words.label("rule_status", "bogus", "ja") == "bogus"
     assert words.label("rule_status", None, "ja") == "未記入"
     assert words.label("rule_status", None, "en") == "not yet entered"
-    assert Suitability.CONDITIONAL.label.ja == "条件付き"
+    assert words.word("suitability", Suitability.CONDITIONAL.key).ja == "条件付き"
     with pytest.raises(KeyError, match="no word list 'statuses'"):
         words.label("statuses", "done", "ja")
 

@@ -85,7 +85,7 @@ Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags
 
 [UninstallDelete]
 ; caches only: matplotlib's font cache (MPLCONFIGDIR, set by packaging/rthooks/mplconfig.py)
-; and the parsed-catalog cache (planner/domain/catalog.py, user_cache_dir)
+; and the parsed-catalog cache (planner/loading/cache.py, user_cache_dir)
 Type: filesandordirs; Name: "{localappdata}\TeleworkPlanner\matplotlib"
 Type: filesandordirs; Name: "{localappdata}\TeleworkPlanner\cache"
 Type: dirifempty; Name: "{localappdata}\TeleworkPlanner"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from .catalog import Catalog, CostItemDef, TaskDef, TaskFactors, UnitDef
+from .catalog import Catalog, CostItemDef, TaskDef, UnitDef
 from .model import (
     ChecklistEntry,
     CostLine,
@@ -16,6 +16,7 @@ from .model import (
     SecurityItem,
     StepRecord,
     Task,
+    TaskFactors,
     Unit,
 )
 from .validation import validate_municipality

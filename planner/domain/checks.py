@@ -15,24 +15,26 @@ from datetime import date
 from typing import Any
 
 from . import model as m
+from .catalog import Catalog
 from .costs import check_estimable
 from .declare import Field
 from .errors import ValidationError
 from .fastcheck import FastTest, fast_test
 from .kinds import refusal
-from .records import PLAN, Record, record_of
+from .records import PLAN, RECORDS, Record, record_of
 from .text import L10n
 
 Choices = dict[str, Iterable[str]]  # catalog choice lists by name ("cost_category": ids)
 
 
-def catalog_choices(catalog: Any = None) -> Choices:
+def catalog_choices(catalog: Catalog) -> Choices:
     """The catalog's lists that choice fields refer to by name."""
-    if catalog is None:
-        from .catalog import default_catalog
-
-        catalog = default_catalog()
     return {"cost_category": catalog.category_ids()}
+
+
+# for a record that chooses nothing from the catalog (a municipality, a unit); a field
+# that did would refuse every value against it, never accept one
+NO_CATALOG_LISTS: Choices = {}
 
 
 def _join(where: str, name: str) -> str:
@@ -79,13 +81,13 @@ def _compiled(record: Record) -> _Compiled:
 # -- one record -----------------------------------------------------------------------------
 
 
-def check_record(obj: Any, where: str = "", choices: Choices | None = None) -> None:
+def check_record(obj: Any, where: str, choices: Choices) -> None:
     """Check a record's own fields (nested records included, child lists excepted)
-    and its rules across fields. The same call for an edit and for a save."""
+    and its rules across fields. The same call for an edit and for a save.
+    ``choices``: the catalog's lists (``catalog_choices``)."""
     record = record_of(obj)
     if record is None:
         return
-    choices = catalog_choices() if choices is None else choices
     _check_own(record, obj, where, choices)
 
 
@@ -107,13 +109,13 @@ def _check_own(
 
 
 def _check_rules(record: Record, obj: Any, where: str) -> None:
-    for rule in record.rules:
-        rule(obj, where)
+    for name in record.rules:
+        RULES[name](obj, where)
 
 
-def check_plan(plan: m.Plan, choices: Choices | None = None) -> None:
-    """Check a whole plan (after loading a file, before saving). Raises the first problem."""
-    choices = catalog_choices() if choices is None else choices
+def check_plan(plan: m.Plan, choices: Choices) -> None:
+    """Check a whole plan (after loading a file, before saving). Raises the first problem.
+    ``choices``: the catalog's lists (``catalog_choices``)."""
     _check_tree(PLAN, plan, "", choices)
 
 
@@ -241,6 +243,18 @@ def plan_is_whole(plan: m.Plan, where: str) -> None:
         )
 
 
+RULES: dict[str, Callable[[Any, str], None]] = {
+    rule.__name__: rule
+    for rule in (
+        dates_in_order, years_in_order, staff_within_all_staff, teleworkers_within_staff,
+        running_costs_have_a_reason, costs_are_estimable, plan_is_whole,
+    )
+}  # fmt: skip
+_unknown = {name for r in RECORDS.values() for name in r.rules} - RULES.keys()
+if _unknown:  # a programming error: records.py names a rule this module does not have
+    raise NameError(f"records.py names unknown rules: {', '.join(sorted(_unknown))}")
+
+
 # -- ids of the catalog (issue 18; docs/file-format.md, "Ids of the catalog") -----------------
 
 
@@ -257,7 +271,7 @@ class UnknownRef:
     refusal: L10n | None = None
 
 
-def unknown_refs(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
+def unknown_refs(plan: m.Plan, catalog: Catalog) -> list[UnknownRef]:
     """Every id of the plan that the catalog does not know, in the plan's order."""
     out = _unknown_checklist(plan, catalog)
     purposes = {o.id for o in catalog.purposes}
@@ -287,7 +301,7 @@ def unknown_refs(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
     return out + rest + _unknown_lines(plan, catalog)
 
 
-def _unknown_method(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
+def _unknown_method(plan: m.Plan, catalog: Catalog) -> list[UnknownRef]:
     known = [a.id for a in catalog.access_methods]
     if plan.access_method in known:
         return []
@@ -301,7 +315,7 @@ def _unknown_method(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
     ))]  # fmt: skip
 
 
-def _unknown_checklist(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
+def _unknown_checklist(plan: m.Plan, catalog: Catalog) -> list[UnknownRef]:
     out = []
     for step in catalog.steps:
         record = plan.steps.get(step.number)
@@ -319,7 +333,7 @@ def _unknown_checklist(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
     return out
 
 
-def _unknown_rule_items(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
+def _unknown_rule_items(plan: m.Plan, catalog: Catalog) -> list[UnknownRef]:
     out = []
     templates = {t.id for t in catalog.rule_templates}
     for i, rule in enumerate(plan.rules):
@@ -340,7 +354,7 @@ def _unknown_rule_items(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
     return out
 
 
-def _unknown_lines(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
+def _unknown_lines(plan: m.Plan, catalog: Catalog) -> list[UnknownRef]:
     out = []
     items = {c.id for c in catalog.cost_items}
     for i, scenario in enumerate(plan.scenarios):
@@ -354,7 +368,7 @@ def _unknown_lines(plan: m.Plan, catalog: Any) -> list[UnknownRef]:
     return out
 
 
-def check_catalog_refs(plan: m.Plan, catalog: Any) -> None:
+def check_catalog_refs(plan: m.Plan, catalog: Catalog) -> None:
     """Refuse the first unknown id that decides a figure or a judgement (a file imported)."""
     for ref in unknown_refs(plan, catalog):
         if ref.refusal is not None:

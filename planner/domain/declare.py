@@ -25,7 +25,7 @@ of ``model.py``) refuses records the project file cannot keep.
 from __future__ import annotations
 
 import dataclasses
-import os
+import random
 from collections import Counter
 from dataclasses import MISSING
 from decimal import Decimal
@@ -166,7 +166,10 @@ def declaration_of(cls: type) -> list[Field]:
 def new_id() -> str:
     """12 random hex digits: what ``uuid.uuid4().hex[:12]`` gives (its first six bytes are
     plain os.urandom), without importing uuid (and platform) at every start."""
-    return os.urandom(6).hex()
+    return _SYSTEM_RANDOM.randbytes(6).hex()
+
+
+_SYSTEM_RANDOM = random.SystemRandom()  # os.urandom, without the domain importing os
 
 
 def row_id() -> Any:

@@ -1,5 +1,6 @@
-"""The plan: municipality, the ten steps' records, units and tasks (cost scenarios in
-``model_costs.py``, code lists in ``vocabularies.py``). Plain mutable dataclasses;
+"""The plan: municipality, the ten steps' records, units and tasks (tasks and their
+factors in ``model_tasks.py``, cost scenarios in ``model_costs.py``, code lists in
+``vocabularies.py``). Plain mutable dataclasses;
 each field is declared once, beside its type and default (``declared``: kind, bounds,
 choices, label — see ``declare.py``). The checks, the project file, the JSON format
 and the table editors follow from these declarations (``records.py``). Every computed
@@ -11,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .catalog import ROLES, TaskFactors
 from .declare import MAX_PLAN_YEARS, MAX_QUANTITY, check_shape, declared
 from .declare import catalog_ref as _ref
 from .declare import free_text as _text
@@ -23,16 +23,19 @@ from .model_costs import Scenario
 from .model_documents import Eligibility as Eligibility  # re-exported, as CostLine
 from .model_documents import RelatedPlans as RelatedPlans
 from .model_documents import plan_record
-from .network_model import NETWORK_MODELS
-from .sensitive import PERSONAL_DATA_POLICIES
+from .model_tasks import Task
+from .model_tasks import TaskFactors as TaskFactors  # re-exported with the plan's records
 from .text import L10n
 from .vocabularies import (
     CAP_PERIODS,
     DEVICE_POLICIES,
     MEASURE_STATUSES,
     NETWORK_LAYERS,
+    NETWORK_MODELS,
+    PERSONAL_DATA_POLICIES,
     PHASE_KINDS,
     PREFECTURES,
+    ROLES,
     RULE_STATUSES,
     STEP_NUMBERS,
     TIME_UNITS,
@@ -151,18 +154,6 @@ class WorkForm:
         maximum=60,
         doc="days ahead an application is due; 0 = same day",
     )
-
-
-@dataclass
-class Task:
-    name: str = declared("text", "業務名", "Task name", required=True)
-    selected: bool = declared("bool", "対象", "Selected", default=False)
-    catalog_id: str | None = _ref("業務カタログID", "Catalog task id")
-    note: str = _text("備考", "Note")
-    factors: TaskFactors = declared(
-        "record", "業務の性質", "Task factors", factory=TaskFactors, of=TaskFactors
-    )
-    id: str = _id()
 
 
 @dataclass

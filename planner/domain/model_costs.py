@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import QUANTITY_BASES, RECURRENCES
 from .declare import MAX_QUANTITY, catalog_ref, declared, free_text, row_id
+from .vocabularies import QUANTITY_BASES, RECURRENCES
 
 
 @dataclass

@@ -28,10 +28,9 @@ said where its data sits, and the program does not guess.
 
 from __future__ import annotations
 
-from .catalog import Catalog, TaskFactors
+from .catalog import Catalog
+from .model import TaskFactors
 from .text import L10n
-
-NETWORK_MODELS = ("alpha", "alpha_prime", "beta", "beta_prime")
 
 _LAYERS = {
     # (α/α′, β, β′)

@@ -7,8 +7,9 @@ An operation addresses its target by a *path* of field names, row ids and dict
 keys from the plan (``("units", "3f2a…", "tasks", "9b1c…")``), never by a live
 object nor by a row's position, so undo and redo stay valid while rows are added
 and removed, and a change says which row it touched (issue 19: every row has an id).
-A value is validated before it is kept: an invalid edit raises ValidationError
-and leaves the plan exactly as it was.
+A value is validated before it is kept, against the catalog the plan is edited with
+(``run(plan, catalog)``): an invalid edit raises ValidationError and leaves the plan
+exactly as it was.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from typing import Any
 
 from . import model as m
 from . import unit_rules
-from .checks import check_record
+from .catalog import Catalog
+from .checks import Choices, catalog_choices, check_record
 from .declare import MAX_ITEMS
 from .errors import ValidationError
 from .text import L10n
@@ -72,7 +74,7 @@ def where_of(plan: m.Plan, path: Path) -> str:
     return out
 
 
-def _check_records(plan: m.Plan, paths: list[Path]) -> None:
+def _check_records(plan: m.Plan, paths: list[Path], choices: Choices) -> None:
     """Check every record an operation touched, as a save would (checks.check_record),
     then the plan's own rules, which span records (unique ids, the ¥1 trillion limits)."""
     for path in dict.fromkeys([*paths, ()]):  # each once, in order
@@ -81,7 +83,7 @@ def _check_records(plan: m.Plan, paths: list[Path]) -> None:
         except ValidationError:
             continue  # removed by a later operation of the same batch
         where = where_of(plan, path)
-        check_record(target, where)
+        check_record(target, where, choices)
         if isinstance(target, m.Unit):  # an edit may not make a second unit of one name
             unit_rules.require_unique_name(plan.units, target, f"{where}.name")
 
@@ -119,10 +121,10 @@ class Operation:
 
     label: L10n
 
-    def apply(self, plan: m.Plan) -> Operation:
+    def apply(self, plan: m.Plan, catalog: Catalog) -> Operation:
         inverse, touched = self.mutate(plan)
         try:
-            _check_records(plan, touched)
+            _check_records(plan, touched, catalog_choices(catalog))
         except ValidationError:
             inverse.mutate(plan)
             raise
@@ -137,9 +139,9 @@ class Operation:
         """Where this operation changes the plan when applied."""
         raise NotImplementedError
 
-    def run(self, plan: m.Plan) -> Change:
+    def run(self, plan: m.Plan, catalog: Catalog) -> Change:
         """Apply; return the inverse and the exact places touched (a clamped index included)."""
-        inverse = self.apply(plan)
+        inverse = self.apply(plan, catalog)
         return Change(inverse, tuple(t.mirrored() for t in reversed(inverse.touched)))
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from .catalog import StepDef
-from .model import NETWORK_LAYERS, Plan, WorkForm
-from .sensitive import PERSONAL_DATA_POLICIES
+from .model import Plan, WorkForm
 from .text import L10n
+from .vocabularies import NETWORK_LAYERS, PERSONAL_DATA_POLICIES
 
 
 class StepState(IntEnum):

@@ -14,17 +14,14 @@ only a new *record* is added here.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from . import model as m
-from .catalog import TaskFactors
 from .declare import Field, declaration_of
+from .model import TaskFactors
 
 __all__ = ["Field", "Record", "RECORDS", "PLAN", "record_of", "record_at", "field_at"]
-
-Rule = Callable[[Any, str], None]  # (record, where) -> None, or raises ValidationError
 
 
 @dataclass(frozen=True)
@@ -32,7 +29,7 @@ class Record:
     cls: type
     fields: tuple[Field, ...]
     table: str | None = None  # its own table in the project file
-    rules: tuple[Rule, ...] = ()  # checks across fields
+    rules: tuple[str, ...] = ()  # names of its checks across fields (in checks.py)
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -53,21 +50,9 @@ def _record(cls: type, table: str | None = None, rules: tuple[str, ...] = ()) ->
     fields = tuple(
         dataclasses.replace(f, record=RECORDS[f.of]) if f.of is not None else f for f in declared
     )
-    record = Record(cls, fields, table, tuple(_rule(name) for name in rules))
+    record = Record(cls, fields, table, rules)
     RECORDS[cls] = record
     return record
-
-
-def _rule(name: str) -> Rule:
-    """A rule of checks.py by name (checks.py imports this module)."""
-
-    def run(obj: Any, where: str) -> None:
-        from . import checks
-
-        getattr(checks, name)(obj, where)
-
-    run.__name__ = name
-    return run
 
 
 _record(m.ChecklistEntry, "checklist_entry")

@@ -18,7 +18,6 @@ from __future__ import annotations
 from .catalog import AccessMethod
 from .text import L10n
 
-PERSONAL_DATA_POLICIES = ("screen_transfer_only", "not_allowed")
 PERSONAL_DATA_POLICY_LABEL = L10n(
     "在宅等での要配慮個人情報の取扱い", "Sensitive personal data at home or on the move"
 )

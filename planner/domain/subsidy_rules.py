@@ -2,8 +2,9 @@
 
 Texts other code shows (step 7, summary, PDF, CLI): where the fiscal-capacity
 multiplier comes from, when the money arrives, which year's rule is assumed,
-and the rule files a user imports (one fiscal year's rule in the form of
-resources/rules/special_allocation_tax.toml, with its source and date).
+and how the rule files a user imports (one fiscal year's rule in the form of
+resources/rules/special_allocation_tax.toml, with its source and date, read by
+planner/loading/rule_files.py) replace the bundled rules.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .catalog import SubsidyRule, subsidy_rule
-from .datafile import Reader
+from .catalog import SubsidyRule
+from .costs import line_years
 from .errors import ValidationError
 from .fiscal import era_date_label, era_year_label
 from .model import CostLine, Plan
@@ -128,8 +129,6 @@ def switch_added_note(amount: int) -> L10n:
 
 def other_revenue_note(line: CostLine, amount: int) -> L10n | None:
     """A note when other revenue exceeds the line's whole cost (the excess is not used)."""
-    from .costs import line_years
-
     whole = amount * len(line_years(line))
     if line.other_revenue <= whole:
         return None
@@ -139,23 +138,7 @@ def other_revenue_note(line: CostLine, amount: int) -> L10n | None:
     )
 
 
-# -- rule files a user imports ---------------------------------------------------------------
-
-
-def parse_rule_file(data: bytes, name: str, categories: frozenset[str]) -> SubsidyRule:
-    """One fiscal year's rule from a file in the bundled form; errors name file and field."""
-    r = Reader(name, data)
-    tables = r.tables(r.data, "rules")
-    if len(tables) != 1:
-        r.fail(
-            "rules",
-            L10n(
-                f"1つのファイルには1年度のルールだけを書いてください（{len(tables)}件あります）",
-                f"expected the rule of one fiscal year, found {len(tables)}",
-            ),
-        )
-    where, table = tables[0]
-    return subsidy_rule(r, table, where, categories, origin=name)
+# -- rule files a user imports (read by planner/loading/rule_files.py) -----------------------
 
 
 def merge_rules(

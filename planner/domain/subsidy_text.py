@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from . import words
 from .catalog import SubsidyRule
 from .costs import rule_for
 from .fiscal import era_year_label, short_fy_label
 from .model import Plan
 from .text import L10n
+from .words import Words
 
 _ROUNDING_JA = {"down": "切り捨て", "half_up": "四捨五入", "up": "切り上げ"}
 _ROUNDING_EN = {"down": "rounded down", "half_up": "rounded", "up": "rounded up"}
@@ -72,12 +72,13 @@ def _per_rule(applied: list[SubsidyRule], text, lang: str) -> str:
     )
 
 
-def subsidy_formula(plan: Plan, rules: Sequence[SubsidyRule]) -> L10n:
-    """措置見込額 = 対象経費 × 措置率0.5 × 財政力補正の乗率1.0（財政力指数: 0.45）。1,000円未満切り捨て。"""
+def subsidy_formula(plan: Plan, rules: Sequence[SubsidyRule], words: Words) -> L10n:
+    """措置見込額 = 対象経費 × 措置率0.5 × 財政力補正の乗率1.0（財政力指数: 0.45）。1,000円未満切り捨て。
+    ``words``: the catalog's (an index not entered is 未記入)."""
     applied = rules_applied(plan, rules)
     mult = multiplier_text(plan)
     idx = plan.municipality.fiscal_capacity_index
-    none = words.not_entered()
+    none = words.not_entered
     idx_ja = str(idx) if idx is not None else none.ja
     idx_en = str(idx) if idx is not None else none.en
     if not applied:

@@ -27,13 +27,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
-from . import words
-from .catalog import AccessMethod, Catalog, TaskFactors
-from .model import Plan, Task
+from .catalog import AccessMethod, Catalog
+from .model import Plan, Task, TaskFactors
 from .network_model import effective_layer, is_beta, task_works_on
 from .sensitive import sensitive_reason
 from .text import L10n
-from .words import word
+from .words import Words
 
 
 class Suitability(IntEnum):
@@ -47,11 +46,8 @@ class Suitability(IntEnum):
         return ("◎", "○", "×")[self]
 
     @property
-    def label(self) -> L10n:
-        return words.word("suitability", self.key) or L10n(self.key, self.key)
-
-    @property
     def key(self) -> str:
+        """Its code; its word is the catalog's (``words.word("suitability", key)``)."""
         return ("suitable", "conditional", "unsuitable")[self]
 
 
@@ -153,11 +149,13 @@ def assess(
     access: AccessMethod,
     tools: frozenset[str] | set[str] = frozenset(),
     *,
+    words: Words,
     network_model: str = "alpha",
     personal_policy: str = "not_allowed",
     never_remote: L10n | None = None,
 ) -> Assessment:
-    """Judge one task under the plan's access method, tools, network model and policy."""
+    """Judge one task under the plan's access method, tools, network model and policy;
+    ``words``: the catalog's, for the network model's name in a reason."""
     reasons: list[Reason] = []
     add = reasons.append
     layer = effective_layer(factors, network_model)
@@ -177,7 +175,7 @@ def assess(
     if factors.onsite:
         add(Reason(U, _ONSITE))
     if layer != "mynumber":
-        add(_network_reason(layer, access, network_model, factors.works_on))
+        add(_network_reason(layer, access, words, network_model, factors.works_on))
     if factors.personal_data == "personal":
         add(Reason(C, _PERSONAL_SCREEN if access.screen_transfer else _PERSONAL_DATA))
     elif factors.personal_data == "sensitive":
@@ -199,7 +197,7 @@ def assess(
 
 
 def _network_reason(
-    network: str, access: AccessMethod, model: str = "alpha", works_on: str = ""
+    network: str, access: AccessMethod, words: Words, model: str = "alpha", works_on: str = ""
 ) -> Reason | None:
     method = access.name
     if not access.reaches:
@@ -214,12 +212,12 @@ def _network_reason(
         return Reason(C, _NO_METHOD)
     moved = _MOVED.get(works_on)
     if moved is not None and is_beta(model):  # only what the model moved to the internet side
-        words = word("network_model", model) or L10n(model, model)
+        name = words.word("network_model", model) or L10n(model, model)
         return Reason(
             S,
             L10n(
-                moved.ja.format(model=words.ja, method=method.ja),
-                moved.en.format(model_en=words.en, method_en=method.en),
+                moved.ja.format(model=name.ja, method=method.ja),
+                moved.en.format(model_en=name.en, method_en=method.en),
             ),
         )
     return None
@@ -253,6 +251,7 @@ def assess_in_plan(plan: Plan, task: Task, catalog: Catalog) -> Assessment:
         factors,
         catalog.access_method(plan.access_method),
         frozenset(plan.tools),
+        words=catalog.words,
         network_model=plan.network_model,
         personal_policy=plan.personal_data_at_home,
         never_remote=found.never_remote if found is not None else None,

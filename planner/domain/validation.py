@@ -9,25 +9,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import model as m
-from .checks import catalog_choices, check_plan, check_record
-from .model import PREFECTURES
+from .checks import NO_CATALOG_LISTS, check_plan, check_record
+from .vocabularies import PREFECTURES
 
 __all__ = ["PREFECTURES", "validate_municipality", "validate_plan", "validate_unit"]
 
 
-def validate_plan(plan: m.Plan, categories: Iterable[str] | None = None) -> None:
+def validate_plan(plan: m.Plan, categories: Iterable[str]) -> None:
     """Check a whole plan (after loading a file, before saving). Raises the first problem.
-    ``categories``: the cost category ids allowed (the bundled catalog's when None)."""
-    choices = catalog_choices() if categories is None else {"cost_category": tuple(categories)}
-    check_plan(plan, choices)
+    ``categories``: the cost category ids allowed (``Catalog.category_ids()``)."""
+    check_plan(plan, {"cost_category": tuple(categories)})
 
 
 def validate_municipality(mu: m.Municipality) -> None:
-    check_record(mu, "municipality")
+    check_record(mu, "municipality", NO_CATALOG_LISTS)
 
 
 def validate_unit(unit: m.Unit, where: str) -> None:
     """A unit with its work form and its tasks."""
-    check_record(unit, where)
+    check_record(unit, where, NO_CATALOG_LISTS)
     for i, task in enumerate(unit.tasks):
-        check_record(task, f"{where}.tasks[{i}]")
+        check_record(task, f"{where}.tasks[{i}]", NO_CATALOG_LISTS)

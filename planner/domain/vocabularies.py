@@ -1,9 +1,13 @@
-"""The code lists of the plan's own choice fields (their words: resources/words.toml).
+"""The code lists of the plan's and the catalog's choice fields (their words:
+resources/words.toml).
 
-A leaf module: it imports nothing, so any module may use the codes.
+A leaf module: it imports nothing, so any module may use the codes — the declaration
+(``model.py``), the catalog's types, the rules, and the loader that checks the data files.
 """
 
 from __future__ import annotations
+
+# -- the plan's own choices ------------------------------------------------------------------
 
 STEP_NUMBERS = tuple(range(1, 11))
 RULE_STATUSES = ("todo", "in_progress", "done")
@@ -16,6 +20,37 @@ TOOLS = ("chat", "web_meeting", "groupware", "e_approval", "attendance_system")
 NETWORK_LAYERS = ("mynumber", "lgwan", "internet")
 APPROVERS = ("unit_head", "unit_head_hr", "appointer")  # issue 21: who approves telework
 ATTENDANCE_REPORTS = ("email_phone", "chat", "attendance_system")  # issue 21
+ROLES = ("management", "administrator", "teleworker")
+# issue 15: the α / α′ / β / β′ models of the policy guideline (network_model.py)
+NETWORK_MODELS = ("alpha", "alpha_prime", "beta", "beta_prime")
+# issue 15: 要配慮個人情報 at home or on the move (sensitive.py)
+PERSONAL_DATA_POLICIES = ("screen_transfer_only", "not_allowed")
+
+# -- a task's factors (suitability.py) ---------------------------------------------------------
+
+# issue 15: "sensitive" = 要配慮個人情報, between ordinary personal data and My Number
+PERSONAL_DATA = ("none", "personal", "sensitive", "mynumber")
+NETWORKS = ("internet", "lgwan", "mynumber")
+# issue 15: what a task works on; with the plan's network model it gives the task's layer
+# (network_model.py). "" on a task = not said: its ``network`` decides.
+WORKS_ON = ("documents", "business_systems", "core_systems", "internet_services")
+PAPER = ("none", "some", "heavy")
+COORDINATION = ("low", "medium", "high")
+
+# -- cost lines and the catalog ------------------------------------------------------------------
+
+QUANTITY_BASES = (
+    "teleworker", "device_needed", "organisation", "fixed",
+    "home_allowance_staff",  # issue 15: staff paid the 在宅勤務等手当 (plan field, step 5)
+)  # fmt: skip
+RECURRENCES = ("one_time", "annual")
+TELEWORK_TYPES = (  # issue 15: MIC telework security guideline, 5th ed. (2021-05)
+    "none", "vpn", "remote_desktop", "vdi", "secure_container", "secure_browser",
+    "cloud_service", "standalone", "on_premises",
+)  # fmt: skip
+SECURITY_GROUPS = ("framework", "malware", "loss", "eavesdrop", "intrusion", "external")
+COVERAGES = ("introduction", "introduction_and_running")  # issue 15: a subsidy rule's coverage
+ROUNDING_MODES = ("down", "half_up", "up")
 
 
 PREFECTURES = (

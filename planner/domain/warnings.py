@@ -12,19 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import words
 from .builders import catalog_factors
-from .catalog import Catalog, TaskFactors
+from .catalog import Catalog
 from .checks import unknown_refs
 from .costs import adopted_estimate, line_amount
 from .errors import PlannerError
 from .fiscal import short_fy_label
-from .model import Plan, Task, Unit
+from .model import Plan, Task, TaskFactors, Unit
 from .records import field_at
 from .subsidy_rules import other_revenue_note, plan_multiplier_note
 from .suitability import Suitability, assess_in_plan
 from .text import L10n
 from .unit_rules import duplicate_unit_names
+from .words import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +149,11 @@ def _differs_from_catalog(plan: Plan, unit: Unit, task: Task, catalog: Catalog) 
     want = assess_in_plan(plan, replace(task, factors=theirs), catalog).level
     if got >= want:
         return None
-    listed = [(_factor(n, theirs), _factor(n, ours), field_at(TaskFactors, n).label) for n in diffs]
+    words = catalog.words
+    listed = [
+        (_factor(n, theirs, words), _factor(n, ours, words), field_at(TaskFactors, n).label)
+        for n in diffs
+    ]
     ja = "、".join(f"{label.ja}: カタログ {a.ja}・計画 {b.ja}" for a, b, label in listed)
     en = "; ".join(f"{label.en}: catalog {a.en}, plan {b.en}" for a, b, label in listed)
     return L10n(
@@ -161,7 +165,7 @@ def _differs_from_catalog(plan: Plan, unit: Unit, task: Task, catalog: Catalog) 
     )  # fmt: skip
 
 
-def _factor(name: str, factors: TaskFactors) -> L10n:
+def _factor(name: str, factors: TaskFactors, words: Words) -> L10n:
     value = getattr(factors, name)
     if isinstance(value, bool):
         return L10n("あり", "yes") if value else L10n("なし", "no")

@@ -76,7 +76,7 @@ def export_docx(
 
 def plan_text(plan: Plan, *, lang: str = "ja", catalog: Catalog | None = None) -> str:
     """The plan as the Markdown text ``export_text`` writes (for standard output)."""
-    from ..domain.catalog import default_catalog
+    from ..loading import default_catalog
     from .chapters import build_document
     from .export import check_language
     from .markdown import MarkdownWriter

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..domain import words
 from ..domain.errors import PlannerError
 from ..domain.fiscal import (
     era_date_label,
@@ -13,6 +12,7 @@ from ..domain.fiscal import (
     fiscal_year_label,
     short_fy_label,
 )
+from ..loading import words
 
 
 def fy_long(fy: int, lang: str) -> str:

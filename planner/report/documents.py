@@ -16,9 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.catalog import Catalog, default_catalog
+from ..domain.catalog import Catalog
 from ..domain.model import Plan
 from ..domain.text import L10n
+from ..loading import default_catalog
 from ..store.atomic import write_atomically
 from .export import check_language, export_target
 from .result import DOCX, PDF, XLSX, Format, ReportError

@@ -15,9 +15,10 @@ import os
 from pathlib import Path
 from typing import Protocol
 
-from ..domain.catalog import Catalog, default_catalog
+from ..domain.catalog import Catalog
 from ..domain.model import Plan
 from ..domain.text import LANGS
+from ..loading import default_catalog
 from ..store.atomic import write_atomically
 from ..store.files import check_target
 from .chapters import build_document

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from ..domain import costs, words
+from ..domain import costs
 from ..domain.catalog import Catalog
 from ..domain.model import Plan
+from ..loading import words
 from .content import (
     BarChart,
     Chart,

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import io
 
-from ..domain.catalog import Catalog, default_catalog
+from ..domain.catalog import Catalog
 from ..domain.costs import adopted_estimate
 from ..domain.model import Plan
+from ..loading import default_catalog
 from .content import Figure, GanttChart
 from .figures import cost_figure, gantt_figure, gantt_legend, schedule_rows
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-from ..domain.datafile import file_kind
 from ..domain.errors import PlannerError
 from ..domain.text import L10n
+from ..loading.datafile import file_kind
 from .errors import ProjectFileError, shown
 from .schema import APPLICATION_ID, MAGIC
 from .schema import SUFFIX as PLAN_SUFFIX

@@ -24,11 +24,12 @@ from typing import Any
 
 from .. import APP_NAME, version
 from ..domain import model as m
-from ..domain.catalog import Catalog, default_catalog
+from ..domain.catalog import Catalog
 from ..domain.checks import check_catalog_refs
 from ..domain.errors import ValidationError
 from ..domain.records import PLAN as RECORDS_PLAN
 from ..domain.validation import validate_plan
+from ..loading import default_catalog
 from .atomic import write_atomically
 from .errors import ProjectFileError, shown
 from .files import check_target, open_regular

@@ -17,10 +17,11 @@ from typing import Any
 
 from ..domain import model as m
 from ..domain.builders import catalog_factors
-from ..domain.catalog import Catalog, TaskFactors
+from ..domain.catalog import Catalog
 from ..domain.checks import clipped
 from ..domain.declare import MAX_ITEMS, Field
 from ..domain.jsonvalues import INT, STR, JsonValue, NotOfForm
+from ..domain.model import TaskFactors
 from ..domain.records import PLAN as RECORDS_PLAN
 from ..domain.records import RECORDS, Record
 

@@ -201,7 +201,7 @@ def read_lock(path: str | os.PathLike[str]) -> LockInfo | None:
 
 
 def _what_is_there(lp: Path) -> L10n:
-    from ..domain.datafile import file_kind
+    from ..loading.datafile import file_kind
 
     try:
         return file_kind(os.stat(lp).st_mode)

@@ -17,9 +17,10 @@ import shutil
 from pathlib import Path
 
 from .. import APP_NAME, version
-from ..domain.catalog import Catalog, default_catalog
+from ..domain.catalog import Catalog
 from ..domain.model import Plan
 from ..domain.validation import validate_plan
+from ..loading import default_catalog
 from . import schema
 from .atomic import fsync_file, retry, temporary_name, write_atomically
 from .errors import ProjectFileError, shown

@@ -6,7 +6,7 @@ the file and the field) and copies it, atomically, into the user's rules
 folder as ``fy2025.toml`` — importing a year again replaces that year's file (and the
 result says which rule, bundled or imported, it replaces).
 ``list_rules`` lists what is stored. The folder is the caller's, or
-planner.domain.user_rules.user_rules_dir() (env TELEWORK_PLANNER_RULES_DIR).
+planner.loading.rule_files.user_rules_dir() (env TELEWORK_PLANNER_RULES_DIR).
 """
 
 from __future__ import annotations
@@ -15,18 +15,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.catalog import (
-    SubsidyRule,
-    default_catalog,
-    load_catalog,
-    user_cache_dir,
-    with_user_rules,
-)
-from ..domain.datafile import too_large
+from ..domain.catalog import SubsidyRule
 from ..domain.errors import PlannerError
-from ..domain.subsidy_rules import parse_rule_file
 from ..domain.text import L10n
-from ..domain.user_rules import MAX_RULE_FILE, load_user_rules, user_rules_dir
+from ..loading import bundled_catalog, default_catalog, with_user_rules
+from ..loading.datafile import too_large
+from ..loading.rule_files import MAX_RULE_FILE, load_user_rules, parse_rule_file, user_rules_dir
 from .files import open_regular
 
 
@@ -65,7 +59,7 @@ def _read(source: Path) -> bytes:
 
 def _rule_in_use(fiscal_year: int, where: Path) -> SubsidyRule | None:
     """The rule of that fiscal year itself (bundled or imported) before anything is stored."""
-    catalog = with_user_rules(load_catalog(cache_dir=user_cache_dir()), where)
+    catalog = with_user_rules(bundled_catalog(), where)
     return next((r for r in catalog.subsidy_rules if r.fiscal_year == fiscal_year), None)
 
 

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import model as m
-from ..domain.catalog import Catalog, default_catalog
+from ..domain.catalog import Catalog
 from ..domain.errors import ValidationError
 from ..domain.validation import validate_plan
+from ..loading import default_catalog
 from . import schema as s
 from .columns import TABLE_SPECS, head_columns
 from .errors import ProjectFileError, shown

@@ -40,12 +40,12 @@ class _EditCommand(QUndoCommand):
         if self._first:  # already applied by PlanDocument.apply
             self._first = False
             return
-        change = self._redo_op.run(self._doc.plan)
+        change = self._redo_op.run(self._doc.plan, self._doc.catalog)
         self._undo_op = change.inverse
         self._doc.emit_changed(change.touched)
 
     def undo(self) -> None:
-        change = self._undo_op.run(self._doc.plan)
+        change = self._undo_op.run(self._doc.plan, self._doc.catalog)
         self._redo_op = change.inverse
         if self.forget:
             self.setObsolete(True)  # QUndoStack deletes it after this undo: no redo, no trace
@@ -73,7 +73,7 @@ class PlanDocument(QObject):
     def apply(self, op: Operation) -> ValidationError | None:
         """Run an edit; on a validation error nothing changes and the error is returned."""
         try:
-            change = op.run(self.plan)
+            change = op.run(self.plan, self.catalog)
         except ValidationError as err:
             self.error.emit(err)
             return err

@@ -333,9 +333,9 @@ class FileActions:
         path = dialogs.choose_open_file(self.window, RULE_FILTER, str(default_folder()))
         if path is None:
             return False
-        from ..domain.catalog import with_user_rules
         from ..domain.fiscal import era_year_label
         from ..domain.subsidy_text import replaced_rule_note
+        from ..loading import with_user_rules
         from ..store.rules_store import import_rule_file
 
         title = t("ルールファイルを読み込めません", "Cannot load the rule file")

@@ -9,7 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenuBar, QMessageBox
 
 from .. import APP_NAME, APP_NAME_JA, version
-from ..domain.catalog import Catalog, default_catalog
+from ..domain.catalog import Catalog
+from ..loading import default_catalog
 from . import i18n
 from .autosave import Autosave, default_recovery_dir
 from .document import PlanDocument

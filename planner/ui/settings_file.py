@@ -22,9 +22,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
-from ..domain.datafile import read_small_file
 from ..domain.errors import ResourceError
 from ..domain.text import L10n
+from ..loading.datafile import read_small_file
 
 MAX_SETTINGS_BYTES = 1024 * 1024  # the program writes a few kilobytes
 

@@ -29,6 +29,7 @@ from ..domain.subsidy_rules import (
 )
 from ..domain.subsidy_text import rules_applied, subsidy_formula
 from ..domain.text import L10n
+from ..loading.words import default_words
 from .document import PlanDocument
 from .fields import BoundField, ErrorLabel
 from .i18n import lang, t, tx
@@ -179,7 +180,7 @@ def revenue_notes(plan: Plan, est_lines) -> list[str]:
 def rule_notes(plan: Plan, est: Estimate | None, rules: Sequence[SubsidyRule]) -> list[str]:
     """The formula, the estimate's status, the timing, and which rule each year uses."""
     parts = [
-        tx(subsidy_formula(plan, rules)) + t("", " ") + tx(NOT_GUARANTEED),
+        tx(subsidy_formula(plan, rules, default_words())) + t("", " ") + tx(NOT_GUARANTEED),
         tx(TIMING),  # names its law itself (issue 18)
     ]
     if est is not None:
@@ -192,5 +193,5 @@ def rule_notes(plan: Plan, est: Estimate | None, rules: Sequence[SubsidyRule]) -
 
 def rule_file_problems(problems: Sequence[L10n]) -> list[str]:
     """Imported rule files that could not be used (the bundled rule of their year applies);
-    each message names the file (planner.domain.user_rules.not_used)."""
+    each message names the file (planner.loading.rule_files.not_used)."""
     return [tx(p) for p in problems]

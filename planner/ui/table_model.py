@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ..domain import words
 from ..domain.errors import ValidationError
 from ..domain.kinds import KINDS
 from ..domain.operations import (
@@ -29,6 +28,7 @@ from ..domain.operations import (
 )
 from ..domain.records import Record, field_at, record_at
 from ..domain.text import L10n
+from ..loading import words
 from .document import PlanDocument
 from .fonts import figures_font
 from .i18n import lang, plain_tip, tx

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
 
-from ...domain import costs, words
+from ...domain import costs
 from ...domain.catalog import Catalog
 from ...domain.errors import PlannerError
 from ...domain.model import Plan
 from ...domain.money import format_yen
 from ...domain.suitability import Assessment, Suitability, assess_in_plan
+from ...loading import words
 from .. import dates
 from ..content import (
     Block,
@@ -126,7 +127,7 @@ class Context:
         return found
 
     def mark(self, level: Suitability) -> str:
-        return f"{level.mark} {level.label.get(self.lang)}"
+        return f"{level.mark} {self.word('suitability', level.key)}"
 
     def adopted(self) -> tuple[costs.Estimate | None, str | None]:
         """The adopted scenario's estimate, or the error that prevents it (once per document)."""

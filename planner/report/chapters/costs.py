@@ -226,7 +226,7 @@ _UNCONFIRMED = L10n(
 
 
 def _notes(ctx: Context, est: costs.Estimate) -> list[Block]:
-    lines = [subsidy_formula(ctx.plan, ctx.catalog.subsidy_rules).get(ctx.lang),
+    lines = [subsidy_formula(ctx.plan, ctx.catalog.subsidy_rules, ctx.catalog.words).get(ctx.lang),
              multiplier_wording().get(ctx.lang)]  # fmt: skip
     out = [ctx.p("※ " + x, style="note") for x in lines]
     warn = plan_multiplier_note(ctx.plan)

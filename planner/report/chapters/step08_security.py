@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...domain import words
+from ...loading import words
 from ..content import Block, Column, centred
 from .common import Context
 

@@ -1,12 +1,12 @@
 """Choice lists shown in the pages, as (stored value, ja/en label) pairs.
 
-The words come from ``resources/words.toml`` (``planner.domain.words``), the
+The words come from ``resources/words.toml`` (``planner.loading.words``), the
 same words the PDF and the CLI print.
 """
 
 from __future__ import annotations
 
-from ...domain import words
+from ...loading import words
 
 RULE_STATUS = words.choices("rule_status")
 MEASURE_STATUS = words.choices("measure_status")

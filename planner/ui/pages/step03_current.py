@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ...domain import words
 from ...domain.model import Unit
 from ...domain.network_model import MODEL_SOURCE, is_beta
 from ...domain.text import L10n
 from ...domain.unit_rules import free_name
+from ...loading import words
 from ..fields import BoundCheckBoxes
 from ..i18n import t, tx
 from ..notes import wrapped

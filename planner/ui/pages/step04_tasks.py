@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import words
 from ...domain.builders import plan_language, unit_from_catalog
 from ...domain.model import Task, Unit
 from ...domain.network_model import effective_layer, task_works_on
@@ -21,6 +20,7 @@ from ...domain.operations import Batch, InsertRow
 from ...domain.suitability import Suitability, assess_in_plan
 from ...domain.text import L10n
 from ...domain.unit_rules import free_name, name_key, unit_named
+from ...loading import words
 from .. import dialogs
 from ..fit import fit_columns
 from ..i18n import lang, t, tx
@@ -183,7 +183,7 @@ class TasksPage(StepPage):
 
     def _mark(self, task: Task) -> str:
         level = self._assess(task).level
-        return f"{level.mark} {tx(level.label)}"
+        return f"{level.mark} {words.label('suitability', level.key, lang())}"
 
     def _first_reason(self, task: Task) -> str:
         return self._assess(task).reasons[0].text.get(lang())
@@ -260,7 +260,8 @@ class TasksPage(StepPage):
             return
         task = self.task_model.row_object(row)
         result = self._assess(task)
-        lines = [f"{result.level.mark} {tx(result.level.label)} — {task.name}"]
+        level = result.level
+        lines = [f"{level.mark} {words.label('suitability', level.key, lang())} — {task.name}"]
         lines += [f"・{r.text.get(lang())}" for r in result.reasons]
         self.reason_panel.setText("\n".join(lines))
 

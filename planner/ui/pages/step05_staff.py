@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from ...domain import words
 from ...domain.costs import line_amount
 from ...domain.errors import PlannerError
 from ...domain.money import format_yen
 from ...domain.sensitive import PERSONAL_DATA_POLICY_LABEL
 from ...domain.text import L10n
+from ...loading import words
 from ..i18n import lang, t, tx
 from ..notes import wrapped
 from ..table_model import Column

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from ...domain import words
 from ...domain.model import SecurityItem
 from ...domain.sensitive import PERSONAL_DATA_POLICY_LABEL
 from ...domain.text import L10n
+from ...loading import words
 from ..i18n import lang, t, tx
 from ..table_model import Column
 from .base import StepPage

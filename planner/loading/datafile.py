@@ -1,15 +1,8 @@
-"""Reading a data file (TOML) with clear errors, and the per-user cache of parsed files.
+"""Reading a data file (TOML) with clear errors, and reading a small file safely.
 
-A wrong or missing value raises ResourceError naming the file and the field path
-(``units[3].tasks[2].paper``).
-
-Parsing the TOML (pure Python) is most of the cost of loading (~25 ms of ~30 ms
-at every start). The parsed data of the files is therefore kept, as JSON, in a
-per-user cache folder, named by the SHA-256 of the files' bytes: a changed file
-is a different name, so a stale cache is never used. The cached data goes through
-the same validation as freshly parsed TOML; only data that passed it is cached.
-Set ``TELEWORK_PLANNER_CACHE`` to a folder to move the cache, or to an empty value
-to turn it off.
+Every data file is TOML with a ``schema`` number. A wrong or missing value raises
+ResourceError naming the file and the field path (``units[3].tasks[2].paper``).
+The per-user cache of parsed files is in ``cache.py``.
 """
 
 from __future__ import annotations
@@ -22,11 +15,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from .errors import ResourceError
-from .text import L10n, shown
+from ..domain.errors import ResourceError
+from ..domain.text import L10n, shown
 
 SUPPORTED_SCHEMA = 1  # the ``schema`` number every data file carries
-_CACHE_FORMAT = b"telework-planner catalog cache 1\n"
 
 
 # what a TOML value is, in words (for "expected …, found …")
@@ -284,87 +276,3 @@ NOT_UTF8 = L10n(
     "the file is not UTF-8 text; save a Shift_JIS or UTF-16 file again as UTF-8",
 )
 TOO_DEEP = L10n("入れ子が深すぎます", "nested too deeply")
-
-
-# -- the cache of parsed files ----------------------------------------------------------
-
-
-def user_cache_dir() -> Path | None:
-    """The per-user cache folder, or None when ``TELEWORK_PLANNER_CACHE`` is empty."""
-    env = os.environ.get("TELEWORK_PLANNER_CACHE")
-    if env is not None:
-        return Path(env) if env else None
-    if os.name == "nt":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "TeleworkPlanner" / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "telework-planner"
-
-
-def cache_file(cache_dir: Path, raw: dict[str, bytes], kind: str) -> Path:
-    """The cache file of these files' bytes (``kind``: "catalog", "words", …)."""
-    import hashlib
-
-    h = hashlib.sha256(_CACHE_FORMAT)
-    for name, data in raw.items():
-        h.update(f"{name}\0{len(data)}\0".encode())
-        h.update(data)
-    return cache_dir / f"{kind}-{h.hexdigest()[:40]}.json"
-
-
-def _tagged(obj: Any) -> Any:
-    if isinstance(obj, date | time | datetime):  # TOML's date and time values
-        return {_TAG: type(obj).__name__, "v": obj.isoformat()}
-    raise TypeError(f"cannot cache {type(obj).__name__}")
-
-
-def _untagged(d: dict[str, Any]) -> Any:
-    if _TAG in d:
-        return {"date": date, "time": time, "datetime": datetime}[d[_TAG]].fromisoformat(d["v"])
-    return d
-
-
-_TAG = "$toml-value"
-
-
-def _has_tag_key(obj: Any) -> bool:
-    if isinstance(obj, dict):
-        return _TAG in obj or any(_has_tag_key(v) for v in obj.values())
-    if isinstance(obj, list):
-        return any(_has_tag_key(v) for v in obj)
-    return False
-
-
-def read_cache(cache: Path, raw: dict[str, bytes]) -> dict[str, dict[str, Any]] | None:
-    """The parsed files from the cache, or None (missing, unreadable or not of these files)."""
-    import json
-
-    try:
-        data = json.loads(cache.read_bytes().decode("utf-8"), object_hook=_untagged)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if not isinstance(data, dict) or set(data) != set(raw):
-        return None
-    if not all(isinstance(v, dict) for v in data.values()):
-        return None
-    return data
-
-
-def write_cache(cache: Path, parsed: dict[str, dict[str, Any]]) -> None:
-    """Write the cache atomically; a cache that cannot be written is no error."""
-    import json
-
-    if _has_tag_key(parsed):
-        return  # a key that looks like our tag: such data is not cached
-    try:
-        text = json.dumps(parsed, default=_tagged, ensure_ascii=False, allow_nan=False)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(text.encode("utf-8"))
-        os.replace(tmp, cache)
-        kind = cache.name.split("-", 1)[0]
-        for old in cache.parent.glob(f"{kind}-*.json"):
-            if old != cache:
-                old.unlink(missing_ok=True)
-    except (OSError, TypeError, ValueError):
-        pass

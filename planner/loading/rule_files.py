@@ -1,0 +1,183 @@
+"""Subsidy rule tables, and the rule files a user has imported (issue 15): where they
+live, and reading them.
+
+The bundled rule file ends with the last fiscal year a notice was found for.
+A town can add a newer year's rule (same TOML form, one fiscal year, with its
+source and date); planner/store/rules_store.py checks and stores such files
+in the folder below, and ``defaults.with_user_rules`` merges them over the bundled
+rules (an imported year replaces the bundled rule of that year,
+``domain.subsidy_rules.merge_rules``).
+
+Folder: ``TELEWORK_PLANNER_RULES_DIR`` if set (an empty value turns imported
+rules off); otherwise the per-user data folder, computed without Qt:
+%APPDATA%\\TeleworkPlanner\\rules on Windows, $XDG_DATA_HOME/telework-planner/rules
+(default ~/.local/share/...) elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from ..domain.catalog import SubsidyRule
+from ..domain.errors import ResourceError
+from ..domain.fiscal import MAX_FISCAL_YEAR, MIN_FISCAL_YEAR
+from ..domain.text import L10n
+from ..domain.vocabularies import COVERAGES, ROUNDING_MODES
+from .datafile import Reader, quoted, read_small_file
+
+ENV = "TELEWORK_PLANNER_RULES_DIR"
+SUFFIX = ".toml"
+MAX_RULE_FILE = 256 * 1024  # one year's rule is about 1 KB
+
+
+# -- one rule table ------------------------------------------------------------------------
+
+# "1/2", "0.5": a short fraction or decimal, never an exponent (Fraction("1e-99999999") hangs)
+_RATE = re.compile(r"\d{1,9}(?:\.\d{1,9}|/\d{1,9})?")
+
+
+def _rate(r: Reader, s: dict[str, Any], w: str) -> Fraction:
+    value = r.get(s, "rate", w, (str, int, float))  # a number is read, then refused below
+    text = value.strip() if isinstance(value, str) else ""
+    try:
+        rate = Fraction(text) if _RATE.fullmatch(text) else None
+    except ZeroDivisionError:
+        rate = None
+    if rate is None or not 0 < rate <= 1:
+        r.fail(
+            f"{w}.rate",
+            L10n(
+                f'{quoted(value)} は措置率ではありません。"1/2" のように、0より大きく1以下の分数を文字列で書いてください',
+                f'{quoted(value)} is not a rate such as "1/2" (a fraction above 0 and at most 1, as text)',
+            ),
+        )
+    return rate  # type: ignore[return-value]
+
+
+def subsidy_rule(
+    r: Reader, s: dict[str, Any], w: str, categories: frozenset[str], origin: str = "bundled"
+) -> SubsidyRule:
+    """One ``[[rules]]`` table, checked (also used for rule files a user imports)."""
+    eligible = r.get(s, "eligible_categories", w, list)
+    for i, c in enumerate(eligible):
+        r.check_kind(c, f"{w}.eligible_categories[{i}]", str)
+        if c not in categories:
+            r.fail(
+                f"{w}.eligible_categories",
+                L10n(
+                    f"経費区分 {quoted(c)} はありません（使える区分: {', '.join(sorted(categories))}）",
+                    f"unknown cost category {quoted(c)} (known: {', '.join(sorted(categories))})",
+                ),
+            )
+    rounding = r.get(s, "rounding", w, dict)
+    return SubsidyRule(
+        fiscal_year=r.count(s, "fiscal_year", w, MIN_FISCAL_YEAR, MAX_FISCAL_YEAR),
+        rate=_rate(r, s, w),
+        eligible_categories=frozenset(eligible),
+        rounding_unit=r.count(rounding, "unit", f"{w}.rounding", 1),
+        rounding_mode=r.choice(rounding, "mode", f"{w}.rounding", ROUNDING_MODES),
+        source=r.l10n(s, "source", w),
+        date=r.iso_date(s, "date", w),
+        note=r.l10n(s, "note", w),
+        coverage=r.choice(s, "coverage", w, COVERAGES),
+        coverage_source=r.text(s, "coverage_source", w),
+        origin=origin,
+        date_assumed=_date_assumed(r, s, w),
+    )
+
+
+def _date_assumed(r: Reader, s: dict[str, Any], w: str) -> bool:
+    """Optional ``date_assumed`` (issue 18): true when no document carries the rule's date."""
+    return r.get(s, "date_assumed", w, bool) if "date_assumed" in s else False
+
+
+def parse_rule_file(data: bytes, name: str, categories: frozenset[str]) -> SubsidyRule:
+    """One fiscal year's rule from a file in the bundled form; errors name file and field."""
+    r = Reader(name, data)
+    tables = r.tables(r.data, "rules")
+    if len(tables) != 1:
+        r.fail(
+            "rules",
+            L10n(
+                f"1つのファイルには1年度のルールだけを書いてください（{len(tables)}件あります）",
+                f"expected the rule of one fiscal year, found {len(tables)}",
+            ),
+        )
+    where, table = tables[0]
+    return subsidy_rule(r, table, where, categories, origin=name)
+
+
+# -- the user's folder ---------------------------------------------------------------------
+
+
+def user_rules_dir() -> Path | None:
+    env = os.environ.get(ENV)
+    if env is not None:
+        return Path(env) if env else None
+    if os.name == "nt":
+        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+        return Path(base) / "TeleworkPlanner" / "rules"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "telework-planner" / "rules"
+
+
+def rule_files(folder: Path | None) -> list[Path]:
+    """Every ``*.toml`` entry of the folder (hidden ones aside: a Mac's ``._x.toml``).
+
+    Entries that are not regular files are listed too, so that they are named
+    in a warning rather than passed over (or read: a FIFO would hang the start).
+    """
+    if folder is None:
+        return []
+    try:
+        if not folder.is_dir():
+            return []
+        return sorted(
+            p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")
+        )
+    except OSError:
+        return []
+
+
+def load_user_rules(
+    folder: Path | None, categories: frozenset[str]
+) -> tuple[list[SubsidyRule], list[L10n]]:
+    """The valid imported rules, and a message naming each file that is not (never a crash:
+    the program must start whatever a user or another program left in the folder)."""
+    rules: list[SubsidyRule] = []
+    problems: list[L10n] = []
+    for path in rule_files(folder):
+        try:
+            rules.append(
+                parse_rule_file(read_small_file(path, MAX_RULE_FILE), path.name, categories)
+            )
+            continue
+        except ResourceError as e:
+            why: ResourceError | L10n = e
+        except OSError as e:
+            detail = e.strerror or type(e).__name__
+            why = L10n(f"読めません（{detail}）", f"cannot be read ({detail})")
+        except Exception as e:  # noqa: BLE001 - a fault of ours must not stop the start either
+            why = L10n(f"読めません（{type(e).__name__}）", f"cannot be read ({type(e).__name__})")
+        problems.append(not_used(path.name, why))
+    rules.sort(key=lambda r: (r.fiscal_year, r.date))
+    return rules, problems
+
+
+def not_used(name: str, why: ResourceError | L10n) -> L10n:
+    """取り込んだルールファイル x.toml を使いません — 項目「rules[0].date」: …, in ja and en."""
+    if isinstance(why, ResourceError):
+        whole = why.field in ("", "-")
+        problem = why.problem
+        at_ja = "" if whole else f"項目「{why.field}」: "
+        at_en = "" if whole else f"field '{why.field}': "
+    else:
+        problem, at_ja, at_en = why, "", ""
+    return L10n(
+        f"取り込んだルールファイル {name} は使いません — {at_ja}{problem.ja}",
+        f"The imported rule file {name} is not used — {at_en}{problem.en}",
+    )

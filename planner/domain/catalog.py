@@ -65,6 +65,7 @@ class UnitDef:
 class CostCategory:
     id: str
     name: L10n
+    budget_item: str  # the budget item (節) such costs are usually budgeted under
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +183,12 @@ class Catalog:
 
     def category_ids(self) -> frozenset[str]:
         return frozenset(c.id for c in self.cost_categories)
+
+    def budget_item(self, line: Any) -> str:
+        """The budget item (節) of a cost line: its own, else its category's usual one."""
+        if line.budget_item is not None:
+            return line.budget_item
+        return next(c.budget_item for c in self.cost_categories if c.id == line.category)
 
     def category_name(self, category_id: str) -> L10n:
         for c in self.cost_categories:

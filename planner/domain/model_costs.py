@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .declare import MAX_QUANTITY, catalog_ref, declared, free_text, row_id
-from .vocabularies import QUANTITY_BASES, RECURRENCES
+from .text import L10n
+from .vocabularies import BUDGET_ITEMS, QUANTITY_BASES, RECURRENCES
 
 
 @dataclass
@@ -69,6 +70,17 @@ class CostLine:
         "grant, a prefectural subsidy); taken off the net burden and, where the line counts, "
         "the eligible base (costs.py)",
     )  # issue 15
+    budget_item: str | None = declared(
+        "choice",
+        "予算の節",
+        "Budget item",
+        default=None,
+        nullable=True,
+        choices=BUDGET_ITEMS,
+        words="budget_item",
+        unset=L10n("区分から自動", "From the category"),
+        doc="budget item (節) the line is budgeted under; null: its cost category's usual one",
+    )  # issue 19
 
 
 @dataclass

@@ -44,6 +44,13 @@ QUANTITY_BASES = (
     "home_allowance_staff",  # issue 15: staff paid the 在宅勤務等手当 (plan field, step 5)
 )  # fmt: skip
 RECURRENCES = ("one_time", "annual")
+# issue 19/20: the budget item (節) a cost is budgeted under, numbered as since the FY2020
+# revision of the expenditure classes (地方自治法施行規則 別記): 3 職員手当等, 8 旅費, 10 需用費,
+# 11 役務費, 12 委託料, 13 使用料及び賃借料, 17 備品購入費, 18 負担金補助及び交付金
+BUDGET_ITEMS = (
+    "allowances", "travel", "supplies", "services", "commission", "rental", "equipment",
+    "contributions",
+)  # fmt: skip
 TELEWORK_TYPES = (  # issue 15: MIC telework security guideline, 5th ed. (2021-05)
     "none", "vpn", "remote_desktop", "vdi", "secure_container", "secure_browser",
     "cloud_service", "standalone", "on_premises",

@@ -33,6 +33,7 @@ from ..domain.model import TaskFactors
 from ..domain.network_model import layer_for
 from ..domain.text import L10n
 from ..domain.vocabularies import (
+    BUDGET_ITEMS,
     COORDINATION,
     NETWORKS,
     PAPER,
@@ -130,7 +131,9 @@ def _load_units(r: Reader) -> tuple[UnitDef, ...]:
 
 def _load_costs(r: Reader) -> tuple[tuple[CostCategory, ...], tuple[CostItemDef, ...]]:
     cats = tuple(
-        CostCategory(r.text(c, "id", w), r.l10n(c, "name", w))
+        CostCategory(
+            r.text(c, "id", w), r.l10n(c, "name", w), r.choice(c, "budget_item", w, BUDGET_ITEMS)
+        )
         for w, c in r.tables(r.data, "categories")
     )
     r.unique([c.id for c in cats], "categories.id")

@@ -99,6 +99,11 @@ class IctPage(StepPage):
                         tuple((c.id, c.name) for c in doc.catalog.cost_categories),
                         choice_note=self._category_note,
                     ),
+                    Column(
+                        "budget_item",
+                        L10n("予算の節", "Budget item"),
+                        tooltip=self._budget_item_tip,
+                    ),
                     Column("unit_price", L10n("単価", "Unit price")),
                     Column("quantity", L10n("数量", "Quantity")),
                     Column("quantity_basis", L10n("数量の基準", "Per")),
@@ -288,6 +293,14 @@ class IctPage(StepPage):
         if category in eligible_categories(self.doc.plan.fiscal_years[0], rules):
             return t("【措置対象】", " [eligible]")
         return ""
+
+    def _budget_item_tip(self, line: CostLine) -> str:
+        """Which budget item the line goes under: said for "from the category" too."""
+        catalog = self.doc.catalog
+        item = catalog.words.label("budget_item", catalog.budget_item(line), lang())
+        if line.budget_item is None:
+            return t(f"区分から自動: {item}", f"From the category: {item}")
+        return item
 
     def _line_quantity(self, line: CostLine) -> str:
         return line_basis(line, self.doc.plan, self.doc.catalog.subsidy_rules).quantity_text(lang())

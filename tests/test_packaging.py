@@ -144,6 +144,23 @@ def test_export_pdf_has_pages_and_the_font_cache_persists(bundle, user_home, tmp
     assert caches, sorted(str(p.relative_to(user_home)) for p in user_home.rglob("*"))
 
 
+def test_documents_are_written_by_the_bundle(bundle, user_home, tmp_path):
+    """Word and Excel need their libraries' own templates in the bundle (python-docx)."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    plan = sample_copy(tmp_path)
+    out = tmp_path / "docs"
+    out.mkdir()
+    done = run_bundled(bundle, user_home, tmp_path, "documents", plan.name, "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    docx = sorted(out.glob("*.docx"))
+    xlsx = sorted(out.glob("*.xlsx"))
+    assert len(docx) >= 5 and len(xlsx) >= 2, sorted(p.name for p in out.iterdir())
+    assert any("かわせみ町" in p.text for p in Document(str(out / "実施計画書.docx")).paragraphs)
+    assert load_workbook(xlsx[0]).sheetnames
+
+
 def test_the_window_starts_from_the_bundle_with_a_plan(bundle, user_home, tmp_path):
     """The GUI executable opens a plan given on its command line (as a double-click does)."""
     plan = sample_copy(tmp_path)

@@ -119,16 +119,18 @@ class Place:
     label: L10n | None = None  # the column's header
 
     def text(self, lang: str) -> str:
-        name = shown(self.file, 80)
-        sheet = shown(self.sheet, 40)
+        """「総務課.xlsx［総務課］7行目 紙への依存（E列）」, "総務課.xlsx [総務課], row 7, …"."""
         en = lang == "en"
-        parts = [name + (f" [{sheet}]" if en else f"［{sheet}］") if sheet else name]
+        head, sheet = shown(self.file, 80), shown(self.sheet, 40)
+        rest = []
         if self.row is not None:
-            parts.append(f"row {self.row}" if en else f"{self.row}行目")
+            rest.append(f"row {self.row}" if en else f"{self.row}行目")
         if self.label is not None:
             letter = f" (column {self.column})" if en else f"（{self.column}列）"
-            parts.append(self.label.get(lang) + (letter if self.column else ""))
-        return ", ".join(parts) if en else " ".join(parts)
+            rest.append(self.label.get(lang) + (letter if self.column else ""))
+        if en:
+            return ", ".join([head + (f" [{sheet}]" if sheet else ""), *rest])
+        return head + (f"［{sheet}］" if sheet else " " if rest else "") + " ".join(rest)
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,36 +83,34 @@ def write_survey(plan: Plan, units: Sequence[Unit], path: Path, *, catalog: Cata
     guide = wb.active
     guide.title = lay.GUIDE_SHEET.get(lang)
     taken = {guide.title, lay.INFO_SHEET, lay.LISTS_SHEET}
-    names = _lists(wb, catalog, lang)
     titles = [lay.sheet_title(u.name, taken) for u in units]
     _guide(guide, plan, units, titles, catalog, reply_by, exported_at, lang)
+    names = {c.field: "survey_" + c.field.split(".")[-1] for c in task_columns() if c.words}
     for unit, title in zip(units, titles, strict=True):
         _unit_sheet(wb.create_sheet(title), plan, unit, catalog, names, reply_by, lang)
+    _lists(wb, names, catalog, lang)
     _info(wb, plan, units, titles, reply_by, exported_at, lang)
     wb.active = 0
     wb.security = WorkbookProtection(lockStructure=True)  # no sheet renamed, unhidden or added
     wb.save(str(path))
 
 
-def _lists(wb, catalog: Catalog, lang: str) -> dict[str, str]:  # noqa: ANN001
+def _lists(wb, names: dict[str, str], catalog: Catalog, lang: str) -> None:  # noqa: ANN001
     """The choice lists on the hidden sheet, one column each, each a defined name."""
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.defined_name import DefinedName
 
     ws = wb.create_sheet(lay.LISTS_SHEET)
     ws.sheet_state = "hidden"
-    names: dict[str, str] = {}
-    for i, column in enumerate(c for c in task_columns() if c.words):
+    for i, column in enumerate(c for c in task_columns() if c.field in names):
         letter = get_column_letter(i + 1)
         words = word_list(catalog.words, column, lang)
         for r, word in enumerate(words, 1):
             _s(ws.cell(row=r, column=i + 1), word)
-        name = "survey_" + column.field.split(".")[-1]
         ref = f"'{lay.LISTS_SHEET}'!${letter}$1:${letter}${len(words)}"
+        name = names[column.field]
         wb.defined_names[name] = DefinedName(name, attr_text=ref)
-        names[column.field] = name
     ws.protection.sheet = True
-    return names
 
 
 def _font(bold: bool = False, size: int = 10):  # noqa: ANN202

@@ -58,7 +58,11 @@ def fill_like_a_person(path):
                                         "×", "いいえ", "多い", "録音から起こす"), strict=True):  # fmt: skip
         ws[f"{col}8"] = value
     # row 9 left blank in the middle
-    ws["B10"], ws["E10"], ws["F10"] = "窓口での証明書交付", "たくさん", "○"  # a word not in the list
+    ws["B10"], ws["E10"], ws["F10"] = (
+        "窓口での証明書交付",
+        "たくさん",
+        "○",
+    )  # a word not in the list
     ws["B11"], ws["C11"], ws["F11"], ws["H11"] = " 統計調査の集計", "個人情報", "はい", "中程度"
     wb.save(path)
 
@@ -115,7 +119,9 @@ def test_export_import_round_trip_changes_the_tasks_and_names_every_bad_cell(cat
     assert minutes.factors == TaskFactors(personal_data="none", network="lgwan", paper="some",
                                           counter=False, onsite=False, coordination="high")  # fmt: skip
     assert minutes.note == "録音から起こす" and not minutes.selected
-    assert stats.factors == TaskFactors(personal_data="personal", counter=True, coordination="medium")
+    assert stats.factors == TaskFactors(
+        personal_data="personal", counter=True, coordination="medium"
+    )
     assert [t.name for t in plan.units[1].tasks] == ["予算の編成"]
     undo.apply(plan, catalog)  # and undone as one
     assert [t.name for t in plan.units[0].tasks] == [
@@ -143,7 +149,9 @@ def test_the_workbook_as_written(catalog, tmp_path):
     assert [wb[n].sheet_state for n in wb.sheetnames] == ["visible"] * 3 + ["hidden"] * 2
     assert wb.security.lockStructure
     guide = wb["記入のしかた"]
-    facts = {guide.cell(row=r, column=1).value: guide.cell(row=r, column=2).value for r in range(3, 7)}
+    facts = {
+        guide.cell(row=r, column=1).value: guide.cell(row=r, column=2).value for r in range(3, 7)
+    }
     assert facts == {"計画": "さくら町 テレワーク導入実施計画", "回答する課": "総務課、財政課",
                      "回答期限": "令和7年6月30日", "作成日時": "令和7年6月2日 09:30"}  # fmt: skip
     ws = wb["総務課"]
@@ -163,7 +171,7 @@ def test_the_workbook_as_written(catalog, tmp_path):
     assert lists["E5:E108"] == "survey_paper" and lists["F5:F108"] == "survey_counter"
     assert len(lists) == 7
     name = wb.defined_names["survey_paper"]
-    (sheet, ref), = name.destinations
+    ((sheet, ref),) = name.destinations
     assert sheet == "_選択肢" and [c.value for (c,) in wb[sheet][ref]] == ["なし", "一部", "多い"]
     info = wb["_調査票情報"]
     assert [info.cell(row=r, column=2).value for r in range(1, 8)] == [
@@ -225,7 +233,9 @@ def test_a_reply_from_another_plan_is_held_back_unless_accepted(catalog, tmp_pat
     assert [c.task.name for c in u.added] == ["広報紙の編集"]  # the other tasks match by name
     assert not u.removed  # ids of the other plan's tasks remove nothing here
     assert result.operation() is None
-    assert "  確認が必要です（確認しなければ取り込みません）: 別の計画" in "\n".join(preview_lines(result))
+    assert "  確認が必要です（確認しなければ取り込みません）: 別の計画" in "\n".join(
+        preview_lines(result)
+    )
     result.operation(accept_mismatch=True).apply(plan, catalog)
     assert plan.units[0].tasks[-1].name == "広報紙の編集"
 

@@ -66,8 +66,13 @@ def test_a_reply_from_another_plan_needs_the_flag(catalog, tmp_path, capsys):
     code = run_cli(["survey", "import", str(plan), str(tmp_path / "財政課.xlsx"), "--apply"])
     out, err = capsys.readouterr()
     assert code == 1
-    assert out.splitlines()[1].startswith("  確認が必要です（確認しなければ取り込みません）: 別の計画（もみじ村／2025）")
-    assert err.splitlines() == ["計画は変わりません。", "planner: 取り込まなかった回答・ファイルが1件あります。"]
+    assert out.splitlines()[1].startswith(
+        "  確認が必要です（確認しなければ取り込みません）: 別の計画（もみじ村／2025）"
+    )
+    assert err.splitlines() == [
+        "計画は変わりません。",
+        "planner: 取り込まなかった回答・ファイルが1件あります。",
+    ]
     assert [t.name for t in open_plan(plan).units[1].tasks] == ["予算の編成"]
     code = run_cli(["survey", "import", str(plan), str(tmp_path / "財政課.xlsx"), "--apply",
                     "--accept-mismatch"])  # fmt: skip

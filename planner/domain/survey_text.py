@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from .survey import Preview, TaskChange, UnitReply
+from .survey import FieldChange, Preview, TaskChange, UnitReply
 from .text import L10n, shown
 
 
@@ -59,6 +59,15 @@ SECTIONS = (
 )
 
 
+NO_CHANGES = L10n("変更はありません。", "No changes.")
+NOT_TAKEN = L10n("取り込めないセル", "Cells not imported")
+
+
+def unit_change_line(change: FieldChange, lang: str) -> str:
+    """「課の職員数: 12 → 14」"""
+    return f"{change.label.get(lang)}: {change.old.get(lang)} → {change.new.get(lang)}"
+
+
 def count_text(label: L10n, n: int, lang: str) -> str:
     return _t(lang, f"{label.ja} {n}件", f"{label.en}: {n}")
 
@@ -75,12 +84,11 @@ def unit_lines(u: UnitReply, lang: str, accept_mismatch: bool = False) -> list[s
         for c in changes:
             out.append("    " + task_line(sign, c, lang))
             out += ["        " + line for line in change_lines(c, lang)]
-    for change, _value in u.unit_changes.values():
-        out.append(f"  {change.label.get(lang)}: {change.old.get(lang)} → {change.new.get(lang)}")
+    out += ["  " + unit_change_line(change, lang) for change, _v in u.unit_changes.values()]
     if u.refused is None and not u.has_changes:
-        out.append("  " + _t(lang, "変更はありません。", "No changes."))
+        out.append("  " + NO_CHANGES.get(lang))
     if u.messages:
-        out.append("  " + count_text(L10n("取り込めないセル", "Cells not imported"), len(u.messages), lang))
+        out.append("  " + count_text(NOT_TAKEN, len(u.messages), lang))
         out += ["    " + m.line(lang) for m in u.messages]
     return out
 

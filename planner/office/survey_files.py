@@ -29,7 +29,6 @@ from ..report.result import XLSX, ReportError
 from ..store.atomic import write_atomically
 from . import survey_layout as lay
 
-REPLY_DAYS = 14  # the reply-by date when none is given: two weeks after the export
 ONE_WORKBOOK = ("業務の洗い出し調査", "task-survey")
 
 
@@ -72,7 +71,7 @@ def export_survey(
     chosen = choose_units(plan, units)
     catalog = catalog or default_catalog()
     now = (now or datetime.now()).replace(microsecond=0)
-    reply_by = reply_by or now.date() + timedelta(days=REPLY_DAYS)
+    reply_by = reply_by or now.date() + timedelta(days=lay.REPLY_DAYS)
     if one_workbook:
         groups = [(ONE_WORKBOOK[lang == "en"], chosen)]
     else:

@@ -22,6 +22,7 @@ ID_HEAD = "ID"
 UNIT_ROW = 3  # the unit's numbers: label, value, label, value from column B
 HEAD_ROW = 4
 FIRST_ROW = HEAD_ROW + 1
+REPLY_DAYS = 14  # the reply-by date when none is given: two weeks after the export
 SPARE_ROWS = 100  # empty rows with the drop-downs, for new tasks
 INFO_KEYS = ("format", "version", "plan", "plan_title", "exported_at", "reply_by", "lang")
 INFO_TABLE_ROW = len(INFO_KEYS) + 2  # the header of the table of unit sheets

@@ -12,6 +12,8 @@ text, never a formula, and control characters are removed (``textsafe.clean_plai
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -67,6 +69,13 @@ def _cell_text(task: Task, column: Column, catalog: Catalog, lang: str) -> str:
     if column.kind == "choice":
         return catalog.words.label(column.words, str(value), lang) if value else ""
     return str(value)
+
+
+def _lines(text: object, width: float) -> int:
+    """How many lines a text wraps to in a column ``width`` characters wide (a full-width
+    character is nearly two)."""
+    wide = sum(1.8 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
+    return max(1, math.ceil(wide / max(1.0, width - 2)))
 
 
 def _day(day: date, lang: str) -> str:
@@ -183,8 +192,15 @@ def _guide(ws, plan: Plan, units: Sequence[Unit], titles: list[str], catalog: Ca
         _s(ws.cell(row=r, column=3), EXPLAIN[name].get(lang))
         for c in (2, 3):
             ws.cell(row=r, column=c).alignment = wrap
-    for letter, width in (("A", 16), ("B", 60), ("C", 44)):
+    widths = {"A": 16, "B": 64, "C": 44}
+    for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
+    for row in ws.iter_rows(min_row=9):  # wrapped text: rows as tall as its lines (LibreOffice
+        for cell in row:  # does not grow them by itself: the next row was drawn over)
+            cell.alignment = wrap
+        lines = max((_lines(c.value, widths[c.column_letter]) for c in row if c.value), default=1)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = 14 * lines
     _print_setup(ws, portrait=True)
     ws.protection.sheet = True
 
@@ -245,6 +261,10 @@ def _unit_sheet(ws, plan: Plan, unit: Unit, catalog: Catalog, names: dict[str, s
                 )
             cell.font, cell.border, cell.protection = _font(), border, open_cell
             cell.alignment = Alignment(vertical="top", wrap_text=c in (2, len(head)))
+        if task is not None:  # a long name or note wraps: the row as tall as its lines
+            lines = max(_lines(task.name, WIDTHS["name"]), _lines(task.note, WIDTHS["note"]))
+            if lines > 1:
+                ws.row_dimensions[r].height = 14 * lines
     for c, column in enumerate(columns, 2):
         letter = get_column_letter(c)
         width = WIDTHS.get(column.field, 14)

@@ -18,15 +18,18 @@ from ..domain.money import format_yen
 from ..domain.suitability import assess_in_plan
 from ..loading import words
 from .cost_views import _cell
+from .fit import WRAP_WIDTH
 from .i18n import lang, t
 
 MAX_ROWS_SHOWN = 12  # taller tables scroll inside the page
 
 
 class _Table(QTableWidget):
-    """A read-only table whose rows grow with their wrapped text (as ``YearTable``'s note)."""
+    """A read-only table whose rows grow with their wrapped text (as ``YearTable``'s note);
+    the ``WIDE`` columns share the width left by the others, which fit their content."""
 
     HEADERS: tuple[tuple[str, str], ...] = ()
+    WIDE: tuple[int, ...] = ()
 
     def __init__(self, name: str) -> None:
         super().__init__(0, len(self.HEADERS))
@@ -34,8 +37,10 @@ class _Table(QTableWidget):
         self.setHorizontalHeaderLabels([t(ja, en) for ja, en in self.HEADERS])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in self.WIDE:  # long texts wrap here rather than widen the page
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._fit_timer = QTimer(self)  # after the columns settle (coalesced)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -45,9 +50,30 @@ class _Table(QTableWidget):
     def _section_resized(self, _section: int, _old: int, _new: int) -> None:
         self._fit_timer.start()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
+    def _share_width(self) -> None:
+        """The width the other columns leave goes to the wide ones, in proportion to their
+        text (a reading width at most); each keeps at least its header (or 120px)."""
+        header = self.horizontalHeader()
+        wide = [c for c in self.WIDE if c < self.columnCount()]
+        others = sum(self.columnWidth(c) for c in range(self.columnCount()) if c not in wide)
+        free = self.viewport().width() - others - 2
+        natural = {c: max(header.sectionSizeHint(c), min(self.sizeHintForColumn(c) + 12, WRAP_WIDTH))
+                   for c in wide}  # fmt: skip
+        total = max(1, sum(natural.values()))
+        for c in wide:
+            least = max(header.sectionSizeHint(c), min(natural[c], 120))
+            width = max(least, free * natural[c] // total)
+            if self.columnWidth(c) != width:
+                self.setColumnWidth(c, width)
+
     def _fit(self) -> None:
         """Each row as tall as its most wrapped cell (30px at least); the table as tall as
         its first rows, the rest scroll inside it."""
+        self._share_width()
         fm = QFontMetrics(self.font())
         flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
         for r in range(self.rowCount()):
@@ -68,6 +94,7 @@ class CostLineTable(_Table):
     HEADERS = (("品目", "Item"), ("区分", "Category"), ("予算の節", "Budget item"),
                ("単価", "Unit price"), ("数量", "Qty"), ("年度額", "Per year"),
                ("計上年度", "Years"), ("措置対象（根拠）", "Eligible (basis)"))  # fmt: skip
+    WIDE = (0, 1, 7)
 
     def __init__(self) -> None:
         super().__init__("costLineTable")
@@ -106,6 +133,7 @@ class SelectedTaskTable(_Table):
     """課 | 業務 | 適性 | 主な理由: the tasks picked in step 4, judged under the plan."""
 
     HEADERS = (("課", "Unit"), ("業務", "Task"), ("適性", "Fit"), ("主な理由", "Main reason"))
+    WIDE = (1, 3)
 
     def __init__(self) -> None:
         super().__init__("selectedTaskTable")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QRadioButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -117,6 +119,24 @@ class SurveyExportDialog(QDialog):
                             date(day.year(), day.month(), day.day()))  # fmt: skip
 
 
+class _Wrapping(QStyledItemDelegate):
+    """Rows as tall as their wrapped text (QTreeView does not measure wrapped rows itself)."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:  # noqa: N802
+        tree = self.parent()
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = max(50, tree.viewport().width() - tree.indentation() * (depth + 1) - 8)
+        flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
+        text = str(index.data() or "")
+        need = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), flags, text).height()
+        base = super().sizeHint(option, index)
+        return QSize(base.width(), max(base.height(), need + 4))
+
+
 class SurveyPreviewDialog(QDialog):
     """What the replies would change, unit by unit; 「取り込む」 accepts."""
 
@@ -134,6 +154,9 @@ class SurveyPreviewDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setObjectName("surveyPreview")
         self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)  # a message with its allowed words runs long: it wraps
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_Wrapping(self.tree))
         for u in preview.units:
             self._unit(u)
         if preview.failures:
@@ -156,6 +179,10 @@ class SurveyPreviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.resize(900, 620)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.tree.doItemsLayout()  # the wrapped rows follow the new width
 
     def _item(self, parent: QTreeWidgetItem | None, text: str, color: QColor | None = None):  # noqa: ANN202
         item = QTreeWidgetItem([text])

@@ -318,3 +318,44 @@ def test_export_refuses_an_unknown_unit_and_a_missing_folder(catalog, tmp_path):
         export(plan, tmp_path / "nowhere")
     assert "がありません" in e.value.text("ja")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_texts_keep_their_line_breaks_and_lose_control_characters():
+    from planner.domain.survey_values import clean_text
+
+    assert clean_text("　会議録\x1b[2Jの作成\r\n（月1回）\t週報 ") == "会議録[2Jの作成\n（月1回） 週報"
+
+
+def test_a_survey_in_english_reads_its_words_back(catalog, tmp_path):
+    plan = make_plan(catalog)
+    path = export(plan, tmp_path, units=["財政課"], lang="en")[0]
+    wb = load_workbook(path)
+    ws = wb["財政課"]
+    assert wb.sheetnames[0] == "How to fill in" and ws["E4"].value == "Paper dependence"
+    assert ws["E5"].value == "None" and ws["F5"].value == "No"
+    ws["E5"], ws["G5"] = "Heavy", "yes"
+    ws["B6"], ws["E6"] = "Audit replies", "lots"
+    wb.save(path)
+    u = preview_replies(plan, [path], catalog).units[0]
+    assert [m.line("en") for m in u.messages] == [
+        "財政課.xlsx [財政課], row 6, Paper dependence (column E): 'lots' is not one of the "
+        "choices (None / Some / Heavy)"
+    ]
+    (change,) = u.changed
+    assert [(c.label.en, c.old.en, c.new.en) for c in change.changes] == [
+        ("Paper dependence", "None", "Heavy"), ("On-site work", "No", "Yes")]  # fmt: skip
+
+
+def test_a_reply_too_large_or_unpacking_to_too_much_is_not_read(catalog, tmp_path, monkeypatch):
+    from planner.office import survey_layout
+
+    plan = make_plan(catalog)
+    path = export(plan, tmp_path, units=["財政課"])[0]
+    monkeypatch.setattr(survey_layout, "MAX_UNPACKED", 20_000)  # a zip bomb, in small
+    assert [m.line("ja") for m in preview_replies(plan, [path], catalog).failures] == [
+        "財政課.xlsx: 展開すると大きすぎるファイルです。"
+    ]
+    monkeypatch.setattr(survey_layout, "MAX_BYTES", 1000)
+    assert [m.line("en") for m in preview_replies(plan, [path], catalog).failures] == [
+        "財政課.xlsx: the file is too large (20 MB at most)."
+    ]

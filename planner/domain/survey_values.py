@@ -64,10 +64,15 @@ def unit_columns() -> tuple[Column, ...]:
 # -- cleaning --------------------------------------------------------------------------------
 
 
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\n\t"} | {ord("\t"): " ", 0x7F: None}
+
+
 def clean_text(raw: str | None) -> str:
     """A text as typed, without the blanks around it (full-width spaces and newlines too);
-    the text inside is kept as it is."""
-    return (raw or "").strip()
+    inside, a line break (Alt+Enter) is kept, a tab is a space and other control
+    characters (``_x001B_`` in the file) are dropped."""
+    text = (raw or "").replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_CONTROLS).strip()
 
 
 def key(text: str) -> str:

@@ -27,7 +27,7 @@ SPARE_ROWS = 100  # empty rows with the drop-downs, for new tasks
 INFO_KEYS = ("format", "version", "plan", "plan_title", "exported_at", "reply_by", "lang")
 INFO_TABLE_ROW = len(INFO_KEYS) + 2  # the header of the table of unit sheets
 MAX_BYTES = 20 * 1024 * 1024  # a reply larger than this is not read
-MAX_UNPACKED = 200 * 1024 * 1024  # nor one that unpacks to more (a zip bomb)
+MAX_UNPACKED = 100 * 1024 * 1024  # nor one that unpacks to more (a zip bomb)
 
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),

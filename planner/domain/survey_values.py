@@ -146,7 +146,7 @@ class Message:
     text: L10n
 
     def line(self, lang: str = "ja") -> str:
-        """「総務課.xlsx［総務課］7行目 紙への依存（F列）: 『たくさん』は選べません（なし／一部／多い）」"""
+        """「総務課.xlsx［総務課］7行目 紙への依存（E列）: 『たくさん』は選べません（なし／一部／多い）」"""
         return f"{self.place.text(lang)}: {self.text.get(lang)}"
 
 

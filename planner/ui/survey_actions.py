@@ -11,9 +11,13 @@ import, never at start-up.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from ..domain.errors import PlannerError
 from . import dialogs
@@ -25,6 +29,16 @@ if TYPE_CHECKING:
 
 EXPORT_TITLE = ("調査票を書き出せません", "Cannot export the survey")
 IMPORT_TITLE = ("調査票の回答を取り込めません", "Cannot import the replies")
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """The wait cursor while workbooks are written or read."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class SurveyActions:
@@ -55,8 +69,9 @@ class SurveyActions:
         if folder is None:
             return []
         try:
-            paths = export_survey(doc.plan, folder, units=choice.units, one_workbook=choice.one_workbook,
-                                  reply_by=choice.reply_by, lang=lang(), catalog=doc.catalog)  # fmt: skip
+            with _busy():  # about 0.1 s a workbook
+                paths = export_survey(doc.plan, folder, units=choice.units, one_workbook=choice.one_workbook,
+                                      reply_by=choice.reply_by, lang=lang(), catalog=doc.catalog)  # fmt: skip
         except PlannerError as err:
             dialogs.show_error(self.window, t(*EXPORT_TITLE), err.text(lang()))
             return []
@@ -89,7 +104,8 @@ class SurveyActions:
         from .survey_dialogs import SurveyPreviewDialog
 
         try:
-            preview = preview_replies(doc.plan, paths, doc.catalog)
+            with _busy():
+                preview = preview_replies(doc.plan, paths, doc.catalog)
         except PlannerError as err:
             dialogs.show_error(self.window, t(*IMPORT_TITLE), err.text(lang()))
             return False

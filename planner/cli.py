@@ -6,6 +6,8 @@
     planner export-json FILE -o OUT.json  (-o - writes to standard output)
     planner export-pdf FILE -o OUT.pdf [--lang ja|en]
     planner export-text FILE -o OUT.md [--lang ja|en]  (-o - writes to standard output)
+    planner survey export PLAN -o FOLDER [--unit NAME]…   the task survey in Excel (issue 20)
+    planner survey import PLAN REPLY… [--apply] [--accept-mismatch]
 
 ``--lang ja|en`` (messages; default ja) goes before or after the command. A first word
 that is neither a command nor an existing file is a usage error naming the closest
@@ -46,12 +48,14 @@ from .cli_commands import (
     load_plan,
 )
 from .cli_documents import add_documents_command, cmd_documents
+from .cli_survey import add_survey_command, cmd_survey
 from .cli_text import add_text_command, cmd_export_text
 from .domain.errors import PlannerError
 from .terminal import terminal_safe, tolerant_streams
 
 COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "export-text",
-            "rules", "documents")  # fmt: skip
+            "rules", "documents",
+            "survey")  # fmt: skip
 __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "invocation", "no_display", "run_cli",
            "terminal_safe", "unknown_command"]  # fmt: skip
 
@@ -191,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_text_command(command)  # issue 19: planner export-text
     add_rules_command(command)
     add_documents_command(command)  # issue 21: planner documents
+    add_survey_command(command)  # issue 20: planner survey export|import
     return parser
 
 
@@ -209,6 +214,7 @@ HANDLERS = {
     "export-text": lambda ns: cmd_export_text(ns, load_plan),  # issue 19: the plan as Markdown
     "rules": _cmd_rules,  # issue 15
     "documents": lambda ns: cmd_documents(ns, load_plan, terminal_safe),  # issue 21
+    "survey": lambda ns: cmd_survey(ns, load_plan),  # issue 20
 }
 
 

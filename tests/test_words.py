@@ -28,6 +28,7 @@ def code_lists() -> dict[str, tuple[str, ...]]:
 
     lists["suitability"] = tuple(s.key for s in Suitability)  # a judgement of a task
     lists["eligibility"] = tuple(k for k, _v in ELIGIBILITY_VALUES)  # step 7's override
+    lists["yes_no"] = ("yes", "no")  # issue 20: a yes/no column of the task survey
     return lists
 
 

@@ -54,4 +54,5 @@ PDF = Format(".pdf", "PDF", "PDF")
 TEXT = Format(".md", "テキスト", "text file")
 DOCX = Format(".docx", "Word文書", "Word document")  # issue 21
 XLSX = Format(".xlsx", "Excelファイル", "Excel workbook")
+CSV = Format(".csv", "CSVファイル", "CSV file")  # issue 20: a table of the summary page
 write_error = PDF.failure  # the PDF's (the CLI checks its target with it before reading)

@@ -16,6 +16,7 @@ from ..domain.subsidy_rules import SWITCH_MARK, SWITCH_SIGN, switch_added_note
 from ..domain.subsidy_text import assumed_rule_words
 from .fonts import figures_font
 from .i18n import lang, plain_tip, t, tx
+from .table_export import NUMBER_ROLE
 
 
 def assumed_note(year) -> str:
@@ -36,8 +37,10 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _cell(text: str, money: bool = False) -> QTableWidgetItem:
+def _cell(text: str, money: bool = False, amount: int | None = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
+    if amount is not None:  # copied and saved as CSV as a number (table_export.py)
+        item.setData(NUMBER_ROLE, amount)
     if money:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setFont(figures_font())  # amounts line up in the fixed-width face
@@ -114,7 +117,7 @@ class YearTable(QTableWidget):
                    fig.running_excluded)  # fmt: skip
         for c, amount in enumerate(amounts, start=1):
             text = format_yen(amount, lang())
-            item = _cell(text, money=True)
+            item = _cell(text, money=True, amount=amount)
             if switched_tip and c in (3, 4):  # the eligible base and the subsidy it changed
                 item.setText(f"{SWITCH_SIGN}{text}")
                 item.setToolTip(plain_tip(switched_tip))
@@ -148,6 +151,6 @@ class ComparisonTable(QTableWidget):
             for c, amount in enumerate(
                 (est.period.total, est.period.subsidy, est.period.net), start=1
             ):
-                self.setItem(r, c, _cell(format_yen(amount, lang()), money=True))
+                self.setItem(r, c, _cell(format_yen(amount, lang()), money=True, amount=amount))
             self.setItem(r, 4, _cell("●" if est.scenario_id == adopted_id else ""))
         self.setFixedHeight(self.horizontalHeader().height() + 30 * max(1, self.rowCount()) + 6)

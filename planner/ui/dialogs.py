@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from .i18n import t
 
 PLAN_FILTER = "テレワーク計画 / Telework plan (*.twplan)"
 JSON_FILTER = "JSON (*.json)"
 PDF_FILTER = "PDF (*.pdf)"
+XLSX_FILTER = "Excel (*.xlsx)"
 
 
 def message_box(
@@ -91,3 +92,22 @@ def choose_save_file(
         parent, t("名前を付けて保存", "Save as"), suggested, file_filter
     )
     return Path(name) if name else None
+
+
+def choose_open_files(
+    parent: QWidget | None, file_filter: str = XLSX_FILTER, folder: str = ""
+) -> list[Path]:
+    """Several files to read at once (survey replies)."""
+    names, _ = QFileDialog.getOpenFileNames(parent, t("開く", "Open"), folder, file_filter)
+    return [Path(n) for n in names]
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: str = "") -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, title, folder)
+    return Path(name) if name else None
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show a dialog of the program's own and wait; True if the user accepted it
+    (tests drive the dialog instead)."""
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenuBar, QMessageBox
 
@@ -17,6 +18,7 @@ from .document import PlanDocument
 from .file_actions import FileActions, recent_files
 from .i18n import t
 from .samples import open_sample, sample_files
+from .survey_actions import SurveyActions
 from .welcome import WelcomePage
 
 
@@ -31,6 +33,7 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(self.recovery_dir)
         self.autosave.failed.connect(self.show_status)
         self.files = FileActions(self)
+        self.survey = SurveyActions(self)  # issue 20: the task survey in Excel
         self.setAcceptDrops(True)
         self._menu_actions: list[QAction] = []
         self._startup_warnings = ""
@@ -135,6 +138,11 @@ class MainWindow(QMainWindow):
             None,
             "actionImportRules",
         )
+        f.addSeparator()  # issue 20: the task survey in Excel
+        self._action(f, "業務の洗い出し調査票（Excel）を書き出す…", "Export the task survey (Excel)…",
+                     self.survey.export_survey, None, "actionExportSurvey")  # fmt: skip
+        self._action(f, "調査票の回答を読み込む…", "Import survey replies…",
+                     self.survey.import_dialog, None, "actionImportSurvey")  # fmt: skip
         f.addSeparator()
         self._action(
             f,
@@ -151,6 +159,8 @@ class MainWindow(QMainWindow):
                 "actionSaveAs",
                 "actionExportPdf",
                 "actionExportJson",
+                "actionExportSurvey",
+                "actionImportSurvey",
                 "actionClose",
             ):
                 action.setEnabled(has_doc)
@@ -323,8 +333,17 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
+    def _replies(self, event) -> list[Path]:
+        """Survey replies (.xlsx) dropped on an open plan (issue 20)."""
+        if self.doc is None:
+            return []
+        paths = (Path(u.toLocalFile()) for u in event.mimeData().urls())
+        return [p for p in paths if p.suffix.lower() == ".xlsx"]
+
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if any(u.toLocalFile().endswith(".twplan") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        elif self._replies(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802
@@ -334,3 +353,8 @@ class MainWindow(QMainWindow):
                 self.files.open(Path(path))
                 event.acceptProposedAction()
                 return
+        replies = self._replies(event)
+        if replies:
+            event.acceptProposedAction()
+            # after the drop returns: a dialog inside it would hold the file manager's drag
+            QTimer.singleShot(0, self, lambda: self.survey.import_files(replies))

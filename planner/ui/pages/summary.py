@@ -25,6 +25,8 @@ from ..cost_views import YearTable
 from ..document import PlanDocument
 from ..i18n import lang, t, tx
 from ..step_list import state_icon
+from ..summary_tables import CostLineTable, SelectedTaskTable
+from ..table_export import TableExport
 
 
 class ChartLabel(QLabel):
@@ -110,6 +112,21 @@ class SummaryPage(QScrollArea):
         self.years = YearTable()
         QVBoxLayout(cost_box).addWidget(self.years)
         layout.addWidget(cost_box)
+        # issue 20: the cost lines and the selected tasks too; each table copies (Ctrl+C,
+        # tab-separated for Excel) and saves as CSV from its context menu
+        lines_box = QGroupBox(t("採用シナリオの経費の内訳", "Cost lines of the adopted scenario"))
+        self.cost_lines = CostLineTable()
+        QVBoxLayout(lines_box).addWidget(self.cost_lines)
+        layout.addWidget(lines_box)
+        tasks_box = QGroupBox(t("対象業務（手順4で選んだ業務）", "Selected tasks (step 4)"))
+        self.tasks = SelectedTaskTable()
+        QVBoxLayout(tasks_box).addWidget(self.tasks)
+        layout.addWidget(tasks_box)
+        self.table_exports = [
+            TableExport(self.years, t("経費見込み（年度別）", "costs-per-year")),
+            TableExport(self.cost_lines, t("経費の内訳", "cost-lines")),
+            TableExport(self.tasks, t("対象業務", "selected-tasks")),
+        ]
         buttons = QHBoxLayout()
         self.export_button = QPushButton(t("実施計画書（PDF）を出力…", "Export plan (PDF)…"))
         self.export_button.setObjectName("exportPdf")
@@ -175,6 +192,8 @@ class SummaryPage(QScrollArea):
             self.years.show_estimate(self.doc.adopted_estimate())  # shared, computed once per edit
         except PlannerError:
             self.years.show_estimate(None)
+        self.cost_lines.show_lines(plan, catalog)
+        self.tasks.show_tasks(plan, catalog)
 
     def show_charts(self) -> None:
         """Draw the charts with the report's own chart code (matplotlib loads only now)."""

@@ -167,3 +167,26 @@ def test_device_life_is_a_plan_field_of_one_to_fifteen_years(plan, catalog):
     with pytest.raises(ValidationError) as e:
         check_plan(plan, catalog_choices(catalog))
     assert e.value.field == "device_life_years"
+
+
+def test_the_rows_of_a_year_add_up_to_the_estimates_year(plan, catalog):
+    from planner.domain.budget import line_rows
+
+    plan.scenarios[0].lines[0].other_revenue = 600_000
+    plan.scenarios[0].lines.append(
+        CostLine("VDIライセンス", "licence", 26_400, 1, "teleworker", "annual", 2025, 2027)
+    )
+    rows = line_rows(plan, plan.scenarios[0], RULES)
+    assert [(r.fiscal_year, r.line.name, r.months, r.amount, r.other_revenue, r.status, r.eligible)
+            for r in rows[:4]] == [
+        (2025, "貸与PC（リース）", 6, 540_000, 540_000, "eligible", 0),
+        (2025, "VDIライセンス", 0, 264_000, 0, "eligible", 264_000),
+        (2026, "貸与PC（リース）", 12, 1_080_000, 60_000, "running", 0),
+        (2026, "VDIライセンス", 0, 264_000, 0, "running", 0),
+    ]  # fmt: skip
+    est = estimate(plan, plan.scenarios[0], RULES)
+    for y in est.years:
+        mine = [r for r in rows if r.fiscal_year == y.fiscal_year]
+        assert sum(r.amount for r in mine) == y.total
+        assert sum(r.other_revenue for r in mine) == y.other_revenue
+        assert sum(r.eligible for r in mine) == y.eligible

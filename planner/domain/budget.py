@@ -1,4 +1,10 @@
-"""What a plan commits the town to beyond one fiscal year (issue 20).
+"""A budget request's figures (issue 20): each line in each year, and what a plan commits
+the town to beyond one fiscal year.
+
+**Lines by year.** ``line_rows`` gives every cost line in every fiscal year it falls in
+with its resolved quantity, a lease's months, its amount, the other revenue applied and
+how it counts for the measure (``costs.line_status``), as ``costs.estimate`` counts it:
+the rows of a year add up to the estimate's year.
 
 **Multi-year contracts.** A cost line may say that its contract runs over several fiscal
 years as a 債務負担行為 (地方自治法214条: the council sets a period and a limit for the
@@ -23,14 +29,61 @@ device life (``Plan.device_life_years``, 5 by default) or longer where a line ru
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .costs import basis_counts, lease_months, line_amount, line_amounts
+from .catalog import SubsidyRule
+from .costs import (
+    basis_counts,
+    lease_months,
+    line_amount,
+    line_amounts,
+    line_quantity,
+    line_status,
+    other_revenue_by_year,
+    rule_for,
+    running_switch_on,
+)
 from .fiscal import lease_last_month, month_label, short_fy_label, year_month_label
 from .model import CostLine, Plan, Scenario
 from .text import L10n
 
 DEVICE_CATEGORIES = frozenset({"ict_equipment"})  # what is bought again after its life
+COUNTED = ("eligible", "switched")  # the statuses whose amount, less other revenue, counts
+
+
+@dataclass(frozen=True, slots=True)
+class LineYear:
+    """One cost line in one fiscal year, as the estimate counts it."""
+
+    fiscal_year: int
+    line: CostLine
+    quantity: int  # resolved (costs.line_quantity)
+    months: int  # a lease's months in this year; 0 for other lines
+    amount: int
+    other_revenue: int  # the part of the line's other revenue applied in this year
+    status: str  # costs.line_status
+
+    @property
+    def eligible(self) -> int:
+        """What the line adds to the year's eligible base."""
+        return self.amount - self.other_revenue if self.status in COUNTED else 0
+
+
+def line_rows(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> list[LineYear]:
+    """Every line in every fiscal year it falls in: by year, in the scenario's order."""
+    switch = running_switch_on(plan)
+    counts = basis_counts(plan)
+    out = []
+    for line in scenario.lines:
+        amounts = line_amounts(line, plan, counts)
+        revenue = other_revenue_by_year(line, amounts)
+        months = lease_months(line) if line.recurrence == "lease" else {}
+        quantity = line_quantity(line, plan, counts)
+        for fy, amount in amounts.items():
+            status = line_status(line, fy, rule_for(fy, rules)[0], switch)
+            out.append(LineYear(fy, line, quantity, months.get(fy, 0), amount, revenue[fy], status))
+    return sorted(out, key=lambda r: r.fiscal_year)  # stable: the scenario's order in a year
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,11 +23,8 @@ Issue 15 (docs/decisions/0005-subsidy-coverage.md):
   total burden and, where the line counts in that year, off the eligible base
   (so the base never goes below 0). An amount larger than the line's whole
   cost is used only up to that cost.
-
-Issue 20, leases: a ``lease`` line costs its monthly amount (unit price × quantity) for
-each of its months, in the fiscal years they fall in (``line_amounts``; 60 months from
-October 2025: 6 months in FY2025, 12 in each of FY2026–FY2029, 6 in FY2030). Its later
-years are running costs under the coverage rule, as an annual line's are.
+- Leases (issue 20): a ``lease`` line's monthly amount falls in the fiscal years of its
+  months (``line_amounts``); its later years are running costs, as an annual line's are.
 """
 
 from __future__ import annotations
@@ -215,6 +212,18 @@ def is_running_year(line: CostLine, fiscal_year: int) -> bool:
     return line.recurrence != "one_time" and fiscal_year > line.start_fy
 
 
+def line_status(line: CostLine, fy: int, rule: SubsidyRule | None, switch: bool) -> str:
+    """How a line's amount in a year counts: "eligible", "not_eligible" (its category),
+    "running" (a running cost the coverage rule leaves out) or "switched" (one the plan's
+    switch counts). The estimate and the budget workbook's rows (``budget.py``) ask this."""
+    if not is_eligible(line, rule):
+        return "not_eligible"
+    coverage = rule.coverage if rule is not None else "introduction"
+    if is_running_year(line, fy) and coverage != "introduction_and_running":
+        return "switched" if switch else "running"
+    return "eligible"
+
+
 def running_switch_on(plan: Plan) -> bool:
     """The plan's "running costs are eligible too" switch, in force only with a reason."""
     return bool(plan.running_costs_eligible) and bool(plan.running_costs_reason.strip())
@@ -263,17 +272,15 @@ def estimate(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> Es
             paid = revenue[fy] if revenue else 0  # most lines have no other revenue
             total[fy] += amount
             other[fy] += paid
-            rule = applied[fy][0]
-            if not is_eligible(line, rule):
+            status = line_status(line, fy, applied[fy][0], switch)
+            if status == "not_eligible":
                 continue
             base = amount - paid
-            coverage = rule.coverage if rule is not None else "introduction"
-            if is_running_year(line, fy) and coverage != "introduction_and_running":
-                if not switch:
-                    excluded[fy] += base
-                    continue
-                if base:
-                    switched[fy].append(LineShare(line.id, line.name, base))
+            if status == "running":
+                excluded[fy] += base
+                continue
+            if status == "switched" and base:
+                switched[fy].append(LineShare(line.id, line.name, base))
             eligible[fy] += base
     rows = []
     for fy in years:
@@ -295,14 +302,8 @@ def estimate(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> Es
                 switched=tuple(switched[fy]),
             )  # fmt: skip
         )
-    period = Figures(
-        total=sum(r.total for r in rows),
-        eligible=sum(r.eligible for r in rows),
-        subsidy=sum(r.subsidy for r in rows),
-        net=sum(r.net for r in rows),
-        other_revenue=sum(r.other_revenue for r in rows),
-        running_excluded=sum(r.running_excluded for r in rows),
-    )
+    keys = ("total", "eligible", "subsidy", "net", "other_revenue", "running_excluded")
+    period = Figures(**{k: sum(getattr(r, k) for r in rows) for k in keys})  # the years' sums
     return Estimate(
         scenario.id, scenario.name, tuple(rows), period, multiplier, running_costs_switch=switch
     )

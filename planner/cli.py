@@ -6,6 +6,7 @@
     planner export-json FILE -o OUT.json  (-o - writes to standard output)
     planner export-pdf FILE -o OUT.pdf [--lang ja|en]
     planner export-text FILE -o OUT.md [--lang ja|en]  (-o - writes to standard output)
+    planner budget FILE -o OUT.xlsx [--all-scenarios]  the budget request workbook (cli_budget.py)
 
 ``--lang ja|en`` (messages; default ja) goes before or after the command. A first word
 that is neither a command nor an existing file is a usage error naming the closest
@@ -33,6 +34,7 @@ import sys
 from pathlib import Path
 
 from . import APP_NAME, version
+from .cli_budget import add_budget_command, cmd_budget  # issue 20: planner budget
 from .cli_commands import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -51,7 +53,7 @@ from .domain.errors import PlannerError
 from .terminal import terminal_safe, tolerant_streams
 
 COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "export-text",
-            "rules", "documents")  # fmt: skip
+            "rules", "documents", "budget")  # fmt: skip
 __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "invocation", "no_display", "run_cli",
            "terminal_safe", "unknown_command"]  # fmt: skip
 
@@ -191,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_text_command(command)  # issue 19: planner export-text
     add_rules_command(command)
     add_documents_command(command)  # issue 21: planner documents
+    add_budget_command(command)  # issue 20: planner budget
     return parser
 
 
@@ -209,6 +212,7 @@ HANDLERS = {
     "export-text": lambda ns: cmd_export_text(ns, load_plan),  # issue 19: the plan as Markdown
     "rules": _cmd_rules,  # issue 15
     "documents": lambda ns: cmd_documents(ns, load_plan, terminal_safe),  # issue 21
+    "budget": lambda ns: cmd_budget(ns, load_plan, terminal_safe),  # issue 20
 }
 
 

@@ -177,12 +177,17 @@ class BurdenRow:
     line_id: str
     name: str
     amounts: tuple[int, ...]
-    months: int = 0  # lease: its months after the plan's last year
+    lease_months: tuple[int, ...] = ()  # lease: its months in each of those years
     bought: int = 0  # replacement: the fiscal year the devices were bought
 
     @property
     def total(self) -> int:
         return sum(self.amounts)
+
+    @property
+    def months(self) -> int:
+        """A lease's months after the plan's last year."""
+        return sum(self.lease_months)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +242,9 @@ def later_burden(plan: Plan, scenario: Scenario) -> LaterBurden:
         if not any(after):
             continue
         kind = "running" if line.recurrence == "annual" else line.recurrence
-        months = sum(m for fy, m in lease_months(line).items() if fy > last) if kind == "lease" else 0
-        rows.append(BurdenRow(kind, line.id, line.name, after, months=months))
+        months = lease_months(line) if kind == "lease" else {}
+        rows.append(BurdenRow(kind, line.id, line.name, after,
+                              tuple(months.get(fy, 0) for fy in years) if months else ()))  # fmt: skip
     for line in scenario.lines:
         if line.recurrence != "one_time" or line.category not in DEVICE_CATEGORIES:
             continue

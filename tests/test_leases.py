@@ -190,3 +190,25 @@ def test_the_rows_of_a_year_add_up_to_the_estimates_year(plan, catalog):
         assert sum(r.amount for r in mine) == y.total
         assert sum(r.other_revenue for r in mine) == y.other_revenue
         assert sum(r.eligible for r in mine) == y.eligible
+
+
+def test_the_pdf_shows_a_lease_and_its_debt_burden_act(plan, catalog, tmp_path):
+    """Chapter 11: the lease's month and months in the line table; the contracts' table."""
+    from planner.report import export_pdf
+    from tests.test_report import pdf_text, squash
+
+    plan.scenarios[0].lines[0].contract = "debt_burden"
+    plan.scenarios[0].lines.append(CostLine("Web会議", "licence", 2_000, 1, "teleworker",
+                                            "annual", 2025, 2027, contract="long_term"))  # fmt: skip
+    out = tmp_path / "plan.pdf"
+    export_pdf(plan, out, lang="ja", catalog=catalog)
+    text = squash(pdf_text(out))
+    assert "月額90,000円" in text and "令和7年10月〜令和12年9月（60か月）" in text
+    assert "（60か月）対象（区分による）2年度目以降は運用経費のため対象外" in text  # coverage rule
+    # 事項 | 区分 | 契約期間 | 債務負担行為の期間 | 限度額
+    assert ("貸与PC（リース）債務負担行為令和7年10月〜令和12年9月（60か月）令和8年度から令和12年度まで"
+            "4,860,000円") in text  # fmt: skip
+    assert "Web会議長期継続契約令和7年度〜令和9年度—（不要）—（不要）" in text
+    export_pdf(plan, out, lang="en", catalog=catalog)
+    text = squash(pdf_text(out))
+    assert "FY2026toFY2030" in text and "¥4,860,000" in text and "¥90,000/month" in text

@@ -136,13 +136,18 @@ class Commitment:
         """The contract's whole period: a lease's months, otherwise its fiscal years."""
         dash = " – " if lang == "en" else "〜"
         if self.lease is not None:
-            fy, month, months = self.lease
-            end = year_month_label(*lease_last_month(fy, month, months), lang)
-            count = f" ({months} months)" if lang == "en" else f"（{months}か月）"
-            return f"{month_label(fy, month, lang)}{dash}{end}{count}"
+            return lease_period(*self.lease, lang)
         if self.first_fy == self.last_fy:
             return short_fy_label(self.first_fy, lang)
         return f"{short_fy_label(self.first_fy, lang)}{dash}{short_fy_label(self.last_fy, lang)}"
+
+
+def lease_period(fy: int, month: int, months: int, lang: str = "ja") -> str:
+    """A lease's months: 令和7年10月〜令和12年9月（60か月） / Oct 2025 – Sep 2030 (60 months)."""
+    end = year_month_label(*lease_last_month(fy, month, months), lang)
+    if lang == "en":
+        return f"{month_label(fy, month, lang)} – {end} ({months} months)"
+    return f"{month_label(fy, month, lang)}〜{end}（{months}か月）"
 
 
 def commitments(plan: Plan, scenario: Scenario) -> list[Commitment]:

@@ -302,3 +302,20 @@ def test_the_excel_rounding_functions():
     assert rounding_formula("X", 1000, "down") == "ROUNDDOWN(X,-3)"
     assert rounding_formula("X", 1, "half_up") == "ROUND(X,0)"
     assert rounding_formula("X", 500, "up") == "ROUNDUP((X)/500,0)*500"
+
+
+def test_excel_libraries_load_only_when_a_workbook_is_written():
+    """The window and the command line start without XlsxWriter or openpyxl."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import planner.ui.main_window, planner.cli, planner.report\n"
+        "planner.cli.build_parser()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('xlsxwriter', 'openpyxl')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

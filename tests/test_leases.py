@@ -9,6 +9,8 @@ from datetime import date
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.domain.budget import commitments, later_burden
 from planner.domain.builders import new_plan
@@ -17,7 +19,7 @@ from planner.domain.checks import check_record
 from planner.domain.costs import estimate, line_amounts
 from planner.domain.errors import ValidationError
 from planner.domain.fiscal import lease_months_by_fiscal_year, month_label
-from planner.domain.model import CostLine, Unit
+from planner.domain.model import CostLine, Municipality, Unit
 from planner.domain.text import L10n
 
 
@@ -212,3 +214,21 @@ def test_the_pdf_shows_a_lease_and_its_debt_burden_act(plan, catalog, tmp_path):
     export_pdf(plan, out, lang="en", catalog=catalog)
     text = squash(pdf_text(out))
     assert "FY2026toFY2030" in text and "¥4,860,000" in text and "¥90,000/month" in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(start_fy=st.integers(2025, 2030), month=st.integers(1, 12), months=st.integers(1, 120),
+       price=st.integers(0, 100_000), quantity=st.integers(0, 50))  # fmt: skip
+def test_a_lease_spreads_exactly_its_months(catalog, start_fy, month, months, price, quantity):
+    p = new_plan(Municipality("村", "長野県", 40, 60, 2025), catalog)
+    line = lease(start_fy=start_fy, lease_start_month=month, lease_months=months,
+                 unit_price=price, quantity=quantity)  # fmt: skip
+    p.scenarios[0].lines = [line]
+    by_year = line_amounts(line, p)
+    assert sum(by_year.values()) == price * quantity * months  # nothing lost, nothing rounded
+    assert list(by_year) == list(range(start_fy, max(by_year) + 1))
+    assert all(m <= 12 for m in lease_months_by_fiscal_year(start_fy, month, months).values())
+    est = estimate(p, p.scenarios[0], RULES)
+    assert est.period.total == price * quantity * months
+    first = est.year(start_fy)
+    assert first.eligible == by_year[start_fy] and est.period.eligible == by_year[start_fy]

@@ -155,11 +155,11 @@ def commitments(plan: Plan, scenario: Scenario) -> list[Commitment]:
     counts = basis_counts(plan)
     out = []
     for line in scenario.lines:
-        if line.contract is None:
+        amounts = tuple(line_amounts(line, plan, counts).items()) if line.contract else ()
+        if not amounts:  # no contract (or no year: a line being edited)
             continue
         lease = (line.start_fy, line.lease_start_month, line.lease_months)
-        out.append(Commitment(line.id, line.name, line.contract,
-                              tuple(line_amounts(line, plan, counts).items()),
+        out.append(Commitment(line.id, line.name, line.contract, amounts,  # type: ignore[arg-type]
                               lease if line.recurrence == "lease" else None))  # fmt: skip
     return out
 
@@ -235,7 +235,7 @@ def later_burden(plan: Plan, scenario: Scenario) -> LaterBurden:
     life = plan.device_life_years
     counts = basis_counts(plan)
     amounts = {line.id: line_amounts(line, plan, counts) for line in scenario.lines}
-    end = max([last + life, *(max(a) for a in amounts.values())])
+    end = max([last + life, *(max(a, default=last) for a in amounts.values())])
     years = tuple(range(last + 1, end + 1))
     rows: list[BurdenRow] = []
     for line in scenario.lines:

@@ -131,7 +131,7 @@ def lease_months(line: CostLine) -> dict[int, int]:
 def line_years(line: CostLine) -> range:
     if line.recurrence == "lease":
         months = lease_months(line)
-        return range(line.start_fy, max(months) + 1)
+        return range(line.start_fy, max(months, default=line.start_fy - 1) + 1)
     last = line.start_fy if line.recurrence == "one_time" else line.end_fy
     return range(line.start_fy, last + 1)
 
@@ -152,7 +152,7 @@ def line_amount(line: CostLine, plan: Plan, counts: dict[str, int] | None = None
 def line_amounts(line: CostLine, plan: Plan, counts: dict[str, int] | None = None) -> dict[int, int]:
     """The line's amount in each fiscal year it falls in (a lease's: its months there)."""
     out = _spread(line, line_amount(line, plan, counts))
-    if max(out.values()) > MAX_YEN:
+    if max(out.values(), default=0) > MAX_YEN:
         raise _line_over(line, max(out.values()), "cost_line.amount")
     return out
 
@@ -191,7 +191,7 @@ def check_estimable(plan: Plan) -> None:
         totals: dict[int, int] = {}
         for j, line in enumerate(scenario.lines):
             amounts = _spread(line, line.unit_price * line_quantity(line, plan, counts))
-            if max(amounts.values()) > MAX_YEN:
+            if max(amounts.values(), default=0) > MAX_YEN:
                 raise _line_over(line, max(amounts.values()), f"scenarios[{i}].lines[{j}].unit_price")
             for fy, amount in amounts.items():
                 totals[fy] = totals.get(fy, 0) + amount

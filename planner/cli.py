@@ -8,6 +8,7 @@
     planner export-text FILE -o OUT.md [--lang ja|en]  (-o - writes to standard output)
     planner survey export PLAN -o FOLDER [--unit NAME]…   the task survey in Excel (issue 20)
     planner survey import PLAN REPLY… [--apply] [--accept-mismatch]
+    planner budget FILE -o OUT.xlsx [--all-scenarios]  the budget request workbook (cli_budget.py)
 
 ``--lang ja|en`` (messages; default ja) goes before or after the command. A first word
 that is neither a command nor an existing file is a usage error naming the closest
@@ -35,6 +36,7 @@ import sys
 from pathlib import Path
 
 from . import APP_NAME, version
+from .cli_budget import add_budget_command, cmd_budget  # issue 20: planner budget
 from .cli_commands import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -54,8 +56,7 @@ from .domain.errors import PlannerError
 from .terminal import terminal_safe, tolerant_streams
 
 COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "export-text",
-            "rules", "documents",
-            "survey")  # fmt: skip
+            "rules", "documents", "survey", "budget")  # fmt: skip
 __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "invocation", "no_display", "run_cli",
            "terminal_safe", "unknown_command"]  # fmt: skip
 
@@ -196,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_rules_command(command)
     add_documents_command(command)  # issue 21: planner documents
     add_survey_command(command)  # issue 20: planner survey export|import
+    add_budget_command(command)  # issue 20: planner budget
     return parser
 
 
@@ -215,6 +217,7 @@ HANDLERS = {
     "rules": _cmd_rules,  # issue 15
     "documents": lambda ns: cmd_documents(ns, load_plan, terminal_safe),  # issue 21
     "survey": lambda ns: cmd_survey(ns, load_plan),  # issue 20
+    "budget": lambda ns: cmd_budget(ns, load_plan, terminal_safe),  # issue 20
 }
 
 

@@ -13,6 +13,7 @@ from planner.domain.costs import line_quantity
 from planner.domain.model import TaskFactors
 from planner.domain.validation import PREFECTURES
 from planner.domain.vocabularies import (
+    CONTRACTS,
     COORDINATION,
     NETWORKS,
     PAPER,
@@ -111,6 +112,8 @@ def cost_lines(draw):
         recurrence=draw(st.sampled_from(RECURRENCES)), start_fy=start,
         end_fy=draw(st.integers(start, 2100)), eligible_override=draw(st.none() | st.booleans()),
         override_reason=draw(text), item_id=draw(optional_id), note=draw(text), id=draw(ids),
+        lease_start_month=draw(st.integers(1, 12)), lease_months=draw(st.integers(1, 120)),
+        contract=draw(st.sampled_from((None, *CONTRACTS))),  # issue 20
     )  # fmt: skip
 
 
@@ -166,12 +169,14 @@ def plans(draw) -> m.Plan:
         scenarios=scenarios,
         adopted_scenario_id=draw(st.sampled_from([s.id for s in scenarios])) if scenarios else draw(st.none() | ids),
         fiscal_capacity_multiplier=draw(dec(0, 2)),
+        device_life_years=draw(st.integers(1, 15)),  # issue 20
     )  # fmt: skip
     # a valid plan can be estimated: no line over ¥1 trillion, no year over it (3 lines at most)
     for sc in scenarios:
         for line in sc.lines:
-            if line.unit_price * line_quantity(line, plan) > 10**12 // 3:
-                line.unit_price = 10**12 // 3 // max(1, line_quantity(line, plan))
+            most = 10**12 // 3 // (12 if line.recurrence == "lease" else 1)  # a lease: 12 months
+            if line.unit_price * line_quantity(line, plan) > most:
+                line.unit_price = most // max(1, line_quantity(line, plan))
     return plan
 
 

@@ -23,6 +23,8 @@ Issue 15 (docs/decisions/0005-subsidy-coverage.md):
   total burden and, where the line counts in that year, off the eligible base
   (so the base never goes below 0). An amount larger than the line's whole
   cost is used only up to that cost.
+- Leases (issue 20): a ``lease`` line's monthly amount falls in the fiscal years of its
+  months (``line_amounts``); its later years are running costs, as an annual line's are.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from fractions import Fraction
 from .catalog import SubsidyRule
 from .declare import MAX_YEN
 from .errors import ValidationError
+from .fiscal import lease_months_by_fiscal_year
 from .model import CostLine, Plan, Scenario
 from .money import round_yen
 from .text import L10n
@@ -120,17 +123,45 @@ def line_quantity(line: CostLine, plan: Plan, counts: dict[str, int] | None = No
     return line.quantity * per
 
 
+def lease_months(line: CostLine) -> dict[int, int]:
+    """A lease's months in each fiscal year it runs (issue 20)."""
+    return lease_months_by_fiscal_year(line.start_fy, line.lease_start_month, line.lease_months)
+
+
 def line_years(line: CostLine) -> range:
+    if line.recurrence == "lease":
+        months = lease_months(line)
+        return range(line.start_fy, max(months, default=line.start_fy - 1) + 1)
     last = line.start_fy if line.recurrence == "one_time" else line.end_fy
     return range(line.start_fy, last + 1)
 
 
+def periods(line: CostLine) -> int:
+    """How many times the line's amount is paid: its months for a lease, else its years."""
+    return line.lease_months if line.recurrence == "lease" else len(line_years(line))
+
+
 def line_amount(line: CostLine, plan: Plan, counts: dict[str, int] | None = None) -> int:
-    """The line's amount in each fiscal year it falls in."""
+    """The line's amount in each fiscal year it falls in; a lease's amount in each month."""
     amount = line.unit_price * line_quantity(line, plan, counts)
     if amount > MAX_YEN:
         raise _line_over(line, amount, "cost_line.amount")
     return amount
+
+
+def line_amounts(line: CostLine, plan: Plan, counts: dict[str, int] | None = None) -> dict[int, int]:
+    """The line's amount in each fiscal year it falls in (a lease's: its months there)."""
+    out = _spread(line, line_amount(line, plan, counts))
+    if max(out.values(), default=0) > MAX_YEN:
+        raise _line_over(line, max(out.values()), "cost_line.amount")
+    return out
+
+
+def _spread(line: CostLine, amount: int) -> dict[int, int]:
+    """The line's yearly (or a lease's monthly) ``amount`` in each fiscal year it falls in."""
+    if line.recurrence != "lease":
+        return dict.fromkeys(line_years(line), amount)
+    return {fy: amount * months for fy, months in lease_months(line).items()}
 
 
 def _line_over(line: CostLine, amount: int, field: str) -> ValidationError:
@@ -159,10 +190,10 @@ def check_estimable(plan: Plan) -> None:
     for i, scenario in enumerate(plan.scenarios):
         totals: dict[int, int] = {}
         for j, line in enumerate(scenario.lines):
-            amount = line.unit_price * line_quantity(line, plan, counts)
-            if amount > MAX_YEN:
-                raise _line_over(line, amount, f"scenarios[{i}].lines[{j}].unit_price")
-            for fy in line_years(line):
+            amounts = _spread(line, line.unit_price * line_quantity(line, plan, counts))
+            if max(amounts.values(), default=0) > MAX_YEN:
+                raise _line_over(line, max(amounts.values()), f"scenarios[{i}].lines[{j}].unit_price")
+            for fy, amount in amounts.items():
                 totals[fy] = totals.get(fy, 0) + amount
         for fy in sorted(totals):
             if totals[fy] > MAX_YEN:
@@ -177,8 +208,20 @@ def is_eligible(line: CostLine, rule: SubsidyRule | None) -> bool:
 
 
 def is_running_year(line: CostLine, fiscal_year: int) -> bool:
-    """A later year of an annual line: a running cost, not an introduction cost."""
-    return line.recurrence == "annual" and fiscal_year > line.start_fy
+    """A later year of an annual line or a lease: a running cost, not an introduction cost."""
+    return line.recurrence != "one_time" and fiscal_year > line.start_fy
+
+
+def line_status(line: CostLine, fy: int, rule: SubsidyRule | None, switch: bool) -> str:
+    """How a line's amount in a year counts: "eligible", "not_eligible" (its category),
+    "running" (a running cost the coverage rule leaves out) or "switched" (one the plan's
+    switch counts). The estimate and the budget workbook's rows (``budget.py``) ask this."""
+    if not is_eligible(line, rule):
+        return "not_eligible"
+    coverage = rule.coverage if rule is not None else "introduction"
+    if is_running_year(line, fy) and coverage != "introduction_and_running":
+        return "switched" if switch else "running"
+    return "eligible"
 
 
 def running_switch_on(plan: Plan) -> bool:
@@ -186,11 +229,11 @@ def running_switch_on(plan: Plan) -> bool:
     return bool(plan.running_costs_eligible) and bool(plan.running_costs_reason.strip())
 
 
-def other_revenue_by_year(line: CostLine, amount: int) -> dict[int, int]:
+def other_revenue_by_year(line: CostLine, amounts: dict[int, int]) -> dict[int, int]:
     """The line's other revenue spread over its years, earliest first (see the docstring)."""
     left = max(0, line.other_revenue)
     out = {}
-    for fy in line_years(line):
+    for fy, amount in amounts.items():
         used = min(left, amount)
         out[fy] = used
         left -= used
@@ -223,23 +266,21 @@ def estimate(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> Es
     switched: dict[int, list[LineShare]] = {fy: [] for fy in years}
     counts = basis_counts(plan)
     for line in scenario.lines:
-        amount = line_amount(line, plan, counts)
-        revenue = other_revenue_by_year(line, amount) if line.other_revenue else None
-        for fy in line_years(line):
+        amounts = line_amounts(line, plan, counts)
+        revenue = other_revenue_by_year(line, amounts) if line.other_revenue else None
+        for fy, amount in amounts.items():
             paid = revenue[fy] if revenue else 0  # most lines have no other revenue
             total[fy] += amount
             other[fy] += paid
-            rule = applied[fy][0]
-            if not is_eligible(line, rule):
+            status = line_status(line, fy, applied[fy][0], switch)
+            if status == "not_eligible":
                 continue
             base = amount - paid
-            coverage = rule.coverage if rule is not None else "introduction"
-            if is_running_year(line, fy) and coverage != "introduction_and_running":
-                if not switch:
-                    excluded[fy] += base
-                    continue
-                if base:
-                    switched[fy].append(LineShare(line.id, line.name, base))
+            if status == "running":
+                excluded[fy] += base
+                continue
+            if status == "switched" and base:
+                switched[fy].append(LineShare(line.id, line.name, base))
             eligible[fy] += base
     rows = []
     for fy in years:
@@ -261,14 +302,8 @@ def estimate(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> Es
                 switched=tuple(switched[fy]),
             )  # fmt: skip
         )
-    period = Figures(
-        total=sum(r.total for r in rows),
-        eligible=sum(r.eligible for r in rows),
-        subsidy=sum(r.subsidy for r in rows),
-        net=sum(r.net for r in rows),
-        other_revenue=sum(r.other_revenue for r in rows),
-        running_excluded=sum(r.running_excluded for r in rows),
-    )
+    keys = ("total", "eligible", "subsidy", "net", "other_revenue", "running_excluded")
+    period = Figures(**{k: sum(getattr(r, k) for r in rows) for k in keys})  # the years' sums
     return Estimate(
         scenario.id, scenario.name, tuple(rows), period, multiplier, running_costs_switch=switch
     )

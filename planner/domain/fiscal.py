@@ -191,3 +191,51 @@ def _era_span(era: str) -> str:
 def fiscal_months(fy: int) -> list[tuple[int, int]]:
     """(year, month) of each month of a fiscal year, April first."""
     return [(fy, m) for m in range(4, 13)] + [(fy + 1, m) for m in range(1, 4)]
+
+
+# -- leases (issue 20): months counted from a month of a fiscal year ---------------------------
+
+
+def calendar_month(fy: int, month: int) -> tuple[int, int]:
+    """(year, month) of a month of a fiscal year: January–March fall in the year after."""
+    return (fy if month >= 4 else fy + 1), month
+
+
+def lease_months_by_fiscal_year(start_fy: int, start_month: int, months: int) -> dict[int, int]:
+    """How many of a lease's months fall in each fiscal year, from ``start_month`` of
+    ``start_fy`` on: 60 months from October 2025 are 6, 12, 12, 12, 12 and 6."""
+    left, fy = months, start_fy
+    first = 12 - (start_month - 4) % 12  # the months left in the first year, its own included
+    out: dict[int, int] = {}
+    while left > 0:
+        take = min(left, first if fy == start_fy else 12)
+        out[fy] = take
+        left -= take
+        fy += 1
+    return out
+
+
+def lease_last_month(start_fy: int, start_month: int, months: int) -> tuple[int, int]:
+    """(year, month) of a lease's last month: 60 months from October 2025 end in September 2030."""
+    year, month = calendar_month(start_fy, start_month)
+    last = year * 12 + (month - 1) + months - 1
+    return last // 12, last % 12 + 1
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_label(fy: int, month: int, lang: str = "ja") -> str:
+    """A month of a fiscal year as people write it: 令和7年10月 / Oct 2025."""
+    return year_month_label(*calendar_month(fy, month), lang)
+
+
+def year_month_label(year: int, month: int, lang: str = "ja") -> str:
+    """A calendar month: 令和12年9月 / Sep 2030 (the calendar era of its first day)."""
+    if lang == "en":
+        return f"{_MONTHS_EN[month - 1]} {year}"
+    try:
+        ja, n = _calendar_era(date(year, month, 1))
+    except ValidationError:
+        return f"{year}年{month}月"
+    return f"{ja}{'元' if n == 1 else n}年{month}月"

@@ -1,10 +1,9 @@
 """The plan: municipality, the ten steps' records, units and tasks (tasks and their
 factors in ``model_tasks.py``, cost scenarios in ``model_costs.py``, code lists in
-``vocabularies.py``). Plain mutable dataclasses;
-each field is declared once, beside its type and default (``declared``: kind, bounds,
-choices, label — see ``declare.py``). The checks, the project file, the JSON format
-and the table editors follow from these declarations (``records.py``). Every computed
-figure (suitability, costs) is derived from these records and never stored."""
+``vocabularies.py``). Plain mutable dataclasses; each field is declared once, beside its
+type and default (``declared``: kind, bounds, choices, label — see ``declare.py``). The
+checks, the project file, the JSON format and the table editors follow from these
+declarations (``records.py``). Computed figures (suitability, costs) are never stored."""
 
 from __future__ import annotations
 
@@ -361,6 +360,7 @@ class Plan:
     running_costs_reason: str = _text(
         "運用経費も対象とする根拠", "Reason for counting running costs"
     )  # issue 15: e.g. the prefecture's written answer
+    device_life_years: int = declared("int", "端末の更新年数", "Device life (years)", default=5, minimum=1, maximum=15)  # issue 20: 後年度負担 (budget.py)  # fmt: skip
 
     # -- derived views, used everywhere -------------------------------------------------
 

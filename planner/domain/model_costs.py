@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from .declare import MAX_QUANTITY, catalog_ref, declared, free_text, row_id
 from .text import L10n
-from .vocabularies import BUDGET_ITEMS, QUANTITY_BASES, RECURRENCES
+from .vocabularies import BUDGET_ITEMS, CONTRACTS, QUANTITY_BASES, RECURRENCES
+
+MAX_LEASE_MONTHS = 120  # issue 20: ten years, the longest lease a plan may hold
 
 
 @dataclass
@@ -15,7 +17,10 @@ class CostLine:
 
     quantity_basis "fixed": ``quantity`` units; otherwise ``quantity`` per
     teleworker / per device needed / per organisation. ``one_time`` lines fall
-    in ``start_fy`` only; ``annual`` lines in every year start_fy..end_fy.
+    in ``start_fy`` only; ``annual`` lines in every year start_fy..end_fy; ``lease``
+    lines (issue 20) cost ``unit_price`` a month per unit for ``lease_months`` months from
+    ``lease_start_month`` of ``start_fy``, in the fiscal years those months fall in
+    (their ``end_fy`` is not used).
     """
 
     name: str = declared("text", "経費項目名", "Cost item name", required=True)
@@ -81,6 +86,37 @@ class CostLine:
         unset=L10n("区分から自動", "From the category"),
         doc="budget item (節) the line is budgeted under; null: its cost category's usual one",
     )  # issue 19
+    lease_start_month: int = declared(
+        "int",
+        "リース開始月",
+        "Lease start month",
+        default=4,
+        minimum=1,
+        maximum=12,
+        doc="a lease's first month (1–12) within start_fy: April–December of start_fy, "
+        "January–March of the calendar year after it; used by lease lines only",
+    )  # issue 20
+    lease_months: int = declared(
+        "int",
+        "リース月数",
+        "Lease months",
+        default=60,
+        minimum=1,
+        maximum=MAX_LEASE_MONTHS,
+        doc="how many months a lease runs; used by lease lines only",
+    )  # issue 20
+    contract: str | None = declared(
+        "choice",
+        "複数年度の契約",
+        "Multi-year contract",
+        default=None,
+        nullable=True,
+        choices=CONTRACTS,
+        words="contract",
+        unset=L10n("なし", "None"),
+        doc="how a contract over several fiscal years is made: 債務負担行為 (debt_burden) or "
+        "長期継続契約 (long_term); null: none",
+    )  # issue 20
 
 
 @dataclass

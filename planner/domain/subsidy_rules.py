@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .catalog import SubsidyRule
-from .costs import line_years
+from .costs import periods
 from .errors import ValidationError
 from .fiscal import era_date_label, era_year_label
 from .model import CostLine, Plan
@@ -128,8 +128,9 @@ def switch_added_note(amount: int) -> L10n:
 
 
 def other_revenue_note(line: CostLine, amount: int) -> L10n | None:
-    """A note when other revenue exceeds the line's whole cost (the excess is not used)."""
-    whole = amount * len(line_years(line))
+    """A note when other revenue exceeds the line's whole cost (the excess is not used).
+    ``amount``: ``costs.line_amount`` (a year's, or a lease's month's)."""
+    whole = amount * periods(line)
     if line.other_revenue <= whole:
         return None
     return L10n(

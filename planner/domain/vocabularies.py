@@ -43,7 +43,10 @@ QUANTITY_BASES = (
     "teleworker", "device_needed", "organisation", "fixed",
     "home_allowance_staff",  # issue 15: staff paid the 在宅勤務等手当 (plan field, step 5)
 )  # fmt: skip
-RECURRENCES = ("one_time", "annual")
+RECURRENCES = ("one_time", "annual", "lease")  # issue 20: a lease, monthly price × months
+# issue 20: a contract over several fiscal years: 債務負担行為 (地方自治法214条) or
+# 長期継続契約 (地方自治法234条の3, which needs no 債務負担行為)
+CONTRACTS = ("debt_burden", "long_term")
 # issue 19/20: the budget item (節) a cost is budgeted under, numbered as since the FY2020
 # revision of the expenditure classes (地方自治法施行規則 別記): 3 職員手当等, 8 旅費, 10 需用費,
 # 11 役務費, 12 委託料, 13 使用料及び賃借料, 17 備品購入費, 18 負担金補助及び交付金

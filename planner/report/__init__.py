@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from ..domain.catalog import Catalog
     from ..domain.model import Plan
 
-__all__ = ["ExportResult", "ReportError", "export_docx", "export_pdf", "export_text", "plan_text",
-           "preload"]  # fmt: skip
+__all__ = ["ExportResult", "ReportError", "export_budget", "export_docx", "export_pdf",
+           "export_text", "plan_text", "preload"]  # fmt: skip
 
 
 def export_pdf(
@@ -72,6 +72,27 @@ def export_docx(
     from .export import export
 
     return export(plan, out_path, DocxWriter(), lang=lang, catalog=catalog)
+
+
+def export_budget(
+    plan: Plan,
+    out_path: str | os.PathLike[str],
+    *,
+    all_scenarios: bool = False,
+    lang: str = "ja",
+    catalog: Catalog | None = None,
+) -> Path:
+    """Write the budget request workbook (issue 20) for the adopted scenario, or for every
+    scenario on sheets of its own: formulas with their results stored (XlsxWriter, imported
+    here). ``lang``: the messages'. Raises ReportError as ``export_pdf`` does."""
+    from functools import partial
+
+    from .budget_book import budget_book
+    from .export import export
+    from .xlsx_book import XlsxBookWriter
+
+    build = partial(budget_book, all_scenarios=all_scenarios)
+    return export(plan, out_path, XlsxBookWriter(), lang=lang, catalog=catalog, build=build)
 
 
 def plan_text(plan: Plan, *, lang: str = "ja", catalog: Catalog | None = None) -> str:

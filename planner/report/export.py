@@ -12,8 +12,9 @@ put in its place atomically (``store/atomic.write_atomically``).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..domain.catalog import Catalog
 from ..domain.model import Plan
@@ -27,11 +28,12 @@ from .result import Format, ReportError
 
 
 class Writer(Protocol):
-    """Renders a content Document into one file."""
+    """Renders content (the plan's ``Document``, or what ``export``'s ``build`` made, e.g. a
+    workbook's ``sheets.Book``) into one file."""
 
     format: Format
 
-    def write(self, document: Document, path: Path) -> None:
+    def write(self, document: Any, path: Path) -> None:
         """Write the whole file at ``path`` (a new, empty file beside the target)."""
         ...
 
@@ -70,15 +72,18 @@ def export(
     *,
     lang: str = "ja",
     catalog: Catalog | None = None,
+    build: Callable[[Plan, Catalog, str], Any] = build_document,
 ) -> Path:
-    """Write the plan with ``writer`` to ``out_path``; the old file stays on any failure."""
+    """Write the plan with ``writer`` to ``out_path``; the old file stays on any failure.
+    ``build`` makes the content the writer writes: the plan document unless another is
+    given (the budget request workbook: ``budget_book.budget_book``, issue 20)."""
     check_language(lang)
     path = export_target(out_path, writer.format)
-    document = build_document(plan, catalog or default_catalog(), lang)
+    document = build(plan, catalog or default_catalog(), lang)
     write_document(document, writer, path)
     return path
 
 
-def write_document(document: Document, writer: Writer, path: Path) -> None:
+def write_document(document: Document | Any, writer: Writer, path: Path) -> None:
     """A file beside ``path``, written by ``writer``, fsynced, then put in its place."""
     write_atomically(path, lambda tmp: writer.write(document, tmp), failure=writer.format.failure)

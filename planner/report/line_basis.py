@@ -25,10 +25,10 @@ def line_basis_cells(
 
 
 def running_text(line: CostLine, plan: Plan, rules: Sequence[SubsidyRule], lang: str) -> str:
-    """How the later years (running costs) of an eligible annual line count; "" where none."""
+    """How the later years (running costs) of an eligible annual line or lease count; "" where none."""
     if not costs.line_basis(line, plan, rules).eligible:
         return ""
-    later = range(line.start_fy + 1, line.end_fy + 1) if line.recurrence == "annual" else range(0)
+    later = costs.line_years(line)[1:] if line.recurrence != "one_time" else range(0)  # a lease too
     if not later:
         return ""
     applied = [costs.rule_for(fy, rules)[0] for fy in later]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -14,6 +15,7 @@ from ..domain.catalog import Catalog
 from ..loading import default_catalog
 from . import i18n
 from .autosave import Autosave, default_recovery_dir
+from .budget_export import export_budget  # issue 20
 from .document import PlanDocument
 from .file_actions import FileActions, recent_files
 from .i18n import t
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             "actionExportPdf",
         )
+        self._action(f, "予算要求書（Excel）を書き出す…", "Export budget request (Excel)…", partial(export_budget, self), None, "actionExportBudget").setEnabled(has_doc)  # issue 20  # fmt: skip
         self._action(
             f, "JSONに書き出す…", "Export JSON…", self.files.export_json, None, "actionExportJson"
         )

@@ -2,7 +2,9 @@
 
 Each cost line shows its resolved quantity (「30台」「40人」「1式」) and its resolved
 eligibility with where it comes from (``line_basis``), and its other revenue (特定財源)
-where any line has some.
+where any line has some. Issue 20: a lease shows its monthly amount and its months; the
+lines under a 債務負担行為 or a 長期継続契約 follow in a table of their own, with the
+contract's period and a 債務負担行為's period and limit (``budget.commitments``).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ...domain import costs
+from ...domain import budget, costs
 from ...domain.errors import PlannerError
 from ...domain.model import CostLine
 from ..content import Block, Cell, CellLike, Column, Span, Text, num, text
@@ -34,13 +36,18 @@ class _Item(NamedTuple):
 
 def _item(ctx: Context, line: CostLine) -> _Item:
     rules = ctx.catalog.subsidy_rules
+    lease = line.recurrence == "lease"
     try:
-        amount: CellLike = num(ctx.yen(costs.line_amount(line, ctx.plan)))
+        yen = ctx.yen(costs.line_amount(line, ctx.plan))
+        amount: CellLike = num(ctx.t(f"月額{yen}", f"{yen}/month") if lease else yen)
     except PlannerError as e:
         amount = e.text(ctx.lang)
     qty_text, elig = line_basis_cells(line, ctx.plan, rules, ctx.lang)
     years = (ctx.fy_short(line.start_fy) if line.recurrence == "one_time"
              else f"{ctx.fy_short(line.start_fy)}–{ctx.fy_short(line.end_fy)}")  # fmt: skip
+    if lease:  # its months, not its end year
+        years = budget.lease_period(line.start_fy, line.lease_start_month, line.lease_months,
+                                    ctx.lang)  # fmt: skip
     cat = ctx.catalog.category_name(line.category).get(ctx.lang)
     elig = elig[:1].upper() + elig[1:]  # a cell starts with a capital (English)
     running = running_text(line, ctx.plan, rules, ctx.lang)
@@ -79,7 +86,39 @@ def lines(ctx: Context) -> list[Block]:
     ]  # fmt: skip
     out: list[Block] = [ctx.section(ctx.t("11.2 経費の内訳", "11.2 Cost items"))]
     out += ctx.table(columns, [_item(ctx, line) for line in scenario.lines])
-    return out
+    return out + _commitments(ctx)
+
+
+def _commitments(ctx: Context) -> list[Block]:
+    """The lines under a 債務負担行為 or a 長期継続契約 (issue 20); nothing when none is."""
+    try:
+        rows = budget.commitments(ctx.plan, ctx.plan.adopted_scenario())  # type: ignore[arg-type]
+    except PlannerError:
+        return []  # the line table says why the amounts cannot be worked out
+    if not rows:
+        return []
+    dash = ctx.t("—（不要）", "— (none needed)")
+
+    def limit(c: budget.Commitment) -> CellLike:
+        return num(ctx.yen(c.limit)) if c.limit is not None else dash
+
+    columns = [
+        Column(ctx.t("事項", "Item"), 40, lambda c: c.name),
+        Column(ctx.t("区分", "Kind"), 24, lambda c: ctx.word("contract", c.contract)),
+        Column(ctx.t("契約期間", "Contract period"), 38, lambda c: c.contract_text(ctx.lang)),
+        Column(ctx.t("債務負担行為の期間", "Period of the act"), 36,
+               lambda c: c.period_text(ctx.lang) or "—" if c.limit is not None else dash),
+        Column(ctx.t("限度額", "Limit"), 27, limit),
+    ]  # fmt: skip
+    return [
+        ctx.subsection(ctx.t("債務負担行為・長期継続契約", "Debt burden acts and long-term contracts")),
+        *ctx.table(columns, rows),
+        ctx.p(ctx.t(
+            "債務負担行為（地方自治法第214条）は、初年度の支払いをその年度の歳出予算に計上し、翌年度以降の支払いの期間と限度額を定めます。長期継続契約（同法第234条の3）は債務負担行為を要しません。",
+            "A debt burden act (Local Autonomy Act, art. 214) sets the period and the limit of the "
+            "later years' payments; the first year's payment is in that year's budget. A long-term "
+            "continuing contract (art. 234-3) needs no such act.")),  # fmt: skip
+    ]
 
 
 class _Compared(NamedTuple):

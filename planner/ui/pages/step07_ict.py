@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.builders import cost_line_from_item, plan_language
-from ...domain.costs import eligible_categories, line_amount, line_basis
+from ...domain.costs import eligible_categories, lease_months, line_amount, line_basis
 from ...domain.errors import PlannerError
+from ...domain.fiscal import lease_last_month, month_label, short_fy_label, year_month_label
 from ...domain.model import CostLine, Scenario
 from ...domain.money import format_yen
 from ...domain.operations import InsertRow, RemoveRow, SetValue
@@ -84,6 +85,8 @@ class IctPage(StepPage):
         money.addRow("", self.multiplier_warning)
         money.addRow("", wrapped(tx(multiplier_wording()), "multiplierWording"))
         self.switch = RunningSwitch(doc, money)
+        later = self.form(self.section("後年度負担", "Later years' burden"))  # issue 20
+        self.add_field(later, (), Column("device_life_years", DEVICE_LIFE, "int"))
 
         self._scenario_bar()
         self.lines = RowTable(
@@ -109,7 +112,13 @@ class IctPage(StepPage):
                     Column("quantity_basis", L10n("数量の基準", "Per")),
                     Column("recurrence", L10n("発生", "Recurs")),
                     Column("start_fy", L10n("開始年度", "From FY")),
-                    Column("end_fy", L10n("終了年度", "To FY")),
+                    Column("end_fy", L10n("終了年度", "To FY"),
+                           tooltip=lambda ln: self._lease_tip(ln) if ln.recurrence == "lease" else ""),
+                    Column("lease_start_month", L10n("リース開始月", "Lease from (month)"),
+                           tooltip=self._lease_tip),  # issue 20  # fmt: skip
+                    Column("lease_months", L10n("リース月数", "Lease months"),
+                           tooltip=self._lease_tip),  # issue 20  # fmt: skip
+                    Column("contract", L10n("複数年度の契約", "Multi-year contract")),  # issue 20
                     Column(
                         "other_revenue",
                         L10n("特定財源（期間計）", "Other revenue (period)"),
@@ -310,10 +319,29 @@ class IctPage(StepPage):
         return basis.eligibility_text(lang())
 
     def _line_amount(self, line: CostLine) -> str:
+        """A year's amount; a lease's month's and its whole (issue 20)."""
         try:
-            return format_yen(line_amount(line, self.doc.plan), lang())
+            amount = line_amount(line, self.doc.plan)
         except PlannerError:
             return "—"
+        if line.recurrence != "lease":
+            return format_yen(amount, lang())
+        whole = format_yen(amount * line.lease_months, lang())
+        return t(f"月額{format_yen(amount)}（計{whole}）",
+                 f"{format_yen(amount, 'en')} a month ({whole} in all)")  # fmt: skip
+
+    def _lease_tip(self, line: CostLine) -> str:
+        """A lease's months and their fiscal years: its end year is not the line's end year."""
+        if line.recurrence != "lease":
+            return t("リースの行のみ使います。", "Used by lease lines only.")
+        months = lease_months(line)
+        start = month_label(line.start_fy, line.lease_start_month, lang())
+        end = year_month_label(*lease_last_month(line.start_fy, line.lease_start_month,
+                                                 line.lease_months), lang())  # fmt: skip
+        per = t("、", ", ").join(t(f"{short_fy_label(fy)} {n}か月", f"{short_fy_label(fy, 'en')}: {n}")
+                                 for fy, n in months.items())  # fmt: skip
+        return t(f"リース期間: {start}〜{end}（{per}）。終了年度の欄は使いません。",
+                 f"Lease: {start} – {end} ({per} months). The end year column is not used.")  # fmt: skip
 
     def load(self) -> None:
         """Follow an edit: the scenario list only if it changed; the line table refreshes itself."""
@@ -362,6 +390,8 @@ class IctPage(StepPage):
         set_paragraphs(self.rule_problems, rule_file_problems(catalog.rule_problems))
 
 
+DEVICE_LIFE = L10n("端末を更新するまでの年数（後年度負担の見込みに使用）",
+                   "Years until devices are replaced (for the later years' burden)")  # issue 20
 # the form's label; the wording below it says where the multiplier comes from
 MULTIPLIER_FIELD = L10n(MULTIPLIER_LABEL.ja, "Fiscal-capacity multiplier")
 REVENUE_TIP = L10n(

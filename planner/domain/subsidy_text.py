@@ -111,7 +111,8 @@ def assumed_rule_words(rule: SubsidyRule) -> L10n:
     return L10n(f"取り込んだ{label}のルールを仮定", f"imported FY{rule.fiscal_year} rule assumed")
 
 
-def _rule_origin(rule: SubsidyRule) -> L10n:
+def rule_origin(rule: SubsidyRule) -> L10n:
+    """本プログラム同梱 / 取り込んだルールファイル fy2025.toml."""
     if rule.origin == "bundled":
         return L10n("本プログラム同梱", "bundled with the program")
     return L10n(f"取り込んだルールファイル {rule.origin}", f"imported rule file {rule.origin}")
@@ -120,7 +121,7 @@ def _rule_origin(rule: SubsidyRule) -> L10n:
 def replaced_rule_note(old: SubsidyRule, new: SubsidyRule) -> L10n:
     """What importing ``new`` replaced: the year's rule before, with both rates and sources."""
     label = era_year_label(new.fiscal_year)
-    was = _rule_origin(old)
+    was = rule_origin(old)
     return L10n(
         f"{label}のルールを置き換えました: 措置率{rate_text(old.rate)}（{old.source.ja}、"
         f"{old.date.isoformat()}、{was.ja}）→ 措置率{rate_text(new.rate)}（{new.source.ja}、"

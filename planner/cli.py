@@ -7,6 +7,9 @@
     planner export-pdf FILE -o OUT.pdf [--lang ja|en]
     planner export-text FILE -o OUT.md [--lang ja|en]  (-o - writes to standard output)
 
+``--rules plan|local`` (validate, summary, export-*, documents; issue 19): compute with the
+subsidy rules recorded in the file or with this PC's; by default as the plan says.
+
 ``--lang ja|en`` (messages; default ja) goes before or after the command. A first word
 that is neither a command nor an existing file is a usage error naming the closest
 command; ``planner`` alone (or with a file) opens the window, or says in one line that
@@ -37,13 +40,14 @@ from .cli_commands import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_USAGE,
+    add_rules_option,
     cmd_export_json,
     cmd_export_pdf,
     cmd_import_json,
     cmd_summary,
     cmd_validate,
     fail,
-    load_plan,
+    plan_loader,
 )
 from .cli_documents import add_documents_command, cmd_documents
 from .cli_text import add_text_command, cmd_export_text
@@ -191,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_text_command(command)  # issue 19: planner export-text
     add_rules_command(command)
     add_documents_command(command)  # issue 21: planner documents
+    for name in ("validate", "summary", "export-json", "export-pdf", "export-text", "documents"):
+        add_rules_option(sub.choices[name])  # issue 19: the recorded rules, or this PC's
     return parser
 
 
@@ -206,9 +212,9 @@ HANDLERS = {
     "import-json": cmd_import_json,
     "export-json": cmd_export_json,
     "export-pdf": cmd_export_pdf,
-    "export-text": lambda ns: cmd_export_text(ns, load_plan),  # issue 19: the plan as Markdown
+    "export-text": lambda ns: cmd_export_text(ns, plan_loader(ns)),  # issue 19: as Markdown
     "rules": _cmd_rules,  # issue 15
-    "documents": lambda ns: cmd_documents(ns, load_plan, terminal_safe),  # issue 21
+    "documents": lambda ns: cmd_documents(ns, plan_loader(ns), terminal_safe),  # issue 21
 }
 
 

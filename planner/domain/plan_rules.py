@@ -18,7 +18,7 @@ from .catalog import SubsidyRule
 from .costs import estimate_years
 from .model import Plan
 from .model_rules import RecordedRule
-from .rule_years import YearRules, rule_hash, rule_of, row_of
+from .rule_years import YearRules, row_of, rule_hash, rule_of
 
 
 def plan_years(plan: Plan) -> list[int]:

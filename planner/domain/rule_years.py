@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Any
 
 from .catalog import SubsidyRule
-from .model_rules import RecordedRule, RuleText
 from .errors import ValidationError
+from .model_rules import RecordedRule, RuleText
 from .text import L10n
 
 

@@ -222,10 +222,13 @@ class FileActions:
         return True  # otherwise the page stays as it is, scrolled where it was
 
     def _save_to(self, path: Path) -> bool:
+        from ..domain.plan_rules import with_rules_recorded
         from ..store.project import save_plan
 
-        try:
-            save_plan(self.doc.plan, path)
+        doc = self.doc
+        try:  # the file records the rules the figures use (issue 19)
+            saved = with_rules_recorded(doc.plan, doc.catalog.subsidy_rules)
+            save_plan(saved, path, catalog=doc.catalog)
         except PlannerError as err:
             self._error(t("保存できません", "Cannot save"), err)
             return False
@@ -234,6 +237,7 @@ class FileActions:
                                t(f"{path} に保存できません: {err.strerror}", f"Cannot save to {path}: {err.strerror}"))  # fmt: skip
             return False
         self.doc.mark_saved(path)
+        self.doc.record_rules(saved.recorded_rules)  # what the file now records
         self.window.autosave.discard()
         self.window.update_title()
         return True
@@ -304,7 +308,7 @@ class FileActions:
         from ..store.interchange import export_json
 
         try:
-            export_json(doc.plan, path)
+            export_json(doc.plan, path, doc.catalog)
         except (PlannerError, OSError) as err:
             msg = err.text(lang()) if isinstance(err, PlannerError) else str(err)
             dialogs.show_error(self.window, t("書き出せません", "Cannot export"), msg)

@@ -33,7 +33,7 @@ class _Item(NamedTuple):
 
 
 def _item(ctx: Context, line: CostLine) -> _Item:
-    rules = ctx.catalog.subsidy_rules
+    rules = ctx.rules
     try:
         amount: CellLike = num(ctx.yen(costs.line_amount(line, ctx.plan)))
     except PlannerError as e:
@@ -102,7 +102,7 @@ def scenarios(ctx: Context) -> list[Block]:
     for s in plan.scenarios:
         mark = ctx.t("（採用）", " (adopted)") if adopted and s.id == adopted.id else ""
         try:
-            e = costs.estimate(plan, s, ctx.catalog.subsidy_rules)
+            e = costs.estimate(plan, s, ctx.rules)
         except PlannerError as err:
             rows.append(_Compared(s.name + mark, None, err.text(ctx.lang)))
             continue

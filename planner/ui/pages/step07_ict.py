@@ -24,6 +24,7 @@ from ..fit import fit_columns, narrow_combo
 from ..i18n import lang, t, tx
 from ..notes import WARNING_STYLE, set_paragraphs, wrapped
 from ..row_table import RowTable
+from ..rule_record_views import RulesBanner, year_rule_notes
 from ..subsidy_views import (
     MultiplierWarning,
     RunningSwitch,
@@ -152,6 +153,8 @@ class IctPage(StepPage):
                 )
             )
         )
+        self.rules_banner = RulesBanner(doc)  # issue 19: the plan's recorded rules differ
+        self.layout_.addWidget(self.rules_banner)
         self.layout_.addWidget(self.years)
         self.layout_.addWidget(self.switch_legend)
         self.layout_.addWidget(self.excluded_note)
@@ -289,8 +292,7 @@ class IctPage(StepPage):
 
     def _category_note(self, category: str) -> str:
         """The picker marks the categories the rule makes eligible (for the plan's first year)."""
-        rules = self.doc.catalog.subsidy_rules
-        if category in eligible_categories(self.doc.plan.fiscal_years[0], rules):
+        if category in eligible_categories(self.doc.plan.fiscal_years[0], self.doc.rules()):
             return t("【措置対象】", " [eligible]")
         return ""
 
@@ -303,10 +305,10 @@ class IctPage(StepPage):
         return item
 
     def _line_quantity(self, line: CostLine) -> str:
-        return line_basis(line, self.doc.plan, self.doc.catalog.subsidy_rules).quantity_text(lang())
+        return line_basis(line, self.doc.plan, self.doc.rules()).quantity_text(lang())
 
     def _line_eligibility(self, line: CostLine) -> str:
-        basis = line_basis(line, self.doc.plan, self.doc.catalog.subsidy_rules)
+        basis = line_basis(line, self.doc.plan, self.doc.rules())
         return basis.eligibility_text(lang())
 
     def _line_amount(self, line: CostLine) -> str:
@@ -349,7 +351,7 @@ class IctPage(StepPage):
         est = None
         try:
             est = self.doc.estimate(scenario.id) if scenario else None
-            self.years.show_estimate(est)
+            self.years.show_estimate(est, year_rule_notes(self.doc))
             self.comparison.show_estimates(self.doc.all_estimates(), plan.adopted_scenario_id)
             self.error.show_error(None)
         except PlannerError as err:
@@ -358,7 +360,7 @@ class IctPage(StepPage):
         set_paragraphs(self.switch_legend, [switch_legend(plan, est)])
         set_paragraphs(self.excluded_note, [excluded_note(est)])
         catalog = self.doc.catalog
-        set_paragraphs(self.note, rule_notes(plan, est, catalog.subsidy_rules))
+        set_paragraphs(self.note, rule_notes(plan, est, self.doc.rules()))
         set_paragraphs(self.rule_problems, rule_file_problems(catalog.rule_problems))
 
 

@@ -1,0 +1,403 @@
+"""Issue 19, item 6: the subsidy rules a plan was computed with travel with it.
+
+A plan saved on "PC A" (a rules folder, TELEWORK_PLANNER_RULES_DIR, with an imported FY2025
+rule at rate 1/3) and opened on "PC B" (no such rule): B's `planner summary` says the rules
+differ and names both; `--rules plan` gives A's figures yen for yen; a plan B saves keeps
+what B chose. A recorded rule from a file is checked as an imported rule file is.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from contextlib import closing
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.cli import run_cli
+from planner.domain.builders import new_plan
+from planner.domain.catalog import SubsidyRule
+from planner.domain.costs import adopted_estimate
+from planner.domain.model import CostLine, Municipality, Scenario, Unit
+from planner.domain.plan_rules import recorded_rules_used, rules_for, with_rules_recorded
+from planner.domain.rule_years import row_of, rule_hash
+from planner.domain.text import L10n
+from planner.loading import bundled_catalog, default_catalog
+from planner.store.interchange import dumps, loads, plan_from_dict
+from planner.store.project import open_plan, save_plan
+from tests.test_report import pdf_text, squash
+from tests.test_store_hostile import reseal
+
+RULE_FY2025 = """\
+schema = 1
+
+[[rules]]
+fiscal_year = 2025
+rate = "1/3"
+eligible_categories = ["ict_equipment", "connection_system", "software", "licence", "security", "server", "support"]
+rounding = { unit = 1000, mode = "down" }
+coverage = "introduction"
+coverage_source = "an example for the tests"
+source.ja = "総務省通知（令和7年度の例）"
+source.en = "MIC notice (FY2025 example)"
+date = "2025-01-20"
+note.ja = "試験用の例。"
+note.en = "An example for the tests."
+"""
+
+FY2024_BUNDLED = "令和6年度のルールを仮定、措置率0.5"
+FY2025_IMPORTED = "令和7年度のルール、措置率1/3、総務省通知（令和7年度の例）、令和7年1月20日付け、取り込んだルールファイル fy2025.toml"
+
+
+@pytest.fixture
+def pcs(tmp_path, monkeypatch):
+    """Two PCs in turn: ``use("A")`` — a rules folder with nothing yet; ``use("B")`` — another
+    one. Each switch is a fresh start of the program (its catalog read again)."""
+    folders = {"A": tmp_path / "pc-a-rules", "B": tmp_path / "pc-b-rules"}
+    for folder in folders.values():
+        folder.mkdir()
+
+    def use(pc: str) -> None:
+        monkeypatch.setenv("TELEWORK_PLANNER_RULES_DIR", str(folders[pc]))
+        default_catalog.cache_clear()
+
+    yield use
+    default_catalog.cache_clear()
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = run_cli([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _plan():
+    """FY2025–27: a PC bought in FY2025 (one-time) and another in FY2026 (an expansion)."""
+    catalog = bundled_catalog()
+    mu = Municipality(name="ひばり町", prefecture="長野県", general_staff=90, all_staff=120,
+                      fiscal_year=2025)  # fmt: skip
+    plan = new_plan(mu, catalog, "ja")
+    plan.units = [Unit(name="総務課", staff=20, teleworkers=10)]
+    lines = [
+        CostLine(name="端末", category="ict_equipment", unit_price=1_350_000, start_fy=2025,
+                 end_fy=2025),
+        CostLine(name="端末（増設）", category="ict_equipment", unit_price=600_000,
+                 start_fy=2026, end_fy=2026),
+    ]  # fmt: skip
+    plan.scenarios = [Scenario(name="基本", lines=lines)]
+    plan.adopted_scenario_id = plan.scenarios[0].id
+    return plan
+
+
+def _saved_on_pc_a(capsys, pcs, tmp_path):
+    """PC A imports the FY2025 rule and makes a plan file from JSON (as a town does)."""
+    pcs("A")
+    source = tmp_path / "r7.toml"
+    source.write_text(RULE_FY2025, encoding="utf-8")
+    assert run(capsys, "rules", "import", source)[0] == 0
+    pcs("A")  # the next command is a new start: the imported rule is this PC's now
+    given_json = tmp_path / "hibari.json"
+    given_json.write_text(dumps(_plan()), encoding="utf-8")
+    path = tmp_path / "hibari.twplan"
+    assert run(capsys, "import-json", given_json, "-o", path)[0] == 0
+    code, out, _err = run(capsys, "summary", path, "--json")
+    assert code == 0
+    return path, json.loads(out)
+
+
+def _figures(data):
+    return [{k: y[k] for k in ("fiscal_year", "total", "eligible", "subsidy", "net")}
+            for y in data["years"]], data["period"]  # fmt: skip
+
+
+# -- PC A records its rule; PC B says they differ and can use it ------------------------------
+
+
+def test_the_file_records_the_rule_each_year_used_on_pc_a(capsys, pcs, tmp_path):
+    path, data = _saved_on_pc_a(capsys, pcs, tmp_path)
+    years = {y["fiscal_year"]: y for y in data["years"]}
+    assert (years[2025]["subsidy"], years[2026]["subsidy"]) == (450_000, 200_000)  # × 1/3
+    plan = open_plan(path)
+    assert [(r.fiscal_year, r.rule_year, r.rate, r.origin) for r in plan.recorded_rules] == [
+        (2025, 2025, Fraction(1, 3), "fy2025.toml"),
+        (2026, 2025, Fraction(1, 3), "fy2025.toml"),
+        (2027, 2025, Fraction(1, 3), "fy2025.toml"),
+    ]
+    row = plan.recorded_rules[0]
+    assert row.source.ja == "総務省通知（令和7年度の例）" and row.date.isoformat() == "2025-01-20"
+    assert row.date_assumed is False and row.coverage == "introduction"
+    assert len(row.content_hash) == 64 and plan.subsidy_rules_from == "local"
+    assert data["rules_used"][0]["from"] == "local" and data["rules_used"][0]["differs"] is None
+
+
+def test_pc_b_says_the_rules_differ_names_both_and_computes_with_its_own(capsys, pcs, tmp_path):
+    path, _a = _saved_on_pc_a(capsys, pcs, tmp_path)
+    pcs("B")
+    code, out, err = run(capsys, "summary", path)
+    assert code == 0, err
+    assert "計画に記録された措置ルールとこのPCのルールが異なります:" in out
+    fy25 = next(ln for ln in out.splitlines() if ln.startswith("  ! 令和7年度"))
+    assert f"計画に記録されたルール（{FY2025_IMPORTED}）" in fy25
+    assert f"このPCのルール（{FY2024_BUNDLED}、総務省通知「" in fy25
+    assert "この年度の額はこのPCのルールによるものです。" in fy25
+    assert "（--rules plan を付けると、計画に記録されたルールで計算します）" in out
+    assert "  * 令和7年度：この年度の措置の通知は確認できていないため" in out
+    assert "（このPCのルール）" in out
+    code, out, _ = run(capsys, "summary", path, "--json")
+    data = json.loads(out)
+    assert [y["subsidy"] for y in data["years"]] == [675_000, 300_000, 0]  # × 1/2
+    used = data["rules_used"][0]
+    assert (used["from"], used["rate"], used["rule_fiscal_year"], used["origin"]) == (
+        "local", "1/2", 2024, "bundled")
+    assert used["differs"]["from"] == "plan" and used["differs"]["rate"] == "1/3"
+    assert used["differs"]["origin"] == "fy2025.toml" and used["differs"]["assumed"] is False
+    assert data["rules_used"][1]["differs"]["assumed"] is True  # FY2026: the FY2025 rule
+    assert any(w["code"] == "recorded_rule_differs" for w in data["warnings"])
+    code, out, _ = run(capsys, "summary", path, "--lang", "en")
+    assert "The rules recorded in the plan and this PC's differ:" in out
+    assert "imported rule file fy2025.toml" in out and "bundled with the program" in out
+
+
+def test_rules_plan_gives_pc_a_figures_yen_for_yen(capsys, pcs, tmp_path):
+    path, a = _saved_on_pc_a(capsys, pcs, tmp_path)
+    pcs("B")
+    code, out, _ = run(capsys, "summary", path, "--json", "--rules", "plan")
+    assert code == 0
+    b = json.loads(out)
+    assert _figures(b) == _figures(a)
+    assert [u["from"] for u in b["rules_used"]] == ["plan", "plan", "plan"]
+    assert b["rules_used"][0]["origin"] == "fy2025.toml"
+    assert b["rules_used"][0]["differs"]["from"] == "local"
+    code, out, _ = run(capsys, "summary", path, "--rules", "plan")
+    assert "この年度の額は計画に記録されたルールによるものです。" in out
+    assert "（--rules local を付けると、このPCのルールで計算します）" in out
+    # on PC A itself, `--rules plan` changes nothing: the record is A's own rules
+    pcs("A")
+    code, out, _ = run(capsys, "summary", path, "--json", "--rules", "plan")
+    assert _figures(json.loads(out)) == _figures(a)
+    assert "differs" not in out.replace('"differs": null', "")
+
+
+def test_a_plan_sent_as_json_keeps_its_rules_and_what_b_chose(capsys, pcs, tmp_path):
+    path, a = _saved_on_pc_a(capsys, pcs, tmp_path)
+    pcs("B")
+    sent = tmp_path / "sent.json"
+    assert run(capsys, "export-json", path, "-o", sent, "--rules", "plan")[0] == 0
+    data = json.loads(sent.read_text(encoding="utf-8"))["plan"]
+    assert data["subsidy_rules_from"] == "plan"
+    assert [(r["fiscal_year"], r["rate"], r["origin"]) for r in data["recorded_rules"]] == [
+        (2025, "1/3", "fy2025.toml"), (2026, "1/3", "fy2025.toml"), (2027, "1/3", "fy2025.toml")]
+    # B makes a plan file of it: what B chose is kept, and the record is still A's rule
+    again = tmp_path / "again.twplan"
+    assert run(capsys, "import-json", sent, "-o", again)[0] == 0
+    plan = open_plan(again)
+    assert plan.subsidy_rules_from == "plan"
+    assert {(r.rate, r.origin) for r in plan.recorded_rules} == {(Fraction(1, 3), "fy2025.toml")}
+    code, out, _ = run(capsys, "summary", again, "--json")
+    assert _figures(json.loads(out)) == _figures(a)
+    # without the switch, B's own export records B's rule: what its figures use
+    mine = tmp_path / "mine.json"
+    assert run(capsys, "export-json", path, "-o", mine)[0] == 0
+    rows = json.loads(mine.read_text(encoding="utf-8"))["plan"]["recorded_rules"]
+    assert {(r["rate"], r["origin"], r["rule_year"]) for r in rows} == {("1/2", "bundled", 2024)}
+
+
+def test_the_pdf_says_which_rule_each_year_used_and_where_it_came_from(pcs, tmp_path, capsys):
+    from planner.report import export_pdf
+
+    path, _a = _saved_on_pc_a(capsys, pcs, tmp_path)
+    pcs("B")
+    plan = open_plan(path)
+    plan.subsidy_rules_from = "plan"
+    export_pdf(plan, tmp_path / "plan.pdf", catalog=default_catalog())
+    text = squash(pdf_text(tmp_path / "plan.pdf"))
+    assert squash("令和7年度：令和7年度のルール — 総務省通知（令和7年度の例）（令和7年1月20日付け）"
+                  "（取り込んだルールファイル fy2025.toml）（計画に記録されたルール）") in text  # fmt: skip
+    assert squash(f"計画に記録されたルール（{FY2025_IMPORTED}）と、このPCのルール（{FY2024_BUNDLED}") in text
+    assert squash("計画に記録されたルール（このPCのルールと異なる）") in text  # the yearly table
+    c = text[text.rindex("付録C") :]
+    digest = rule_hash(next(r for r in rules_for(plan, []).recorded.values()))[:12]
+    assert squash(f"（取り込んだファイルfy2025.toml）（計画に記録されたルール、内容のハッシュ{digest}）") in c
+    assert "令和8年度以降の措置の通知は確認できていないため、令和7年度のルール" in c
+    plan.subsidy_rules_from = "local"
+    export_pdf(plan, tmp_path / "local.pdf", catalog=default_catalog())
+    text = squash(pdf_text(tmp_path / "local.pdf"))
+    assert squash("このPCのルール（計画の記録と異なる）") in text
+    assert squash("この年度の額はこのPCのルールによるものです。") in text
+
+
+# -- the domain: one place for the rules; the record is what was used -------------------------
+
+
+def test_an_older_file_has_no_record_and_uses_this_pc_until_saved(catalog):
+    plan = _plan()
+    assert plan.recorded_rules == [] and plan.subsidy_rules_from == "local"
+    plan.subsidy_rules_from = "plan"  # nothing recorded: every year is this PC's
+    est = adopted_estimate(plan, rules_for(plan, catalog.subsidy_rules))
+    assert [y.subsidy for y in est.years] == [675_000, 300_000, 0]
+    assert [r.rule_year for r in recorded_rules_used(plan, catalog.subsidy_rules)] == [2024] * 3
+
+
+def test_the_record_of_a_plan_in_plan_mode_stays_what_it_recorded(catalog):
+    imported = SubsidyRule(2025, Fraction(1, 3), frozenset({"ict_equipment"}), 1000, "down",
+                           L10n("出典", "Source"), _date(2025, 1, 20), L10n("注", "Note"),
+                           origin="fy2025.toml")  # fmt: skip
+    plan = with_rules_recorded(_plan(), [*catalog.subsidy_rules, imported])
+    plan.subsidy_rules_from = "plan"
+    again = with_rules_recorded(plan, catalog.subsidy_rules)  # saved on PC B
+    assert again.recorded_rules == plan.recorded_rules
+    plan.subsidy_rules_from = "local"
+    mine = with_rules_recorded(plan, catalog.subsidy_rules)
+    assert {r.rule_year for r in mine.recorded_rules} == {2024}
+
+
+def _date(y, m, d):
+    from datetime import date
+
+    return date(y, m, d)
+
+
+rules = st.builds(
+    SubsidyRule,
+    fiscal_year=st.integers(2000, 2025),
+    rate=st.fractions(Fraction(1, 10**6), 1).filter(lambda r: r.denominator < 10**9),
+    eligible_categories=st.frozensets(st.sampled_from(["ict_equipment", "licence", "support"])),
+    rounding_unit=st.integers(1, 10**12),
+    rounding_mode=st.sampled_from(["down", "half_up", "up"]),
+    source=st.builds(L10n, st.text(min_size=1).filter(str.strip), st.just("s")),
+    date=st.dates(),
+    note=st.builds(L10n, st.just("注"), st.text(min_size=1).filter(str.strip)),
+    coverage=st.sampled_from(["introduction", "introduction_and_running"]),
+    coverage_source=st.just("unconfirmed"),
+    origin=st.sampled_from(["bundled", "fy2025.toml"]),
+    date_assumed=st.booleans(),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(rule=rules.filter(lambda r: "\x00" not in r.source.ja + r.note.en and not any(
+    0xD800 <= ord(c) <= 0xDFFF for c in r.source.ja + r.note.en)))
+def test_a_recorded_rule_survives_json_and_the_project_file(rule, tmp_path_factory):
+    plan = _plan()
+    plan.recorded_rules = [row_of(2025, rule)]
+    assert plan_from_dict(loads(dumps(plan))) == plan
+    path = tmp_path_factory.mktemp("rec") / "p.twplan"
+    save_plan(plan, path)
+    assert open_plan(path) == plan
+
+
+# -- a recorded rule from a file is untrusted input -------------------------------------------
+
+
+@pytest.fixture
+def recorded_json(tmp_path, catalog):
+    """A plan JSON with a record (the FY2025 rule at 1/3, as PC A would write it)."""
+    imported = SubsidyRule(2025, Fraction(1, 3), frozenset({"ict_equipment"}), 1000, "down",
+                           L10n("出典", "Source"), _date(2025, 1, 20), L10n("注", "Note"),
+                           origin="fy2025.toml")  # fmt: skip
+    plan = with_rules_recorded(_plan(), [*catalog.subsidy_rules, imported])
+    return json.loads(dumps(plan))
+
+
+def _refused(capsys, tmp_path, data, raw: str | None = None) -> str:
+    path = tmp_path / "hostile.json"
+    path.write_text(raw if raw is not None else json.dumps(data, ensure_ascii=False),
+                    encoding="utf-8")  # fmt: skip
+    code, out, err = run(capsys, "validate", path)
+    assert code == 1 and out == "" and err.count("\n") == 1 and "Traceback" not in err, err
+    return err
+
+
+def _with(data, **changes):
+    copy = json.loads(json.dumps(data))
+    copy["plan"]["recorded_rules"][0].update(changes)
+    return copy
+
+
+@pytest.mark.parametrize(("changes", "field", "words"), [
+    ({"rate": "5"}, "recorded_rules[0].rate",
+     "'5' は措置率ではありません。\"1/2\" のように、0より大きく1以下の分数を文字列で書いてください"),
+    ({"rate": 5}, "recorded_rules[0].rate", "'5' は措置率ではありません。"),
+    ({"rate": "0"}, "recorded_rules[0].rate", "'0' は措置率ではありません。"),
+    ({"rate": "1e-99999999"}, "recorded_rules[0].rate", "は措置率ではありません。"),
+    ({"fiscal_year": 99999}, "recorded_rules[0].fiscal_year",
+     "年度は2000年度から2100年度の範囲で入力してください（入力値: 99999）。"),
+    ({"rule_year": 99999}, "recorded_rules[0].rule_year", "2100年度の範囲で入力してください"),
+    ({"date": "2025-01-20T09:00:00"}, "recorded_rules[0].date", "日付 (YYYY-MM-DD)ではありません"),
+    ({"eligible_categories": ["licence"] * 100_000}, "recorded_rules[0].eligible_categories",
+     "要素が多すぎます（100,000、上限100）"),
+    ({"eligible_categories": ["cloud"]}, "recorded_rules[0].eligible_categories",
+     "経費区分 'cloud' はありません（使える区分: allowance, communication_reimbursement,"),
+    ({"eligible_categories": "ict_equipment"}, "recorded_rules[0].eligible_categories",
+     "文字列の配列ではありません"),
+    ({"rounding_unit": 0}, "recorded_rules[0].rounding_unit", "1以上で入力してください"),
+    ({"rounding_mode": "floor"}, "recorded_rules[0].rounding_mode", "選択肢にありません"),
+    ({"rate": "1/4"}, "recorded_rules[0].content_hash",
+     "記録された2025年度の措置ルールの内容が、記録されたハッシュと一致しません（書き換えられたおそれがあります）。"),
+    ({"content_hash": "0" * 64}, "recorded_rules[0].content_hash", "ハッシュと一致しません"),
+    ({"fiscal_year": 2024}, "recorded_rules[0].rule_year",
+     "記録された措置ルールは2025年度のもので、それより前の2024年度には使えません。"),
+    ({"source": {"ja": "出典"}}, "recorded_rules[0].source.en", "必須の項目がありません"),
+    ({"origin": "   "}, "recorded_rules[0].origin", "ルールの出所を入力してください。"),
+])  # fmt: skip
+def test_a_hostile_recorded_rule_is_refused_naming_the_field(
+    capsys, tmp_path, recorded_json, changes, field, words
+):
+    err = _refused(capsys, tmp_path, _with(recorded_json, **changes))
+    assert field in err and words in err, err
+
+
+def test_a_surrogate_a_huge_record_and_two_rules_for_a_year_are_refused(
+    capsys, tmp_path, recorded_json
+):
+    text = json.dumps(recorded_json, ensure_ascii=True).replace("\\u51fa\\u5178", "\\ud800", 1)
+    err = _refused(capsys, tmp_path, None, raw=text)
+    assert "U+D800" in err and "recorded_rules[0].source.ja" in err
+    huge = json.loads(json.dumps(recorded_json))
+    huge["plan"]["recorded_rules"] *= 7_000
+    err = _refused(capsys, tmp_path, huge)
+    assert "要素が多すぎます（21,000）" in err and "recorded_rules" in err
+    twice = json.loads(json.dumps(recorded_json))
+    twice["plan"]["recorded_rules"][1]["fiscal_year"] = 2025
+    twice["plan"]["recorded_rules"][1]["id"] = "x"
+    err = _refused(capsys, tmp_path, twice)
+    assert "2025年度の措置ルールが2つ記録されています（recorded_rules[0] と recorded_rules[1]）" in err
+    bad = json.loads(json.dumps(recorded_json))
+    bad["plan"]["subsidy_rules_from"] = "prefecture"
+    err = _refused(capsys, tmp_path, bad)
+    assert "subsidy_rules_from" in err
+    code, _o, err = run(capsys, "summary", tmp_path / "hostile.json", "--lang", "en")
+    assert code == 1 and "not a valid subsidy rules used" in err
+
+
+def test_a_hostile_record_in_a_project_file_is_refused_naming_the_field(
+    capsys, tmp_path, recorded_json
+):
+    good = tmp_path / "good.twplan"
+    save_plan(plan_from_dict(recorded_json), good)
+    cases = {
+        "UPDATE recorded_rule SET rate = '5' WHERE pk = 1": ("recorded_rules[0].rate",
+                                                            "'5' は措置率ではありません。"),
+        "UPDATE recorded_rule SET fiscal_year = 99999 WHERE pk = 1": (
+            "recorded_rules[0].fiscal_year", "（入力値: 99999）"),
+        "UPDATE recorded_rule SET date = '2025-01-20 09:00:00' WHERE pk = 1": (
+            "「recorded_rule」の1行目、列「date」", "日付ではありません"),
+        "UPDATE recorded_rule SET eligible_categories = 'cloud' WHERE pk = 1": (
+            "recorded_rules[0].eligible_categories", "経費区分 'cloud' はありません"),
+        "UPDATE recorded_rule SET note_en = 'changed' WHERE pk = 1": (
+            "recorded_rules[0].content_hash", "ハッシュと一致しません"),
+    }  # fmt: skip
+    for i, (sql, (field, words)) in enumerate(cases.items()):
+        path = tmp_path / f"hostile{i}.twplan"
+        shutil.copy(good, path)
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute(sql)
+            conn.commit()
+        if "date" not in sql:  # a cell that is no date is refused before any checksum
+            reseal(path)
+        code, out, err = run(capsys, "validate", path)
+        assert code == 1 and "Traceback" not in err and field in err and words in err, (sql, err)

@@ -134,7 +134,7 @@ def cmd_export_json(ns: argparse.Namespace) -> int:
     if ns.output == "-":
         sys.stdout.write(json_safe(dumps(as_exported(plan))))
     else:
-        export_json(plan, ns.output)
+        export_json(as_exported(plan), ns.output)  # with the rules its figures use (issue 19)
     return EXIT_OK
 
 

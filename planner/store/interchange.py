@@ -71,18 +71,17 @@ def dumps(plan: m.Plan) -> str:
     return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
 
 
-def export_json(
-    plan: m.Plan, path: str | os.PathLike[str], catalog: Catalog | None = None
-) -> None:
-    """Write the plan's JSON atomically (a new file beside the target, then os.replace),
-    with the subsidy rules its figures use recorded, as a save records them (issue 19)."""
+def export_json(plan: m.Plan, path: str | os.PathLike[str]) -> None:
+    """Write the plan's JSON atomically (a new file beside the target, then os.replace)."""
     target = Path(path)
     check_target(target, suffix=".json")  # not a plan, not one someone has open, not too long
-    write_atomically(target, dumps(as_exported(plan, catalog)).encode("utf-8"))
+    write_atomically(target, dumps(plan).encode("utf-8"))
 
 
 def as_exported(plan: m.Plan, catalog: Catalog | None = None) -> m.Plan:
-    """The plan as it is written out: its record of rules refreshed (the plan unchanged)."""
+    """The plan as the program hands it on (saved from the window, ``import-json``, an
+    export): the subsidy rules its figures use recorded (issue 19; the plan given is not
+    changed). ``save_plan`` and ``export_json`` write what they are given."""
     return with_rules_recorded(plan, (catalog or default_catalog()).subsidy_rules)
 
 

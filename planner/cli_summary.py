@@ -228,7 +228,7 @@ def _differences(plan: Any, rules: Any, lang: str) -> list[str]:
     """Issue 19: where the plan's recorded rule and this PC's differ, both named, and how to
     compute with the other ones (``--rules``)."""
     from .domain.plan_rules import rule_differences
-    from .domain.rules_text import difference_note
+    from .domain.rules_text import difference_note, grouped
     from .loading.words import default_words
 
     found = rule_differences(plan, rules)
@@ -236,7 +236,7 @@ def _differences(plan: Any, rules: Any, lang: str) -> list[str]:
         return []
     out = ["The rules recorded in the plan and this PC's differ:" if lang == "en"
            else "計画に記録された措置ルールとこのPCのルールが異なります:"]  # fmt: skip
-    out += [f"  ! {safe(difference_note(x, default_words()).get(lang))}" for x in found]
+    out += [f"  ! {safe(difference_note(g, default_words()).get(lang))}" for g in grouped(found)]
     other = "local" if any(x.from_plan for x in found) else "plan"
     word = _source(other == "plan", lang).strip(" ()（）")
     out.append(f"  (with --rules {other}, the figures use {word})" if lang == "en"

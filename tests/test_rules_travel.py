@@ -38,7 +38,7 @@ note.ja = "試験用の例。"
 note.en = "An example for the tests."
 """
 
-FY2024_BUNDLED = "令和6年度のルールを仮定、措置率0.5"
+FY2024_BUNDLED = "令和6年度のルール、措置率0.5"
 FY2025_IMPORTED = "令和7年度のルール、措置率1/3、総務省通知（令和7年度の例）、令和7年1月20日付け、取り込んだルールファイル fy2025.toml"
 
 
@@ -129,10 +129,10 @@ def test_pc_b_says_the_rules_differ_names_both_and_computes_with_its_own(capsys,
     code, out, err = run(capsys, "summary", path)
     assert code == 0, err
     assert "計画に記録された措置ルールとこのPCのルールが異なります:" in out
-    fy25 = next(ln for ln in out.splitlines() if ln.startswith("  ! 令和7年度"))
+    fy25 = next(ln for ln in out.splitlines() if ln.startswith("  ! 令和7年度〜令和9年度："))
     assert f"計画に記録されたルール（{FY2025_IMPORTED}）" in fy25
     assert f"このPCのルール（{FY2024_BUNDLED}、総務省通知「" in fy25
-    assert "この年度の額はこのPCのルールによるものです。" in fy25
+    assert "額はこのPCのルールによるものです。" in fy25
     assert "（--rules plan を付けると、計画に記録されたルールで計算します）" in out
     assert "  * 令和7年度：この年度の措置の通知は確認できていないため" in out
     assert "（このPCのルール）" in out
@@ -162,7 +162,7 @@ def test_rules_plan_gives_pc_a_figures_yen_for_yen(capsys, pcs, tmp_path):
     assert b["rules_used"][0]["origin"] == "fy2025.toml"
     assert b["rules_used"][0]["differs"]["from"] == "local"
     code, out, _ = run(capsys, "summary", path, "--rules", "plan")
-    assert "この年度の額は計画に記録されたルールによるものです。" in out
+    assert "額は計画に記録されたルールによるものです。" in out
     assert "（--rules local を付けると、このPCのルールで計算します）" in out
     # on PC A itself, `--rules plan` changes nothing: the record is A's own rules
     pcs("A")
@@ -219,4 +219,4 @@ def test_the_pdf_says_which_rule_each_year_used_and_where_it_came_from(pcs, tmp_
     export_pdf(plan, tmp_path / "local.pdf", catalog=default_catalog())
     text = squash(pdf_text(tmp_path / "local.pdf"))
     assert squash("このPCのルール（計画の記録と異なる）") in text
-    assert squash("この年度の額はこのPCのルールによるものです。") in text
+    assert squash("額はこのPCのルールによるものです。") in text

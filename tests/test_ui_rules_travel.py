@@ -98,9 +98,9 @@ def test_a_plan_from_pc_a_on_pc_b_names_both_rules_and_uses_the_recorded_one_in_
     banner = page.rules_banner
     assert banner.isVisibleTo(page)
     said = banner.text.text()
-    assert "令和7年度：計画に記録されたルール（令和7年度のルール、措置率1/3、総務省通知（令和7年度の例）" in said
-    assert "取り込んだルールファイル fy2025.toml）と、このPCのルール（令和6年度のルールを仮定、措置率0.5" in said
-    assert "この年度の額はこのPCのルールによるものです。" in said
+    assert "令和7年度〜令和9年度：計画に記録されたルール（令和7年度のルール、措置率1/3、総務省通知（令和7年度の例）" in said
+    assert "取り込んだルールファイル fy2025.toml）と、このPCのルール（令和6年度のルール、措置率0.5" in said
+    assert "額はこのPCのルールによるものです。" in said
     assert banner.button.text() == "計画に記録されたルールで計算する"
     strip = b.findChild(QLabel, "costStrip").text()
     assert "このPCのルール（計画の記録と異なる）" in strip

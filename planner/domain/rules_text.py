@@ -22,29 +22,49 @@ def source_word(from_plan: bool, words: Words) -> L10n:
     return words.word("rules_from", "plan" if from_plan else "local")  # type: ignore[return-value]
 
 
-def rule_words(rule: SubsidyRule | None, assumed: bool) -> L10n:
-    """令和6年度のルールを仮定、措置率1/2、出典、日付、本プログラム同梱 — a rule named in full."""
+def rule_words(rule: SubsidyRule | None) -> L10n:
+    """令和6年度のルール、措置率0.5、出典、日付、本プログラム同梱 — a rule named in full."""
     if rule is None:
         return L10n("措置ルールなし", "no rule")
     label = era_year_label(rule.fiscal_year)
-    year = (L10n(f"{label}のルールを仮定", f"FY{rule.fiscal_year} rule assumed") if assumed
-            else L10n(f"{label}のルール", f"FY{rule.fiscal_year} rule"))  # fmt: skip
     rate, day, origin = rate_text(rule.rate), rule_date_text(rule), rule_origin(rule)
     return L10n(
-        f"{year.ja}、措置率{rate}、{rule.source.ja}、{day.ja}、{origin.ja}",
-        f"{year.en}, rate {rate}, {rule.source.en}, {day.en}, {origin.en}",
+        f"{label}のルール、措置率{rate}、{rule.source.ja}、{day.ja}、{origin.ja}",
+        f"FY{rule.fiscal_year} rule, rate {rate}, {rule.source.en}, {day.en}, {origin.en}",
     )
 
 
-def difference_note(d: RuleDifference, words: Words) -> L10n:
-    """Both rules of a year named, and which one its figures use."""
-    label = era_year_label(d.fiscal_year)
-    recorded = rule_words(d.recorded, d.recorded_assumed)
-    local = rule_words(d.local, d.local_assumed)
+def grouped(differences: list[RuleDifference]) -> list[list[RuleDifference]]:
+    """Consecutive years with the same two rules (and the same one in use), together."""
+    out: list[list[RuleDifference]] = []
+    for d in differences:
+        last = out[-1][-1] if out else None
+        if last is not None and d.fiscal_year == last.fiscal_year + 1 and _key(d) == _key(last):
+            out[-1].append(d)
+        else:
+            out.append([d])
+    return out
+
+
+def _key(d: RuleDifference) -> tuple[object, ...]:
+    return d.recorded, d.local, d.from_plan
+
+
+def _years(group: list[RuleDifference]) -> L10n:
+    first, last = group[0].fiscal_year, group[-1].fiscal_year
+    if first == last:
+        return L10n(era_year_label(first), f"FY{first}")
+    return L10n(f"{era_year_label(first)}〜{era_year_label(last)}", f"FY{first}–{last}")
+
+
+def difference_note(group: list[RuleDifference], words: Words) -> L10n:
+    """Both rules of these years named, and which one their figures use."""
+    d = group[0]
+    years, recorded, local = _years(group), rule_words(d.recorded), rule_words(d.local)
     used = source_word(d.from_plan, words)
     return L10n(
-        f"{label}：計画に記録されたルール（{recorded.ja}）と、このPCのルール（{local.ja}）が異なります。この年度の額は{used.ja}によるものです。",
-        f"FY{d.fiscal_year}: the rule recorded in the plan ({recorded.en}) and this PC's rule ({local.en}) differ. This year's figures use {used.en}.",
+        f"{years.ja}：計画に記録されたルール（{recorded.ja}）と、このPCのルール（{local.ja}）が異なります。額は{used.ja}によるものです。",
+        f"{years.en}: the rule recorded in the plan ({recorded.en}) and this PC's rule ({local.en}) differ. The figures use {used.en}.",
     )  # fmt: skip
 
 
@@ -68,7 +88,7 @@ def banner_text(differences: list[RuleDifference], words: Words) -> L10n:
             "この計画は、次の年度について、このPCとは異なる措置ルールで計算されて保存されています。現在の額はこのPCのルールによるものです。保存したときと同じ額にするには「計画に記録されたルールで計算する」を押してください。",
             "This plan was saved with other subsidy rules than this PC's for these years. The figures now use this PC's rules; to get the figures it was saved with, press 'Use the rules recorded in the plan'.",
         )  # fmt: skip
-    notes = [difference_note(d, words) for d in differences]
+    notes = [difference_note(group, words) for group in grouped(differences)]
     return L10n("\n".join([head.ja, *(n.ja for n in notes)]),
                 "\n".join([head.en, *(n.en for n in notes)]))  # fmt: skip
 

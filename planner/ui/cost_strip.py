@@ -58,7 +58,7 @@ class CostStrip(QWidget):
         switched = t("（運用経費を含む）", " (incl. running costs)") if year.switched else ""
         rule = year_rule_notes(self.doc).get(fy)  # issue 19: the record and this PC differ
         if rule:
-            assumed += t(f"（{rule}）", f" ({rule})")
+            assumed += t(f"　{rule}", f" — {rule}")
         self.label.setText(
             t(
                 f"{fiscal_year_label(fy)}  事業費 {format_yen(year.total)}{other}   特別交付税措置見込 {format_yen(year.subsidy)}{switched}"

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from ...domain import costs
 from ...domain.money import thousand_yen_table
 from ...domain.plan_rules import rule_differences
-from ...domain.rules_text import difference_cell, difference_note, source_word, used_suffix
+from ...domain.rules_text import (
+    difference_cell,
+    difference_note,
+    grouped,
+    source_word,
+    used_suffix,
+)
 from ...domain.subsidy_rules import (
     SWITCH_MARK,
     SWITCH_SIGN,
@@ -269,6 +275,6 @@ def _rules_used(ctx: Context, est: costs.Estimate) -> list[Block]:
         note = rule_year_note(fy, rule, assumed).get(ctx.lang)
         where = used_suffix(ctx.rules.from_plan(fy), words).get(ctx.lang) if rule else ""
         out.append(ctx.p("・" + note + where, style="small"))
-    for d in rule_differences(ctx.plan, ctx.rules):
-        out.append(ctx.p("※ " + difference_note(d, words).get(ctx.lang), style="small"))
+    for group in grouped(rule_differences(ctx.plan, ctx.rules)):
+        out.append(ctx.p("※ " + difference_note(group, words).get(ctx.lang), style="small"))
     return out

@@ -196,3 +196,22 @@ def test_a_hostile_record_in_a_project_file_is_refused_naming_the_field(
             reseal(path)
         code, out, err = run(capsys, "validate", path)
         assert code == 1 and "Traceback" not in err and field in err and words in err, (sql, err)
+
+
+def test_an_edit_of_a_recorded_rule_is_refused_as_a_save_refuses_it(catalog, recorded_json):
+    """The record is read-only: changing what a rule says breaks its hash, whether the
+    value is the row's own or one of the texts it keeps in its row (its source)."""
+    from planner.domain.errors import ValidationError
+    from planner.domain.operations import SetValue
+
+    plan = plan_from_dict(recorded_json)
+    before = dumps(plan)
+    for op in (SetValue(("recorded_rules", "fy2025", "source"), "ja", "別の出典"),
+               SetValue(("recorded_rules", "fy2025"), "rate", Fraction(1, 4))):  # fmt: skip
+        with pytest.raises(ValidationError) as e:
+            op.apply(plan, catalog)
+        assert e.value.field == "recorded_rules[0].content_hash"
+        assert "記録されたハッシュと一致しません" in e.value.text("ja")
+        assert dumps(plan) == before
+    SetValue((), "subsidy_rules_from", "plan").apply(plan, catalog)  # the choice is the user's
+    assert plan.subsidy_rules_from == "plan"

@@ -189,6 +189,7 @@ def bench_recompute() -> None:
     from bench.generate import recompute_plan
     from planner.domain.costs import adopted_estimate
     from planner.domain.operations import SetValue
+    from planner.domain.plan_rules import rules_for
     from planner.domain.suitability import assess_in_plan
     from planner.loading import default_catalog
 
@@ -201,7 +202,7 @@ def bench_recompute() -> None:
     def edit_and_recompute() -> None:
         state["q"] = 3 - state["q"]
         SetValue(("scenarios", sid, "lines", lines[17].id), "quantity", state["q"]).apply(plan, catalog)
-        adopted_estimate(plan, catalog.subsidy_rules)
+        adopted_estimate(plan, rules_for(plan, catalog.subsidy_rules))  # as every caller does
         for unit in plan.units:
             for task in unit.tasks:
                 assess_in_plan(plan, task, catalog)

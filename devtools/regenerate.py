@@ -9,7 +9,8 @@ What it writes, and from what:
 * ``resources/schema/plan-1.schema.json``: the JSON Schema of the plan's one declaration
   (``planner/store/json_format.py``);
 * ``resources/samples/NAME.json``: each sample plan, read and written again by the
-  program, so that it is what the program writes. The JSON is the source: edit it by hand;
+  program, so that it is what the program writes (with the subsidy rules its figures use
+  recorded, issue 19). The JSON is the source: edit it by hand;
 * ``resources/samples/NAME.twplan``: each sample saved as a project file. Its content is
   compared (the schema, every row, the file's record but ``saved_at``), not its bytes:
   SQLite's header names the library version that wrote it, and the time of saving is in
@@ -72,11 +73,12 @@ def differences(root: Path = ROOT) -> dict[str, str]:
 def regenerate(root: Path = ROOT) -> tuple[list[str], bool]:
     """Write what is stale; the files written, and whether the revisions changed in a way
     this process cannot follow (the project files are then left to a fresh process)."""
-    written = []
-    for rel, text in _texts(root).items():
-        if _read(root / rel) != text:
-            (root / rel).write_bytes(text.encode("utf-8"))
-            written.append(rel)
+    written: list[str] = []
+    for _pass in range(2):  # the doc's example is cut from a sample the first pass may write
+        for rel, text in _texts(root).items():
+            if _read(root / rel) != text:
+                (root / rel).write_bytes(text.encode("utf-8"))
+                written += [] if rel in written else [rel]
     from planner.store import schema
 
     if list(schema.REVISIONS) != [r.id for r in _revisions(root)]:
@@ -106,7 +108,7 @@ def _revisions(root: Path) -> list[Any]:
 
 def _texts(root: Path) -> dict[str, str]:
     from planner import version
-    from planner.store.interchange import dumps, import_json, json_schema
+    from planner.store.interchange import as_exported, dumps, import_json, json_schema
 
     from .docblocks import fill, json_block, revisions_block, tables_block
 
@@ -114,7 +116,7 @@ def _texts(root: Path) -> dict[str, str]:
     out = {SCHEMA_PY: _with_revisions(_read(root / SCHEMA_PY) or "", [r.id for r in found])}
     out[JSON_SCHEMA] = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     for sample in _samples(root):
-        out[sample.relative_to(root).as_posix()] = dumps(import_json(sample))
+        out[sample.relative_to(root).as_posix()] = dumps(as_exported(import_json(sample)))
     out[DOC] = fill(
         _read(root / DOC) or "",
         {

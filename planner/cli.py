@@ -10,6 +10,9 @@
     planner survey import PLAN REPLY… [--apply] [--accept-mismatch]
     planner budget FILE -o OUT.xlsx [--all-scenarios]  the budget request workbook (cli_budget.py)
 
+``--rules plan|local`` (validate, summary, export-*, documents; issue 19): compute with the
+subsidy rules recorded in the file or with this PC's; by default as the plan says.
+
 ``--lang ja|en`` (messages; default ja) goes before or after the command. A first word
 that is neither a command nor an existing file is a usage error naming the closest
 command; ``planner`` alone (or with a file) opens the window, or says in one line that
@@ -41,13 +44,14 @@ from .cli_commands import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_USAGE,
+    add_rules_option,
     cmd_export_json,
     cmd_export_pdf,
     cmd_import_json,
     cmd_summary,
     cmd_validate,
     fail,
-    load_plan,
+    plan_loader,
 )
 from .cli_documents import add_documents_command, cmd_documents
 from .cli_survey import add_survey_command, cmd_survey
@@ -198,6 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_documents_command(command)  # issue 21: planner documents
     add_survey_command(command)  # issue 20: planner survey export|import
     add_budget_command(command)  # issue 20: planner budget
+    for name in ("validate", "summary", "export-json", "export-pdf", "export-text", "documents",
+                 "budget"):
+        add_rules_option(sub.choices[name])  # issue 19: the recorded rules, or this PC's
     return parser
 
 
@@ -213,11 +220,11 @@ HANDLERS = {
     "import-json": cmd_import_json,
     "export-json": cmd_export_json,
     "export-pdf": cmd_export_pdf,
-    "export-text": lambda ns: cmd_export_text(ns, load_plan),  # issue 19: the plan as Markdown
+    "export-text": lambda ns: cmd_export_text(ns, plan_loader(ns)),  # issue 19: as Markdown
     "rules": _cmd_rules,  # issue 15
-    "documents": lambda ns: cmd_documents(ns, load_plan, terminal_safe),  # issue 21
-    "survey": lambda ns: cmd_survey(ns, load_plan),  # issue 20
-    "budget": lambda ns: cmd_budget(ns, load_plan, terminal_safe),  # issue 20
+    "documents": lambda ns: cmd_documents(ns, plan_loader(ns), terminal_safe),  # issue 21
+    "survey": lambda ns: cmd_survey(ns, plan_loader(ns)),  # issue 20
+    "budget": lambda ns: cmd_budget(ns, plan_loader(ns), terminal_safe),  # issue 20
 }
 
 

@@ -20,15 +20,37 @@ from .terminal import json_safe, one_line, say, terminal_safe
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
-def load_plan(path: Path):  # noqa: ANN201 - returns a Plan
-    """A plan from a .twplan file, or from a plan JSON file (by suffix)."""
+def load_plan(path: Path, rules: str | None = None):  # noqa: ANN201 - returns a Plan
+    """A plan from a .twplan file, or from a plan JSON file (by suffix). ``rules``
+    (``--rules``, issue 19): "plan" or "local" computes with the rules recorded in the
+    file or with this PC's; None, as the plan says (as the window would show it)."""
     if path.suffix.lower() == ".json":
         from .store.interchange import import_json
 
-        return import_json(path)
-    from .store.project import open_plan
+        plan = import_json(path)
+    else:
+        from .store.project import open_plan
 
-    return open_plan(path)
+        plan = open_plan(path)
+    if rules is not None:
+        plan.subsidy_rules_from = rules
+    return plan
+
+
+def plan_loader(ns: argparse.Namespace):  # noqa: ANN201 - a function path -> Plan
+    """``load_plan`` with the command's ``--rules``."""
+    return lambda path: load_plan(path, getattr(ns, "rules", None))
+
+
+RULES_HELP = (
+    "subsidy rules to compute with: plan = the rules recorded in the file (the figures it was "
+    "saved with), local = this PC's; default: what the plan says (this PC's unless it was "
+    "switched to its recorded rules) / 措置ルール: plan=計画に記録されたルール, local=このPCのルール"
+)
+
+
+def add_rules_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", choices=("plan", "local"), default=None, help=RULES_HELP)
 
 
 def fail(message: str) -> int:
@@ -59,7 +81,7 @@ def _print_warnings(warnings: list, lang: str, *, err: bool = False) -> None:
 
 
 def cmd_validate(ns: argparse.Namespace) -> int:
-    plan = load_plan(ns.file)
+    plan = load_plan(ns.file, ns.rules)
     name, path = terminal_safe(plan.municipality.name), terminal_safe(ns.file)
     if ns.lang == "en":
         say(f"OK: {path} — {name}, {len(plan.units)} units, "
@@ -79,7 +101,7 @@ def cmd_validate(ns: argparse.Namespace) -> int:
 def cmd_summary(ns: argparse.Namespace) -> int:
     from .cli_summary import summary_data, summary_text
 
-    plan = load_plan(ns.file)
+    plan = load_plan(ns.file, ns.rules)
     if ns.json:
         print(
             json_safe(json.dumps(summary_data(plan, _warnings(plan)), ensure_ascii=False, indent=2))
@@ -92,27 +114,27 @@ def cmd_summary(ns: argparse.Namespace) -> int:
 
 def cmd_import_json(ns: argparse.Namespace) -> int:
     from .store.files import check_target
-    from .store.interchange import import_json
+    from .store.interchange import as_exported, import_json
     from .store.project import save_plan
 
     check_target(ns.output, suffix=".twplan", inputs=(ns.input,))
     plan = import_json(ns.input)
-    save_plan(plan, ns.output)
+    save_plan(as_exported(plan), ns.output)  # with the rules its figures use (issue 19)
     say(f"{terminal_safe(ns.output)}: {terminal_safe(plan.municipality.name)}", err=True)
     return EXIT_OK
 
 
 def cmd_export_json(ns: argparse.Namespace) -> int:
     from .store.files import check_target
-    from .store.interchange import dumps, export_json
+    from .store.interchange import as_exported, dumps, export_json
 
     if ns.output != "-":
         check_target(ns.output, suffix=".json", inputs=(ns.file,))
-    plan = load_plan(ns.file)
+    plan = load_plan(ns.file, ns.rules)
     if ns.output == "-":
-        sys.stdout.write(json_safe(dumps(plan)))
+        sys.stdout.write(json_safe(dumps(as_exported(plan))))
     else:
-        export_json(plan, ns.output)
+        export_json(as_exported(plan), ns.output)  # with the rules its figures use (issue 19)
     return EXIT_OK
 
 
@@ -121,7 +143,7 @@ def cmd_export_pdf(ns: argparse.Namespace) -> int:
     from .store.files import check_target
 
     check_target(ns.output, suffix=".pdf", inputs=(ns.file,), failure=write_error)
-    plan = load_plan(ns.file)
+    plan = load_plan(ns.file, ns.rules)
     from .report import export_pdf  # reportlab and matplotlib load only for this command
 
     result = export_pdf(plan, ns.output, lang=ns.lang)

@@ -17,9 +17,12 @@ from .terminal import terminal_safe as safe
 def summary_data(plan: Any, warnings: list) -> dict[str, Any]:
     """The figures of ``planner summary --json`` (integers in yen)."""
     from .domain.costs import adopted_estimate
+    from .domain.plan_rules import rules_for
     from .loading import default_catalog
 
-    est = adopted_estimate(plan, default_catalog().subsidy_rules)  # with imported rules
+    # this PC's rules (with imported ones), or the plan's recorded ones where it says so
+    rules = rules_for(plan, default_catalog().subsidy_rules)
+    est = adopted_estimate(plan, rules)
     mu = plan.municipality
     scenario = plan.adopted_scenario()
 
@@ -49,13 +52,42 @@ def summary_data(plan: Any, warnings: list) -> dict[str, Any]:
               for y in est.years],
         "period": None if est is None else figures(est.period),
         "running_costs_switch": False if est is None else est.running_costs_switch,
-        "rules_used": [] if est is None else [
-            {"fiscal_year": fy, "rule_fiscal_year": None if r is None else r.fiscal_year,
-             "source": None if r is None else r.source.ja,
-             "date": None if r is None else r.date.isoformat(), "assumed": assumed}
-            for fy, r, assumed in est.rules_used()],
+        "subsidy_rules_from": plan.subsidy_rules_from,  # issue 19
+        "rules_used": [] if est is None else _rules_used(plan, est, rules),
         "warnings": [w.as_dict() for w in warnings],
     }  # fmt: skip
+
+
+def _rule_data(rule: Any) -> dict[str, Any]:
+    """A rule as ``rules_used`` names it (issue 19: origin, rate and content hash too)."""
+    from .domain.rule_years import rule_hash
+
+    if rule is None:
+        return dict.fromkeys(("rule_fiscal_year", "source", "date", "date_assumed", "origin",
+                              "rate", "content_hash"))  # fmt: skip
+    return {"rule_fiscal_year": rule.fiscal_year, "source": rule.source.ja,
+            "date": rule.date.isoformat(), "date_assumed": rule.date_assumed,
+            "origin": rule.origin, "rate": f"{rule.rate.numerator}/{rule.rate.denominator}",
+            "content_hash": rule_hash(rule)}  # fmt: skip
+
+
+def _rules_used(plan: Any, est: Any, rules: Any) -> list[dict[str, Any]]:
+    """Each year's rule, whether it is the plan's recorded rule ("plan") or this PC's
+    ("local"), and, where the two differ, the other one (``differs``; else null)."""
+    from .domain.plan_rules import rule_differences
+
+    differ = {d.fiscal_year: d for d in rule_differences(plan, rules)}
+    out = []
+    for fy, r, assumed in est.rules_used():
+        d = differ.get(fy)
+        other = None if d is None else (d.local, d.local_assumed) if d.from_plan else (
+            d.recorded, d.recorded_assumed)  # fmt: skip
+        out.append({"fiscal_year": fy, **_rule_data(r), "assumed": assumed,
+                    "from": "plan" if rules.from_plan(fy) else "local",
+                    "differs": None if other is None else {
+                        "from": "local" if d.from_plan else "plan", **_rule_data(other[0]),
+                        "assumed": other[1]}})  # fmt: skip
+    return out
 
 
 def _width(text: str) -> int:
@@ -154,13 +186,14 @@ def _table(d: dict[str, Any], lang: str) -> list[str]:
 
 def _notes(plan: Any, d: dict[str, Any], lang: str) -> list[str]:
     from .domain.costs import rule_for
+    from .domain.plan_rules import rules_for
     from .domain.subsidy_rules import SWITCH_MARK, TIMING, plan_multiplier_note, rule_year_note
     from .domain.subsidy_text import subsidy_formula
     from .loading import default_catalog
 
     en = lang == "en"
     catalog = default_catalog()
-    rules = catalog.subsidy_rules
+    rules = rules_for(plan, catalog.subsidy_rules)  # issue 19: the record where the plan says
     out = [subsidy_formula(plan, rules, catalog.words).get(lang)]
     note = plan_multiplier_note(plan)
     if note is not None:
@@ -178,5 +211,34 @@ def _notes(plan: Any, d: dict[str, Any], lang: str) -> list[str]:
     for y in d["years"]:
         rule, assumed = rule_for(y["fiscal_year"], rules)
         star = "* " if assumed else ""
-        out.append(f"  {star}{safe(rule_year_note(y['fiscal_year'], rule, assumed).get(lang))}")
+        note = rule_year_note(y["fiscal_year"], rule, assumed).get(lang)
+        where = _source(rules.from_plan(y["fiscal_year"]), lang) if rule is not None else ""
+        out.append(f"  {star}{safe(note)}{where}")
+    return out + _differences(plan, rules, lang)
+
+
+def _source(from_plan: bool, lang: str) -> str:
+    from .domain.rules_text import used_suffix
+    from .loading.words import default_words
+
+    return used_suffix(from_plan, default_words()).get(lang)
+
+
+def _differences(plan: Any, rules: Any, lang: str) -> list[str]:
+    """Issue 19: where the plan's recorded rule and this PC's differ, both named, and how to
+    compute with the other ones (``--rules``)."""
+    from .domain.plan_rules import rule_differences
+    from .domain.rules_text import difference_note, grouped
+    from .loading.words import default_words
+
+    found = rule_differences(plan, rules)
+    if not found:
+        return []
+    out = ["The rules recorded in the plan and this PC's differ:" if lang == "en"
+           else "計画に記録された措置ルールとこのPCのルールが異なります:"]  # fmt: skip
+    out += [f"  ! {safe(difference_note(g, default_words()).get(lang))}" for g in grouped(found)]
+    other = "local" if any(x.from_plan for x in found) else "plan"
+    word = _source(other == "plan", lang).strip(" ()（）")
+    out.append(f"  (with --rules {other}, the figures use {word})" if lang == "en"
+               else f"  （--rules {other} を付けると、{word}で計算します）")  # fmt: skip
     return out

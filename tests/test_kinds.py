@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
@@ -143,6 +144,8 @@ EXAMPLES = {
     "bool": (True, "True"),
     "date": (date(2025, 11, 5), "2025-11-05"),
     "decimal": (Decimal("0.90"), "0.90"),
+    "rate": (Fraction(1, 3), "1/3"),  # issue 19: a recorded subsidy rule's values
+    "codes": (frozenset({"software", "licence"}), "licence, software"),
 }
 
 
@@ -155,7 +158,7 @@ def test_every_kind_has_a_column_a_json_value_and_a_screen_text():
         assert kind.from_cell(kind.to_cell(value)) == value, name
         assert kind.json.read(kind.json.write(value)) == value, name
         assert kind.format(value, "ja") == shown, name
-        if name not in ("bool", "choice"):  # a check box and a list are not typed
+        if name not in ("bool", "choice", "codes"):  # a check box and lists are not typed
             assert kind.parse(str(value), "金額", "x") == value, name  # the editor's text
         assert f.equal(value, value) and not f.equal(value, None), name
     assert KINDS["decimal"].to_cell(Decimal("0.90")) == "0.90"  # as entered, in the file too

@@ -26,6 +26,7 @@ import pytest
 from planner.cli import run_cli
 from planner.domain.builders import new_plan
 from planner.domain.model import CostLine, Municipality, Unit
+from planner.domain.rule_years import rule_hash
 from planner.report import export_pdf
 from planner.store.project import save_plan
 from tests.store_plans import sample_twplan
@@ -157,10 +158,14 @@ def test_summary_json_carries_the_new_keys(catalog, tmp_path, capsys, switch):
               "amount": 240_000}] if switch else []
         )  # fmt: skip
     assert years[2025]["switched"] == [] and years[2025]["running_excluded"] == 0
+    fy2024 = next(r for r in catalog.subsidy_rules if r.fiscal_year == 2024)
     assert data["rules_used"] == [
         {"fiscal_year": fy, "rule_fiscal_year": 2024, "date": "2023-12-27", "assumed": True,
          "source": "総務省通知「地方公共団体におけるテレワークの推進について」"
-                   "（総行女第31号・総行デ第155号）2(3)"}
+                   "（総行女第31号・総行デ第155号）2(3)",
+         # issue 19: which rule exactly, and whether the plan's record or this PC's
+         "date_assumed": False, "origin": "bundled", "rate": "1/2",
+         "content_hash": rule_hash(fy2024), "from": "local", "differs": None}
         for fy in (2025, 2026, 2027)
     ]  # fmt: skip
 

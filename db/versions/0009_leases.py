@@ -1,7 +1,7 @@
 """Leases, multi-year contracts and the device life (issue 20).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-04
 
 New cost-line fields: a lease's first month (within its start year) and its months, and
@@ -10,10 +10,6 @@ New plan field: the years after which devices are bought again (後年度負担)
 rows get what a new line and a new plan start with: a lease from April for 60 months
 (used only by lines whose recurrence is "lease", which no existing line is), no
 multi-year contract, a device life of 5 years.
-
-Written beside revision 0008 (recording the subsidy rules in the plan file, issue 20)
-and based on 0007: when both are merged, this revision's ``down_revision`` becomes
-"0008" and the user_version of its downgrade 8.
 """
 
 import sqlalchemy as sa
@@ -21,7 +17,7 @@ import sqlmodel  # noqa: F401
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
@@ -47,4 +43,4 @@ def downgrade() -> None:
         batch.drop_column("contract")
         batch.drop_column("lease_months")
         batch.drop_column("lease_start_month")
-    op.execute("PRAGMA user_version = 7")
+    op.execute("PRAGMA user_version = 8")

@@ -29,10 +29,8 @@ device life (``Plan.device_life_years``, 5 by default) or longer where a line ru
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .catalog import SubsidyRule
 from .costs import (
     basis_counts,
     lease_months,
@@ -46,6 +44,7 @@ from .costs import (
 )
 from .fiscal import lease_last_month, month_label, short_fy_label, year_month_label
 from .model import CostLine, Plan, Scenario
+from .rule_years import Rules
 from .text import L10n
 
 DEVICE_CATEGORIES = frozenset({"ict_equipment"})  # what is bought again after its life
@@ -70,7 +69,7 @@ class LineYear:
         return self.amount - self.other_revenue if self.status in COUNTED else 0
 
 
-def line_rows(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> list[LineYear]:
+def line_rows(plan: Plan, scenario: Scenario, rules: Rules) -> list[LineYear]:
     """Every line in every fiscal year it falls in: by year, in the scenario's order."""
     switch = running_switch_on(plan)
     counts = basis_counts(plan)

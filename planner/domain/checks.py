@@ -22,6 +22,7 @@ from .errors import ValidationError
 from .fastcheck import FastTest, fast_test
 from .kinds import refusal
 from .records import PLAN, RECORDS, Record, record_of
+from .rule_years import one_recorded_rule_a_year, recorded_rule_is_whole
 from .text import L10n
 
 Choices = dict[str, Iterable[str]]  # catalog choice lists by name ("cost_category": ids)
@@ -247,7 +248,8 @@ RULES: dict[str, Callable[[Any, str], None]] = {
     rule.__name__: rule
     for rule in (
         dates_in_order, years_in_order, staff_within_all_staff, teleworkers_within_staff,
-        running_costs_have_a_reason, costs_are_estimable, plan_is_whole,
+        running_costs_have_a_reason, costs_are_estimable, plan_is_whole, recorded_rule_is_whole,
+        one_recorded_rule_a_year,
     )
 }  # fmt: skip
 _unknown = {name for r in RECORDS.values() for name in r.rules} - RULES.keys()

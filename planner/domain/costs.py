@@ -29,7 +29,6 @@ Issue 15 (docs/decisions/0005-subsidy-coverage.md):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import KW_ONLY, dataclass
 from fractions import Fraction
 
@@ -39,6 +38,7 @@ from .errors import ValidationError
 from .fiscal import lease_months_by_fiscal_year
 from .model import CostLine, Plan, Scenario
 from .money import round_yen
+from .rule_years import Rules, YearRules, latest_rule
 from .text import L10n
 
 
@@ -99,13 +99,13 @@ class Estimate:
         return [(y.fiscal_year, y.rule, y.assumed) for y in self.years]
 
 
-def rule_for(fiscal_year: int, rules: Sequence[SubsidyRule]) -> tuple[SubsidyRule | None, bool]:
-    """The rule that applies to a fiscal year, and whether it is assumed (carried forward)."""
-    applicable = [r for r in rules if r.fiscal_year <= fiscal_year]
-    if not applicable:
-        return None, False
-    rule = max(applicable, key=lambda r: r.fiscal_year)
-    return rule, rule.fiscal_year != fiscal_year
+def rule_for(fiscal_year: int, rules: Rules) -> tuple[SubsidyRule | None, bool]:
+    """The rule that applies to a fiscal year, and whether it is assumed (carried forward).
+    ``rules``: the catalog's rules, or the rules one plan's figures use (issue 19: its
+    recorded rules where it says so, ``plan_rules.rules_for``)."""
+    if isinstance(rules, YearRules):
+        return rules.rule_for(fiscal_year)
+    return latest_rule(fiscal_year, rules)
 
 
 def basis_counts(plan: Plan) -> dict[str, int]:
@@ -254,7 +254,7 @@ def estimate_years(plan: Plan, scenario: Scenario) -> list[int]:
     return list(range(min(years), max(years) + 1))
 
 
-def estimate(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> Estimate:
+def estimate(plan: Plan, scenario: Scenario, rules: Rules) -> Estimate:
     multiplier = Fraction(plan.fiscal_capacity_multiplier)
     years = estimate_years(plan, scenario)
     applied = {fy: rule_for(fy, rules) for fy in years}
@@ -309,12 +309,12 @@ def estimate(plan: Plan, scenario: Scenario, rules: Sequence[SubsidyRule]) -> Es
     )
 
 
-def adopted_estimate(plan: Plan, rules: Sequence[SubsidyRule]) -> Estimate | None:
+def adopted_estimate(plan: Plan, rules: Rules) -> Estimate | None:
     scenario = plan.adopted_scenario()
     return estimate(plan, scenario, rules) if scenario else None
 
 
-def compare_scenarios(plan: Plan, rules: Sequence[SubsidyRule]) -> list[Estimate]:
+def compare_scenarios(plan: Plan, rules: Rules) -> list[Estimate]:
     """Every scenario's estimate, side by side, in the plan's order."""
     return [estimate(plan, s, rules) for s in plan.scenarios]
 
@@ -378,13 +378,13 @@ class LineBasis:
         return word.get(lang) + src.get(lang)
 
 
-def eligible_categories(fiscal_year: int, rules: Sequence[SubsidyRule]) -> frozenset[str]:
+def eligible_categories(fiscal_year: int, rules: Rules) -> frozenset[str]:
     """The categories the rule applying to a fiscal year makes eligible."""
     rule, _assumed = rule_for(fiscal_year, rules)
     return rule.eligible_categories if rule else frozenset()
 
 
-def line_basis(line: CostLine, plan: Plan, rules: Sequence[SubsidyRule]) -> LineBasis:
+def line_basis(line: CostLine, plan: Plan, rules: Rules) -> LineBasis:
     """The line's resolved quantity and eligibility (by the rule of its first fiscal year)."""
     rule, _assumed = rule_for(line.start_fy, rules)
     base = {"teleworker": plan.teleworkers(), "device_needed": plan.devices_needed()}

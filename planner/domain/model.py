@@ -22,6 +22,7 @@ from .model_costs import Scenario
 from .model_documents import Eligibility as Eligibility  # re-exported, as CostLine
 from .model_documents import RelatedPlans as RelatedPlans
 from .model_documents import plan_record
+from .model_rules import RecordedRule, recorded_rules, rules_from
 from .model_tasks import Task
 from .model_tasks import TaskFactors as TaskFactors  # re-exported with the plan's records
 from .text import L10n
@@ -267,9 +268,7 @@ class Plan:
     related_plans: RelatedPlans = plan_record(RelatedPlans, "関連する計画", "Related plans",
                                               "related_")  # issue 21  # fmt: skip
     # 3 current state
-    existing_devices: int = declared(
-        "int", "既存の利用可能端末数", "Existing usable devices", default=0
-    )
+    existing_devices: int = declared("int", "既存の利用可能端末数", "Existing usable devices", default=0)  # fmt: skip
     network_layers: list[str] = declared(
         "strings",
         "ネットワーク",
@@ -357,9 +356,9 @@ class Plan:
     running_costs_eligible: bool = declared(
         "bool", "運用経費も対象とする", "Count running costs as eligible too", default=False
     )  # issue 15: needs a reason (checks.running_costs_have_a_reason)
-    running_costs_reason: str = _text(
-        "運用経費も対象とする根拠", "Reason for counting running costs"
-    )  # issue 15: e.g. the prefecture's written answer
+    running_costs_reason: str = _text("運用経費も対象とする根拠", "Reason for counting running costs")  # issue 15  # fmt: skip
+    recorded_rules: list[RecordedRule] = recorded_rules()  # issue 19: model_rules.py
+    subsidy_rules_from: str = rules_from()
     device_life_years: int = declared("int", "端末の更新年数", "Device life (years)", default=5, minimum=1, maximum=15)  # issue 20: 後年度負担 (budget.py)  # fmt: skip
 
     # -- derived views, used everywhere -------------------------------------------------

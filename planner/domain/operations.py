@@ -25,6 +25,7 @@ from .catalog import Catalog
 from .checks import Choices, catalog_choices, check_record
 from .declare import MAX_ITEMS
 from .errors import ValidationError
+from .records import record_of
 from .text import L10n
 
 Path = tuple[Any, ...]
@@ -84,8 +85,23 @@ def _check_records(plan: m.Plan, paths: list[Path], choices: Choices) -> None:
             continue  # removed by a later operation of the same batch
         where = where_of(plan, path)
         check_record(target, where, choices)
+        for holder in _holders(plan, path):  # their rules may read the record edited
+            check_record(resolve(plan, holder), where_of(plan, holder), choices)
         if isinstance(target, m.Unit):  # an edit may not make a second unit of one name
             unit_rules.require_unique_name(plan.units, target, f"{where}.name")
+
+
+def _holders(plan: m.Plan, path: Path) -> list[Path]:
+    """The records that keep ``path``'s record in their own row (a recorded rule its source
+    text, issue 19): a rule of theirs may span it, as a save checks it."""
+    out: list[Path] = []
+    while path and isinstance(path[-1], str):
+        record = record_of(resolve(plan, path[:-1]))
+        if record is None or not record.field(path[-1]).type.inline:
+            break
+        path = path[:-1]
+        out.append(path)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

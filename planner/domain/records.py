@@ -20,6 +20,7 @@ from typing import Any
 from . import model as m
 from .declare import Field, declaration_of
 from .model import TaskFactors
+from .model_rules import RecordedRule, RuleText
 
 __all__ = ["Field", "Record", "RECORDS", "PLAN", "record_of", "record_at", "field_at"]
 
@@ -72,9 +73,12 @@ _record(m.CostLine, "cost_line", ("years_in_order",))
 _record(m.Scenario, "scenario")
 _record(m.RelatedPlans)  # issue 21: in the plan's row
 _record(m.Eligibility)
+_record(RuleText)  # issue 19: a recorded subsidy rule's texts, in its row
+_record(RecordedRule, "recorded_rule", ("recorded_rule_is_whole",))
 PLAN = _record(
-    m.Plan, "plan", ("plan_is_whole", "running_costs_have_a_reason", "costs_are_estimable")
-)
+    m.Plan, "plan", ("plan_is_whole", "running_costs_have_a_reason", "costs_are_estimable",
+                     "one_recorded_rule_a_year"),
+)  # fmt: skip
 
 
 def record_of(obj: Any) -> Record | None:

@@ -7,13 +7,13 @@ is a change of ``resources/rules/special_allocation_tax.toml`` only.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from fractions import Fraction
 
 from .catalog import SubsidyRule
 from .costs import rule_for
 from .fiscal import era_year_label, short_fy_label
 from .model import Plan
+from .rule_years import Rules
 from .text import L10n
 from .words import Words
 
@@ -48,7 +48,7 @@ def rounding_text(rule: SubsidyRule) -> L10n:
     return L10n(f"{unit:,}円未満{_ROUNDING_JA[mode]}", f"{_ROUNDING_EN[mode]} to ¥{unit:,}")
 
 
-def rules_applied(plan: Plan, rules: Sequence[SubsidyRule]) -> list[SubsidyRule]:
+def rules_applied(plan: Plan, rules: Rules) -> list[SubsidyRule]:
     """The rules the plan's fiscal years use (each once, oldest first)."""
     found = {}
     for fy in plan.fiscal_years:
@@ -72,7 +72,7 @@ def _per_rule(applied: list[SubsidyRule], text, lang: str) -> str:
     )
 
 
-def subsidy_formula(plan: Plan, rules: Sequence[SubsidyRule], words: Words) -> L10n:
+def subsidy_formula(plan: Plan, rules: Rules, words: Words) -> L10n:
     """措置見込額 = 対象経費 × 措置率0.5 × 財政力補正の乗率1.0（財政力指数: 0.45）。1,000円未満切り捨て。
     ``words``: the catalog's (an index not entered is 未記入)."""
     applied = rules_applied(plan, rules)
@@ -111,7 +111,8 @@ def assumed_rule_words(rule: SubsidyRule) -> L10n:
     return L10n(f"取り込んだ{label}のルールを仮定", f"imported FY{rule.fiscal_year} rule assumed")
 
 
-def _rule_origin(rule: SubsidyRule) -> L10n:
+def rule_origin(rule: SubsidyRule) -> L10n:
+    """本プログラム同梱 / 取り込んだルールファイル fy2025.toml."""
     if rule.origin == "bundled":
         return L10n("本プログラム同梱", "bundled with the program")
     return L10n(f"取り込んだルールファイル {rule.origin}", f"imported rule file {rule.origin}")
@@ -120,7 +121,7 @@ def _rule_origin(rule: SubsidyRule) -> L10n:
 def replaced_rule_note(old: SubsidyRule, new: SubsidyRule) -> L10n:
     """What importing ``new`` replaced: the year's rule before, with both rates and sources."""
     label = era_year_label(new.fiscal_year)
-    was = _rule_origin(old)
+    was = rule_origin(old)
     return L10n(
         f"{label}のルールを置き換えました: 措置率{rate_text(old.rate)}（{old.source.ja}、"
         f"{old.date.isoformat()}、{was.ja}）→ 措置率{rate_text(new.rate)}（{new.source.ja}、"

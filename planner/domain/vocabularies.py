@@ -61,6 +61,7 @@ TELEWORK_TYPES = (  # issue 15: MIC telework security guideline, 5th ed. (2021-0
 SECURITY_GROUPS = ("framework", "malware", "loss", "eavesdrop", "intrusion", "external")
 COVERAGES = ("introduction", "introduction_and_running")  # issue 15: a subsidy rule's coverage
 ROUNDING_MODES = ("down", "half_up", "up")
+RULES_FROM = ("local", "plan")  # issue 19: this PC's subsidy rules, or the plan's record
 
 
 PREFECTURES = (

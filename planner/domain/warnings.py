@@ -19,7 +19,9 @@ from .costs import adopted_estimate, line_amount
 from .errors import PlannerError
 from .fiscal import short_fy_label
 from .model import Plan, Task, TaskFactors, Unit
+from .plan_rules import rule_differences, rules_for
 from .records import field_at
+from .rules_text import difference_note, grouped
 from .subsidy_rules import other_revenue_note, plan_multiplier_note
 from .suitability import Suitability, assess_in_plan
 from .text import L10n
@@ -108,8 +110,14 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
     note = plan_multiplier_note(plan)
     if note is not None:  # an index entered, the multiplier left at 1.0 (issue 15)
         out.append(PlanWarning("multiplier_not_checked", 7, "fiscal_capacity_multiplier", note))
+    rules = rules_for(plan, catalog.subsidy_rules)
+    for group in grouped(rule_differences(plan, rules)):  # issue 19: the record and this PC
+        fy = group[0].fiscal_year
+        index = next(i for i, r in enumerate(plan.recorded_rules) if r.fiscal_year == fy)
+        out.append(PlanWarning("recorded_rule_differs", 7, f"recorded_rules[{index}]",
+                               difference_note(group, catalog.words), severity="note"))  # fmt: skip
     try:
-        est = adopted_estimate(plan, catalog.subsidy_rules)
+        est = adopted_estimate(plan, rules)
     except PlannerError as err:  # a plan being edited; a validated plan always estimates
         out.append(PlanWarning("estimate_failed", 7, "scenarios", err.message, True))
         est = None

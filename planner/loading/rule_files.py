@@ -17,7 +17,6 @@ rules off); otherwise the per-user data folder, computed without Qt:
 from __future__ import annotations
 
 import os
-import re
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -25,9 +24,11 @@ from typing import Any
 from ..domain.catalog import SubsidyRule
 from ..domain.errors import ResourceError
 from ..domain.fiscal import MAX_FISCAL_YEAR, MIN_FISCAL_YEAR
+from ..domain.kinds.rates import parse_rate, rate_problem, unknown_code
+from ..domain.limits import MAX_TEXT, MAX_YEN
 from ..domain.text import L10n
 from ..domain.vocabularies import COVERAGES, ROUNDING_MODES
-from .datafile import Reader, quoted, read_small_file
+from .datafile import Reader, read_small_file
 
 ENV = "TELEWORK_PLANNER_RULES_DIR"
 SUFFIX = ".toml"
@@ -36,25 +37,13 @@ MAX_RULE_FILE = 256 * 1024  # one year's rule is about 1 KB
 
 # -- one rule table ------------------------------------------------------------------------
 
-# "1/2", "0.5": a short fraction or decimal, never an exponent (Fraction("1e-99999999") hangs)
-_RATE = re.compile(r"\d{1,9}(?:\.\d{1,9}|/\d{1,9})?")
-
 
 def _rate(r: Reader, s: dict[str, Any], w: str) -> Fraction:
+    """The rate, parsed and bounded as a rule recorded in a plan is (``kinds/rates.py``)."""
     value = r.get(s, "rate", w, (str, int, float))  # a number is read, then refused below
-    text = value.strip() if isinstance(value, str) else ""
-    try:
-        rate = Fraction(text) if _RATE.fullmatch(text) else None
-    except ZeroDivisionError:
-        rate = None
+    rate = parse_rate(value)
     if rate is None or not 0 < rate <= 1:
-        r.fail(
-            f"{w}.rate",
-            L10n(
-                f'{quoted(value)} は措置率ではありません。"1/2" のように、0より大きく1以下の分数を文字列で書いてください',
-                f'{quoted(value)} is not a rate such as "1/2" (a fraction above 0 and at most 1, as text)',
-            ),
-        )
+        r.fail(f"{w}.rate", rate_problem(value))
     return rate  # type: ignore[return-value]
 
 
@@ -66,19 +55,13 @@ def subsidy_rule(
     for i, c in enumerate(eligible):
         r.check_kind(c, f"{w}.eligible_categories[{i}]", str)
         if c not in categories:
-            r.fail(
-                f"{w}.eligible_categories",
-                L10n(
-                    f"経費区分 {quoted(c)} はありません（使える区分: {', '.join(sorted(categories))}）",
-                    f"unknown cost category {quoted(c)} (known: {', '.join(sorted(categories))})",
-                ),
-            )
+            r.fail(f"{w}.eligible_categories", unknown_code(c, categories))
     rounding = r.get(s, "rounding", w, dict)
-    return SubsidyRule(
+    rule = SubsidyRule(
         fiscal_year=r.count(s, "fiscal_year", w, MIN_FISCAL_YEAR, MAX_FISCAL_YEAR),
         rate=_rate(r, s, w),
         eligible_categories=frozenset(eligible),
-        rounding_unit=r.count(rounding, "unit", f"{w}.rounding", 1),
+        rounding_unit=r.count(rounding, "unit", f"{w}.rounding", 1, MAX_YEN),
         rounding_mode=r.choice(rounding, "mode", f"{w}.rounding", ROUNDING_MODES),
         source=r.l10n(s, "source", w),
         date=r.iso_date(s, "date", w),
@@ -88,6 +71,18 @@ def subsidy_rule(
         origin=origin,
         date_assumed=_date_assumed(r, s, w),
     )
+    _texts_fit(r, rule, w)
+    return rule
+
+
+def _texts_fit(r: Reader, rule: SubsidyRule, w: str) -> None:
+    """A rule's texts fit a plan's text fields: a plan records the rules it used (issue 19)."""
+    texts = {"source.ja": rule.source.ja, "source.en": rule.source.en, "note.ja": rule.note.ja,
+             "note.en": rule.note.en, "coverage_source": rule.coverage_source}  # fmt: skip
+    for key, text in texts.items():
+        if len(text) > MAX_TEXT:
+            r.fail(f"{w}.{key}", L10n(f"長すぎます（{len(text):,}文字、上限{MAX_TEXT:,}文字）",
+                                      f"too long ({len(text):,} characters, at most {MAX_TEXT:,})"))  # fmt: skip
 
 
 def _date_assumed(r: Reader, s: dict[str, Any], w: str) -> bool:

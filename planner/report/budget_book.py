@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..domain import costs
 from ..domain.catalog import Catalog
 from ..domain.model import Plan
+from ..domain.plan_rules import rules_for
 from .budget_lines import lines_sheet
 from .budget_summary import summary_sheet
 from .result import ReportError
@@ -33,7 +34,7 @@ def budget_book(plan: Plan, catalog: Catalog, lang: str = "ja", *,
     book = Book(f"予算要求資料　{plan.title}")
     taken: set[str] = set()
     for i, scenario in enumerate(plan.scenarios if all_scenarios else [adopted], 1):
-        est = costs.estimate(plan, scenario, catalog.subsidy_rules)
+        est = costs.estimate(plan, scenario, rules_for(plan, catalog.subsidy_rules))
         is_adopted = scenario.id == adopted.id
         tag = f"{i} {scenario.name}" if all_scenarios else ""
         names = (sheet_name(f"明細{tag}" if tag else "経費明細", taken),

@@ -18,6 +18,7 @@ from ..domain.catalog import Catalog, SubsidyRule
 from ..domain.costs import Estimate, YearEstimate
 from ..domain.fiscal import short_fy_label
 from ..domain.model import Plan, Scenario
+from ..domain.plan_rules import rules_for
 from ..domain.subsidy_text import assumed_rule_words, rate_text
 from .sheets import Formula, Sheet, ref
 from .textsafe import clean_plain
@@ -81,7 +82,7 @@ def lines_sheet(plan: Plan, catalog: Catalog, scenario: Scenario, est: Estimate,
     sheet.put(*MULTIPLIER, float(plan.fiscal_capacity_multiplier), "multiplier")
     for col, (head, _width) in enumerate(COLUMNS):
         sheet.put(HEAD_ROW, col, head, "head")
-    rows = out.line_rows = budget.line_rows(plan, scenario, catalog.subsidy_rules)
+    rows = out.line_rows = budget.line_rows(plan, scenario, rules_for(plan, catalog.subsidy_rules))
     r = HEAD_ROW + 1
     for year in est.years:
         first = r
@@ -167,6 +168,6 @@ NOTES = (
 def _notes(sheet: Sheet, r: int, plan: Plan, catalog: Catalog) -> None:
     from ..domain.subsidy_text import subsidy_formula
 
-    formula = subsidy_formula(plan, catalog.subsidy_rules, catalog.words).ja
+    formula = subsidy_formula(plan, rules_for(plan, catalog.subsidy_rules), catalog.words).ja
     for i, text in enumerate((formula, *NOTES)):
         sheet.put(r + i, 0, clean_plain(text), "note", across=len(COLUMNS))

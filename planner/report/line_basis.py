@@ -7,24 +7,22 @@ count under the coverage rule (issue 15: introduction costs only, by default).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from ..domain import costs
-from ..domain.catalog import SubsidyRule
 from ..domain.model import CostLine, Plan
+from ..domain.rule_years import Rules
 from ..domain.subsidy_rules import SWITCH_SIGN
 from ..domain.text import L10n
 
 
 def line_basis_cells(
-    line: CostLine, plan: Plan, rules: Sequence[SubsidyRule], lang: str = "ja"
+    line: CostLine, plan: Plan, rules: Rules, lang: str = "ja"
 ) -> tuple[str, str]:
     """(quantity, eligibility) texts, e.g. ("30台", "対象（区分による）")."""
     basis = costs.line_basis(line, plan, rules)
     return basis.quantity_text(lang), basis.eligibility_text(lang)
 
 
-def running_text(line: CostLine, plan: Plan, rules: Sequence[SubsidyRule], lang: str) -> str:
+def running_text(line: CostLine, plan: Plan, rules: Rules, lang: str) -> str:
     """How the later years (running costs) of an eligible annual line or lease count; "" where none."""
     if not costs.line_basis(line, plan, rules).eligible:
         return ""

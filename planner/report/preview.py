@@ -12,6 +12,7 @@ import io
 from ..domain.catalog import Catalog
 from ..domain.costs import adopted_estimate
 from ..domain.model import Plan
+from ..domain.plan_rules import rules_for
 from ..loading import default_catalog
 from .content import Figure, GanttChart
 from .figures import cost_figure, gantt_figure, gantt_legend, schedule_rows
@@ -46,7 +47,7 @@ def chart_figures(plan: Plan, *, lang: str = "ja", catalog: Catalog | None = Non
     """The cost chart (when there is an adopted estimate) and the schedule's first years."""
     catalog = catalog or default_catalog()
     figures = []
-    est = adopted_estimate(plan, catalog.subsidy_rules)
+    est = adopted_estimate(plan, rules_for(plan, catalog.subsidy_rules))
     if est is not None:
         figures.append(cost_figure(est, lang))
     rows = schedule_rows(plan, catalog, lang)

@@ -27,6 +27,7 @@ from ..domain import model as m
 from ..domain.catalog import Catalog
 from ..domain.checks import check_catalog_refs
 from ..domain.errors import ValidationError
+from ..domain.plan_rules import with_rules_recorded
 from ..domain.records import PLAN as RECORDS_PLAN
 from ..domain.validation import validate_plan
 from ..loading import default_catalog
@@ -48,7 +49,7 @@ MAX_JSON_BYTES = 64 * 1024 * 1024
 
 __all__ = [
     "FORMAT", "FORMAT_VERSION", "plan_to_dict", "plan_from_dict", "export_json", "import_json",
-    "dumps", "loads", "json_schema",
+    "dumps", "loads", "json_schema", "as_exported",
 ]  # fmt: skip
 
 
@@ -75,6 +76,13 @@ def export_json(plan: m.Plan, path: str | os.PathLike[str]) -> None:
     target = Path(path)
     check_target(target, suffix=".json")  # not a plan, not one someone has open, not too long
     write_atomically(target, dumps(plan).encode("utf-8"))
+
+
+def as_exported(plan: m.Plan, catalog: Catalog | None = None) -> m.Plan:
+    """The plan as the program hands it on (saved from the window, ``import-json``, an
+    export): the subsidy rules its figures use recorded (issue 19; the plan given is not
+    changed). ``save_plan`` and ``export_json`` write what they are given."""
+    return with_rules_recorded(plan, (catalog or default_catalog()).subsidy_rules)
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from ..domain.money import format_yen
 from ..domain.subsidy_text import assumed_rule_words
 from .document import PlanDocument
 from .i18n import lang, t
+from .rule_record_views import year_rule_notes
 
 
 class CostStrip(QWidget):
@@ -55,6 +56,9 @@ class CostStrip(QWidget):
             if year.other_revenue else ""
         )  # fmt: skip
         switched = t("（運用経費を含む）", " (incl. running costs)") if year.switched else ""
+        rule = year_rule_notes(self.doc).get(fy)  # issue 19: the record and this PC differ
+        if rule:
+            assumed += t(f"　{rule}", f" — {rule}")
         self.label.setText(
             t(
                 f"{fiscal_year_label(fy)}  事業費 {format_yen(year.total)}{other}   特別交付税措置見込 {format_yen(year.subsidy)}{switched}"

@@ -5,6 +5,8 @@ They show only what planner.domain.costs computed, so screen, PDF and CLI agree.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
@@ -83,11 +85,15 @@ class YearTable(QTableWidget):
         self._fit_timer.timeout.connect(self._fit_rows)
         self.horizontalHeader().sectionResized.connect(self._section_resized)
 
-    def show_estimate(self, est: Estimate | None) -> None:
+    def show_estimate(self, est: Estimate | None, rule_notes: Mapping[int, str] | None = None) -> None:
+        """``rule_notes``: by fiscal year, which rule the figures use where the plan's record
+        and this PC differ (issue 19, ``rule_record_views.year_rule_notes``)."""
         years = est.years if est else ()
+        rule_notes = rule_notes or {}
         self.setRowCount(len(years) + (1 if est else 0))
         for r, y in enumerate(years):
-            notes = [n for n in (assumed_note(y), switched_note(y)) if n]
+            notes = [n for n in (assumed_note(y), rule_notes.get(y.fiscal_year, ""),
+                                 switched_note(y)) if n]  # fmt: skip
             self._row(r, fiscal_year_label(y.fiscal_year, lang()), y, "、".join(notes) if
                       lang() == "ja" else "; ".join(notes), _switched_tip(y) if y.switched else "")  # fmt: skip
         if est:

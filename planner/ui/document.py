@@ -21,7 +21,10 @@ from ..domain import costs
 from ..domain.catalog import Catalog
 from ..domain.errors import PlannerError, ValidationError
 from ..domain.model import Plan
+from ..domain.model_rules import RecordedRule
 from ..domain.operations import Operation, Touch
+from ..domain.plan_rules import RuleDifference, rule_differences, rules_for
+from ..domain.rule_years import YearRules
 from .i18n import tx
 
 
@@ -69,6 +72,7 @@ class PlanDocument(QObject):
         self.suggested_path: Path | None = None  # for Save As of a plan with no file yet
         self.undo_stack = QUndoStack(self)
         self._estimates: dict[str, costs.Estimate | PlannerError] = {}
+        self._rules: YearRules | None = None
 
     def apply(self, op: Operation) -> ValidationError | None:
         """Run an edit; on a validation error nothing changes and the error is returned."""
@@ -91,6 +95,7 @@ class PlanDocument(QObject):
             self.undo_stack.undo()
 
     def emit_changed(self, touched: tuple[Touch, ...]) -> None:
+        self._rules = None  # the record, the plan's choice or the years may have changed
         self._forget_estimates(touched)
         self.changed.emit(touched)
 
@@ -134,9 +139,7 @@ class PlanDocument(QObject):
             return None
         if scenario_id not in self._estimates:
             try:
-                self._estimates[scenario_id] = costs.estimate(
-                    self.plan, scenario, self.catalog.subsidy_rules
-                )
+                self._estimates[scenario_id] = costs.estimate(self.plan, scenario, self.rules())
             except PlannerError as err:
                 self._estimates[scenario_id] = err
         result = self._estimates[scenario_id]
@@ -152,6 +155,24 @@ class PlanDocument(QObject):
         """
         self.catalog = catalog
         self.emit_changed((Touch("set", ("catalog",)),))
+
+    # -- the subsidy rules the figures use (issue 19) --------------------------------------------
+
+    def rules(self) -> YearRules:
+        """This PC's rules, with the plan's recorded ones where it says to use them."""
+        if self._rules is None:
+            self._rules = rules_for(self.plan, self.catalog.subsidy_rules)
+        return self._rules
+
+    def rule_differences(self) -> list[RuleDifference]:
+        """The years whose rule on this PC is not the one the plan recorded."""
+        return rule_differences(self.plan, self.rules())
+
+    def record_rules(self, rows: list[RecordedRule]) -> None:
+        """After a save: the plan's record is what the file now holds (not an edit: no undo
+        step; the views that name the record refresh)."""
+        self.plan.recorded_rules = rows
+        self.emit_changed((Touch("set", ("recorded_rules",)),))
 
     def adopted_estimate(self) -> costs.Estimate | None:
         scenario = self.plan.adopted_scenario()

@@ -222,10 +222,13 @@ class FileActions:
         return True  # otherwise the page stays as it is, scrolled where it was
 
     def _save_to(self, path: Path) -> bool:
+        from ..store.interchange import as_exported
         from ..store.project import save_plan
 
-        try:
-            save_plan(self.doc.plan, path)
+        doc = self.doc
+        try:  # the file records the rules the figures use (issue 19)
+            saved = as_exported(doc.plan, doc.catalog)
+            save_plan(saved, path, catalog=doc.catalog)
         except PlannerError as err:
             self._error(t("保存できません", "Cannot save"), err)
             return False
@@ -234,6 +237,7 @@ class FileActions:
                                t(f"{path} に保存できません: {err.strerror}", f"Cannot save to {path}: {err.strerror}"))  # fmt: skip
             return False
         self.doc.mark_saved(path)
+        self.doc.record_rules(saved.recorded_rules)  # what the file now records
         self.window.autosave.discard()
         self.window.update_title()
         return True
@@ -301,10 +305,10 @@ class FileActions:
         path = dialogs.choose_save_file(self.window, str(base), dialogs.JSON_FILTER)
         if path is None or self._refuse_program_files(path, t("書き出せません", "Cannot export")):
             return
-        from ..store.interchange import export_json
+        from ..store.interchange import as_exported, export_json
 
         try:
-            export_json(doc.plan, path)
+            export_json(as_exported(doc.plan, doc.catalog), path)  # with its rules (issue 19)
         except (PlannerError, OSError) as err:
             msg = err.text(lang()) if isinstance(err, PlannerError) else str(err)
             dialogs.show_error(self.window, t("書き出せません", "Cannot export"), msg)

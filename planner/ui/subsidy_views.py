@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSizePolicy
 
-from ..domain.catalog import SubsidyRule
 from ..domain.costs import Estimate, rule_for
 from ..domain.model import Plan
 from ..domain.money import format_yen
 from ..domain.operations import Batch, SetValue
+from ..domain.rule_years import Rules, YearRules
+from ..domain.rules_text import used_suffix
 from ..domain.subsidy_rules import (
     SWITCH_MARK,
     SWITCH_SIGN,
@@ -119,8 +120,7 @@ class RunningSwitch(QObject):
         self.box.blockSignals(False)
         if plan.running_costs_eligible or plan.running_costs_reason.strip():
             self.error.show_error(None)  # the refusal is answered
-        rules = self.doc.catalog.subsidy_rules
-        coverages = {r.coverage for r in rules_applied(plan, rules)}
+        coverages = {r.coverage for r in rules_applied(plan, self.doc.rules())}
         said = [tx(coverage_words(c)) for c in sorted(coverages)]
         if lang() == "en":
             said = [w[:1].lower() + w[1:] for w in said]
@@ -177,7 +177,7 @@ def revenue_notes(plan: Plan, est_lines) -> list[str]:
     return notes
 
 
-def rule_notes(plan: Plan, est: Estimate | None, rules: Sequence[SubsidyRule]) -> list[str]:
+def rule_notes(plan: Plan, est: Estimate | None, rules: Rules) -> list[str]:
     """The formula, the estimate's status, the timing, and which rule each year uses."""
     parts = [
         tx(subsidy_formula(plan, rules, default_words())) + t("", " ") + tx(NOT_GUARANTEED),
@@ -187,8 +187,14 @@ def rule_notes(plan: Plan, est: Estimate | None, rules: Sequence[SubsidyRule]) -
         years = [(y.fiscal_year, y.rule, y.assumed) for y in est.years]
     else:
         years = [(fy, *rule_for(fy, rules)) for fy in plan.fiscal_years]
-    parts += [tx(rule_year_note(fy, rule, assumed)) for fy, rule, assumed in years]
+    plan_rule = tx(used_suffix(True, default_words()))  # issue 19: a year on the plan's record
+    parts += [tx(rule_year_note(fy, rule, assumed)) + (plan_rule if _from_plan(rules, fy) else "")
+              for fy, rule, assumed in years]  # fmt: skip
     return parts
+
+
+def _from_plan(rules: Rules, fiscal_year: int) -> bool:
+    return isinstance(rules, YearRules) and rules.from_plan(fiscal_year)
 
 
 def rule_file_problems(problems: Sequence[L10n]) -> list[str]:

@@ -15,6 +15,7 @@ from ..domain.errors import PlannerError
 from ..domain.fiscal import short_fy_label
 from ..domain.model import Plan
 from ..domain.money import format_yen
+from ..domain.plan_rules import rules_for
 from ..domain.suitability import assess_in_plan
 from ..loading import words
 from .cost_views import _cell
@@ -103,7 +104,7 @@ class CostLineTable(_Table):
         scenario = plan.adopted_scenario()
         lines = scenario.lines if scenario else []
         self.setRowCount(len(lines))
-        rules = catalog.subsidy_rules
+        rules = rules_for(plan, catalog.subsidy_rules)  # the plan's record, if it says so
         for r, line in enumerate(lines):
             basis = costs.line_basis(line, plan, rules)
             years = short_fy_label(line.start_fy, lang())

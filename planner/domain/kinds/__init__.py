@@ -16,13 +16,15 @@ owns what the program does with a value of it.
 
 The kinds that hold other records (``nested``) are ``record`` (one, kept in its parent's
 row), ``rows`` (a list with ids) and ``keyed`` (a dict by key), both in tables of their
-own, and ``strings`` (a list of codes or texts).
+own, and ``strings`` (a list of codes or texts). ``rate`` (an exact fraction) and ``codes``
+(a set of codes in one value) are a subsidy rule's own (``rates.py``).
 """
 
 from __future__ import annotations
 
 from .base import Bind, Condition, Kind, refusal, rule
 from .nested import KeyedKind, RecordKind, RowsKind, StringsKind, records_equal
+from .rates import CodesKind, RateKind
 from .scalars import (
     BoolKind,
     ChoiceKind,
@@ -43,6 +45,6 @@ KINDS: dict[str, Kind] = {
     for k in (
         TextKind(), IdKind(), RefKind(), CountKind(), MoneyKind(), FiscalYearKind(), BoolKind(),
         DateKind(), DecimalKind(), ChoiceKind(), RecordKind(), RowsKind(), KeyedKind(),
-        StringsKind(),
+        StringsKind(), RateKind(), CodesKind(),  # issue 19: a recorded subsidy rule's values
     )
 }  # fmt: skip

@@ -17,12 +17,13 @@ Bind = Callable[[Any], str]  # a constant the generated test needs -> its name t
 
 class Condition:
     """One part of a kind's rule: a Python expression over ``v`` (and ``c``, the
-    catalog's choice lists), and the refusal's words for a value that fails it."""
+    catalog's choice lists), and the refusal's words for a value that fails it
+    (``words(v)``; ``words(v, c)`` with ``with_choices``, to name the codes allowed)."""
 
-    __slots__ = ("test", "words")
+    __slots__ = ("test", "words", "with_choices")
 
-    def __init__(self, test: str, words: Callable[[Any], L10n]) -> None:
-        self.test, self.words = test, words
+    def __init__(self, test: str, words: Callable[..., L10n], with_choices: bool = False) -> None:
+        self.test, self.words, self.with_choices = test, words, with_choices
 
 
 if TYPE_CHECKING:
@@ -155,6 +156,8 @@ def refusal(f: Field, value: Any, where: str, choices: Any) -> ValidationError |
     for condition in f.type.conditions(f, bind):
         env["v"], env["c"] = value, choices
         if not eval(condition.test, env):  # noqa: S307 - an expression of our own kinds
-            words = condition.words(value)
+            words = (
+                condition.words(value, choices) if condition.with_choices else condition.words(value)
+            )
             return ValidationError(where, words.ja, words.en)
     return None

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...domain.network_model import MODEL_SOURCE
+from ...domain.plan_rules import rules_in_use
+from ...domain.rule_years import rule_hash
+from ...domain.rules_text import source_word
 from ...domain.subsidy_rules import rule_date_text
-from ...domain.subsidy_text import rules_applied
 from ...domain.suitability import Suitability
 from ..content import Chapter, Column, centred
 from .common import Context
@@ -85,14 +87,22 @@ def sources(ctx: Context) -> Chapter:
               "Steps and checklists: our summary of the ten steps of MIC's guide on promoting telework in local government (April 2021)."),
     ]  # fmt: skip
     rules = ctx.catalog.subsidy_rules
-    for r in rules_applied(ctx.plan, rules):  # only the rules the plan's years use (issue 18)
+    used = rules_in_use(ctx.plan, ctx.rules)  # only the rules the plan's years use (issue 18)
+    for r, from_plan in used:
         origin = "" if r.origin == "bundled" else ctx.t(f"（取り込んだファイル {r.origin}）",
                                                         f" (imported file {r.origin})")  # fmt: skip
         day = rule_date_text(r).get(ctx.lang)
-        items.append(ctx.t(f"{ctx.fy_short(r.fiscal_year)}の措置: {r.source.ja}（{day}）{origin}",
-                           f"Rule of FY{r.fiscal_year}: {r.source.en} ({day}){origin}"))  # fmt: skip
-    if rules and ctx.plan.fiscal_years[-1] > rules[-1].fiscal_year:
-        last = rules[-1].fiscal_year
+        # issue 19: the plan's record or this PC, and the content's hash (its first 12 digits)
+        where = source_word(from_plan, ctx.catalog.words).get(ctx.lang)
+        digest = ctx.t(f"（{where}、内容のハッシュ {rule_hash(r)[:12]}）",
+                       f" ({where}; content hash {rule_hash(r)[:12]})")  # fmt: skip
+        items.append(ctx.t(f"{ctx.fy_short(r.fiscal_year)}の措置: {r.source.ja}（{day}）{origin}{digest}",
+                           f"Rule of FY{r.fiscal_year}: {r.source.en} ({day}){origin}{digest}"))  # fmt: skip
+    # the latest rule in use: this PC's, or a later one the plan recorded and uses
+    latest = max([r.fiscal_year for r in rules[-1:]] + [r.fiscal_year for r, p in used if p],
+                 default=0)  # fmt: skip
+    if rules and ctx.plan.fiscal_years[-1] > latest:
+        last = latest
         items.append(ctx.t(
             f"{ctx.fy_short(last + 1)}以降の措置の通知は確認できていないため、{ctx.fy_short(last)}のルールが続くものと仮定しています。",
             f"No notice for FY{last + 1} or later has been found, so the FY{last} rule is assumed to continue."))  # fmt: skip

@@ -16,6 +16,7 @@ from ...domain.catalog import Catalog
 from ...domain.errors import PlannerError
 from ...domain.model import Plan
 from ...domain.money import format_yen
+from ...domain.plan_rules import rules_for
 from ...domain.suitability import Assessment, Suitability, assess_in_plan
 from ...loading import words
 from .. import dates
@@ -49,6 +50,8 @@ class Context:
         self.lang = lang
         self._assessments: dict[str, Assessment] = {}
         self._adopted: tuple[costs.Estimate | None, str | None] | None = None
+        # issue 19: this PC's subsidy rules, with the plan's recorded ones where it says so
+        self.rules = rules_for(plan, catalog.subsidy_rules)
 
     # -- words ------------------------------------------------------------------------
 
@@ -133,7 +136,7 @@ class Context:
         """The adopted scenario's estimate, or the error that prevents it (once per document)."""
         if self._adopted is None:
             try:
-                self._adopted = costs.adopted_estimate(self.plan, self.catalog.subsidy_rules), None
+                self._adopted = costs.adopted_estimate(self.plan, self.rules), None
             except PlannerError as e:
                 self._adopted = None, e.text(self.lang)
         return self._adopted

@@ -13,6 +13,14 @@ from dataclasses import dataclass
 
 from ...domain import costs
 from ...domain.money import thousand_yen_table
+from ...domain.plan_rules import rule_differences
+from ...domain.rules_text import (
+    difference_cell,
+    difference_note,
+    grouped,
+    source_word,
+    used_suffix,
+)
 from ...domain.subsidy_rules import (
     SWITCH_MARK,
     SWITCH_SIGN,
@@ -71,6 +79,12 @@ def _rule_note(ctx: Context, y: costs.YearEstimate) -> str:
 
 def _remarks(ctx: Context, y: costs.YearEstimate) -> str:
     out = [_rule_note(ctx, y)]
+    differs = next((d for d in rule_differences(ctx.plan, ctx.rules) if d.fiscal_year == y.fiscal_year),
+                   None)  # fmt: skip
+    if differs is not None:  # issue 19: the plan's record and this PC disagree on the year
+        out.append(difference_cell(differs).get(ctx.lang))
+    elif ctx.rules.from_plan(y.fiscal_year):
+        out.append(source_word(True, ctx.catalog.words).get(ctx.lang))
     if y.running_excluded:
         out.append(ctx.t(f"運用経費{ctx.yen(y.running_excluded)}は対象外",
                          f"running costs {ctx.yen(y.running_excluded)} not eligible"))  # fmt: skip
@@ -226,7 +240,7 @@ _UNCONFIRMED = L10n(
 
 
 def _notes(ctx: Context, est: costs.Estimate) -> list[Block]:
-    lines = [subsidy_formula(ctx.plan, ctx.catalog.subsidy_rules, ctx.catalog.words).get(ctx.lang),
+    lines = [subsidy_formula(ctx.plan, ctx.rules, ctx.catalog.words).get(ctx.lang),
              multiplier_wording().get(ctx.lang)]  # fmt: skip
     out = [ctx.p("※ " + x, style="note") for x in lines]
     warn = plan_multiplier_note(ctx.plan)
@@ -250,11 +264,17 @@ def _notes(ctx: Context, est: costs.Estimate) -> list[Block]:
 
 
 def _rules_used(ctx: Context, est: costs.Estimate) -> list[Block]:
-    """Which rule each year used, with its source and date (assumed years said plainly)."""
+    """Which rule each year used, with its source and date (assumed years said plainly), and
+    whether it is the rule recorded in the plan or this PC's (issue 19: where the two
+    differ, both are named)."""
     out: list[Block] = [
         ctx.subsection(ctx.t("年度ごとに用いた措置ルール", "The rule each year used"))
     ]
+    words = ctx.catalog.words
     for fy, rule, assumed in est.rules_used():
         note = rule_year_note(fy, rule, assumed).get(ctx.lang)
-        out.append(ctx.p("・" + note, style="small"))
+        where = used_suffix(ctx.rules.from_plan(fy), words).get(ctx.lang) if rule else ""
+        out.append(ctx.p("・" + note + where, style="small"))
+    for group in grouped(rule_differences(ctx.plan, ctx.rules)):
+        out.append(ctx.p("※ " + difference_note(group, words).get(ctx.lang), style="small"))
     return out

@@ -35,7 +35,7 @@ class _Item(NamedTuple):
 
 
 def _item(ctx: Context, line: CostLine) -> _Item:
-    rules = ctx.catalog.subsidy_rules
+    rules = ctx.rules
     lease = line.recurrence == "lease"
     try:
         yen = ctx.yen(costs.line_amount(line, ctx.plan))
@@ -141,7 +141,7 @@ def scenarios(ctx: Context) -> list[Block]:
     for s in plan.scenarios:
         mark = ctx.t("（採用）", " (adopted)") if adopted and s.id == adopted.id else ""
         try:
-            e = costs.estimate(plan, s, ctx.catalog.subsidy_rules)
+            e = costs.estimate(plan, s, ctx.rules)
         except PlannerError as err:
             rows.append(_Compared(s.name + mark, None, err.text(ctx.lang)))
             continue

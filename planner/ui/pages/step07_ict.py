@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.builders import cost_line_from_item, plan_language
-from ...domain.costs import eligible_categories, lease_months, line_amount, line_basis
 from ...domain.errors import PlannerError
-from ...domain.fiscal import lease_last_month, month_label, short_fy_label, year_month_label
-from ...domain.model import CostLine, Scenario
+from ...domain.model import Scenario
 from ...domain.money import format_yen
 from ...domain.operations import InsertRow, RemoveRow, SetValue
 from ...domain.subsidy_rules import MULTIPLIER_LABEL, multiplier_wording
@@ -24,7 +22,7 @@ from ..fields import BoundCheckBoxes, ErrorLabel
 from ..fit import fit_columns, narrow_combo
 from ..i18n import lang, t, tx
 from ..notes import WARNING_STYLE, set_paragraphs, wrapped
-from ..row_table import RowTable
+from ..rule_record_views import RulesBanner, year_rule_notes
 from ..subsidy_views import (
     MultiplierWarning,
     RunningSwitch,
@@ -34,14 +32,13 @@ from ..subsidy_views import (
     rule_notes,
     switch_legend,
 )
-from ..table_model import Column, RowTableModel
+from ..table_model import Column
 from .base import StepPage
 from .choices import (
     DEVICE_POLICIES,
-    ELIGIBILITY,
-    ELIGIBILITY_VALUES,
     TOOLS,
 )
+from .cost_lines import CostLineTable
 
 
 class IctPage(StepPage):
@@ -89,57 +86,7 @@ class IctPage(StepPage):
         self.add_field(later, (), Column("device_life_years", DEVICE_LIFE, "int"))
 
         self._scenario_bar()
-        self.lines = RowTable(
-            RowTableModel(
-                doc,
-                ("scenarios", "-", "lines"),
-                [
-                    Column("name", L10n("経費項目", "Cost item")),
-                    Column(
-                        "category",
-                        L10n("区分", "Category"),
-                        "choice",
-                        tuple((c.id, c.name) for c in doc.catalog.cost_categories),
-                        choice_note=self._category_note,
-                    ),
-                    Column(
-                        "budget_item",
-                        L10n("予算の節", "Budget item"),
-                        tooltip=self._budget_item_tip,
-                    ),
-                    Column("unit_price", L10n("単価", "Unit price")),
-                    Column("quantity", L10n("数量", "Quantity")),
-                    Column("quantity_basis", L10n("数量の基準", "Per")),
-                    Column("recurrence", L10n("発生", "Recurs")),
-                    Column("start_fy", L10n("開始年度", "From FY")),
-                    Column("end_fy", L10n("終了年度", "To FY"),
-                           tooltip=lambda ln: self._lease_tip(ln) if ln.recurrence == "lease" else ""),
-                    Column("lease_start_month", L10n("リース開始月", "Lease from (month)"),
-                           tooltip=self._lease_tip),  # issue 20  # fmt: skip
-                    Column("lease_months", L10n("リース月数", "Lease months"),
-                           tooltip=self._lease_tip),  # issue 20  # fmt: skip
-                    Column("contract", L10n("複数年度の契約", "Multi-year contract")),  # issue 20
-                    Column(
-                        "other_revenue",
-                        L10n("特定財源（期間計）", "Other revenue (period)"),
-                        tooltip=lambda _line: REVENUE_TIP.get(lang()),
-                    ),
-                    Column(
-                        "eligible_override",
-                        L10n("措置対象", "Eligible"),
-                        "choice",
-                        ELIGIBILITY,
-                        values=ELIGIBILITY_VALUES,
-                    ),
-                    Column("override_reason", L10n("変更の理由", "Reason for override")),
-                    Column("", L10n("計上数量", "Counted"), display=self._line_quantity),
-                    Column("", L10n("措置の判定", "Subsidy basis"), display=self._line_eligibility),
-                    Column("", L10n("年額", "Per year"), display=self._line_amount),
-                ],
-                new_row=self._new_line,
-                noun=L10n("経費", "cost line"),
-            )
-        )
+        self.lines = CostLineTable(doc).table  # the adopted scenario's lines (cost_lines.py)
         self.lines.view.setObjectName("costTable")
         self.lines.view.setMinimumHeight(260)
         self.lines.view.setWordWrap(False)
@@ -161,6 +108,8 @@ class IctPage(StepPage):
                 )
             )
         )
+        self.rules_banner = RulesBanner(doc)  # issue 19: the plan's recorded rules differ
+        self.layout_.addWidget(self.rules_banner)
         self.layout_.addWidget(self.years)
         self.layout_.addWidget(self.switch_legend)
         self.layout_.addWidget(self.excluded_note)
@@ -277,16 +226,6 @@ class IctPage(StepPage):
 
         self.doc.apply(Batch(ops, L10n("シナリオの削除", "Remove scenario")))
 
-    def _new_line(self) -> CostLine:
-        first = self.doc.plan.fiscal_years[0]
-        return CostLine(
-            name=t("（経費項目）", "(cost item)"),
-            category="ict_equipment",
-            unit_price=0,
-            start_fy=first,
-            end_fy=first,
-        )
-
     def add_catalog_line(self) -> None:
         item = self.doc.catalog.cost_item(self.catalog_items.currentData())
         years = self.doc.plan.fiscal_years
@@ -295,53 +234,6 @@ class IctPage(StepPage):
             self.lines.model.add_row(cost_line_from_item(item, years[0], years[-1], language))
 
     # -- refresh -------------------------------------------------------------------------------
-
-    def _category_note(self, category: str) -> str:
-        """The picker marks the categories the rule makes eligible (for the plan's first year)."""
-        rules = self.doc.catalog.subsidy_rules
-        if category in eligible_categories(self.doc.plan.fiscal_years[0], rules):
-            return t("【措置対象】", " [eligible]")
-        return ""
-
-    def _budget_item_tip(self, line: CostLine) -> str:
-        """Which budget item the line goes under: said for "from the category" too."""
-        catalog = self.doc.catalog
-        item = catalog.words.label("budget_item", catalog.budget_item(line), lang())
-        if line.budget_item is None:
-            return t(f"区分から自動: {item}", f"From the category: {item}")
-        return item
-
-    def _line_quantity(self, line: CostLine) -> str:
-        return line_basis(line, self.doc.plan, self.doc.catalog.subsidy_rules).quantity_text(lang())
-
-    def _line_eligibility(self, line: CostLine) -> str:
-        basis = line_basis(line, self.doc.plan, self.doc.catalog.subsidy_rules)
-        return basis.eligibility_text(lang())
-
-    def _line_amount(self, line: CostLine) -> str:
-        """A year's amount; a lease's month's and its whole (issue 20)."""
-        try:
-            amount = line_amount(line, self.doc.plan)
-        except PlannerError:
-            return "—"
-        if line.recurrence != "lease":
-            return format_yen(amount, lang())
-        whole = format_yen(amount * line.lease_months, lang())
-        return t(f"月額{format_yen(amount)}（計{whole}）",
-                 f"{format_yen(amount, 'en')} a month ({whole} in all)")  # fmt: skip
-
-    def _lease_tip(self, line: CostLine) -> str:
-        """A lease's months and their fiscal years: its end year is not the line's end year."""
-        if line.recurrence != "lease":
-            return t("リースの行のみ使います。", "Used by lease lines only.")
-        months = lease_months(line)
-        start = month_label(line.start_fy, line.lease_start_month, lang())
-        end = year_month_label(*lease_last_month(line.start_fy, line.lease_start_month,
-                                                 line.lease_months), lang())  # fmt: skip
-        per = t("、", ", ").join(t(f"{short_fy_label(fy)} {n}か月", f"{short_fy_label(fy, 'en')}: {n}")
-                                 for fy, n in months.items())  # fmt: skip
-        return t(f"リース期間: {start}〜{end}（{per}）。終了年度の欄は使いません。",
-                 f"Lease: {start} – {end} ({per} months). The end year column is not used.")  # fmt: skip
 
     def load(self) -> None:
         """Follow an edit: the scenario list only if it changed; the line table refreshes itself."""
@@ -377,7 +269,7 @@ class IctPage(StepPage):
         est = None
         try:
             est = self.doc.estimate(scenario.id) if scenario else None
-            self.years.show_estimate(est)
+            self.years.show_estimate(est, year_rule_notes(self.doc))
             self.comparison.show_estimates(self.doc.all_estimates(), plan.adopted_scenario_id)
             self.error.show_error(None)
         except PlannerError as err:
@@ -386,15 +278,13 @@ class IctPage(StepPage):
         set_paragraphs(self.switch_legend, [switch_legend(plan, est)])
         set_paragraphs(self.excluded_note, [excluded_note(est)])
         catalog = self.doc.catalog
-        set_paragraphs(self.note, rule_notes(plan, est, catalog.subsidy_rules))
+        set_paragraphs(self.note, rule_notes(plan, est, self.doc.rules()))
         set_paragraphs(self.rule_problems, rule_file_problems(catalog.rule_problems))
 
 
-DEVICE_LIFE = L10n("端末を更新するまでの年数（後年度負担の見込みに使用）",
-                   "Years until devices are replaced (for the later years' burden)")  # issue 20
+DEVICE_LIFE = L10n(
+    "端末を更新するまでの年数（後年度負担の見込みに使用）",
+    "Years until devices are replaced (for the later years' burden)",
+)  # issue 20
 # the form's label; the wording below it says where the multiplier comes from
 MULTIPLIER_FIELD = L10n(MULTIPLIER_LABEL.ja, "Fiscal-capacity multiplier")
-REVENUE_TIP = L10n(
-    "国庫補助金・県補助金など、この経費に充てる特定財源の額（期間の合計）。最初の年度から順に充て、その年度の実質負担額から差し引き、その年度に措置の対象となる経費なら対象経費からも差し引きます（事業費はそのまま）。",
-    "Earmarked revenue (a national grant, a prefectural subsidy) paying for this line, over its whole period. It is applied from the first year on and taken off that year's net burden, and off the eligible base where the line counts that year (the total cost stays).",
-)

@@ -24,6 +24,7 @@ from ...domain.warnings import plan_warnings, warning_line
 from ..cost_views import YearTable
 from ..document import PlanDocument
 from ..i18n import lang, t, tx
+from ..rule_record_views import RulesBanner, year_rule_notes
 from ..step_list import state_icon
 from ..summary_tables import CostLineTable, SelectedTaskTable
 from ..table_export import TableExport
@@ -110,7 +111,10 @@ class SummaryPage(QScrollArea):
         layout.addWidget(warn_box)
         cost_box = QGroupBox(t("採用シナリオの経費見込み", "Cost estimate of the adopted scenario"))
         self.years = YearTable()
-        QVBoxLayout(cost_box).addWidget(self.years)
+        cost_layout = QVBoxLayout(cost_box)
+        self.rules_banner = RulesBanner(doc)  # issue 19: the plan's recorded rules differ
+        cost_layout.addWidget(self.rules_banner)
+        cost_layout.addWidget(self.years)
         layout.addWidget(cost_box)
         # issue 20: the cost lines and the selected tasks too; each table copies (Ctrl+C,
         # tab-separated for Excel) and saves as CSV from its context menu
@@ -189,7 +193,8 @@ class SummaryPage(QScrollArea):
         if self.warnings.count() == 0:
             self.warnings.addItem(t("特にありません。", "Nothing to point out."))
         try:
-            self.years.show_estimate(self.doc.adopted_estimate())  # shared, computed once per edit
+            est = self.doc.adopted_estimate()  # shared, computed once per edit
+            self.years.show_estimate(est, year_rule_notes(self.doc))
         except PlannerError:
             self.years.show_estimate(None)
         self.cost_lines.show_lines(plan, catalog)

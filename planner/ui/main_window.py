@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenuBar, QMessageBox
 
 from .. import APP_NAME, APP_NAME_JA, version
@@ -15,10 +14,10 @@ from ..domain.catalog import Catalog
 from ..loading import default_catalog
 from . import i18n
 from .autosave import Autosave, default_recovery_dir
-from .budget_export import export_budget  # issue 20
 from .document import PlanDocument
 from .file_actions import FileActions, recent_files
 from .i18n import t
+from .menus import build_menus
 from .samples import open_sample, sample_files
 from .survey_actions import SurveyActions
 from .welcome import WelcomePage
@@ -62,7 +61,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self._clear_menus()
-        self._build_menus()
+        build_menus(self)
         if self.doc is None:
             self._show_welcome()
         else:
@@ -82,137 +81,6 @@ class MainWindow(QMainWindow):
         for action in self._menu_actions:
             action.deleteLater()
         self._menu_actions = []
-
-    def _action(self, menu, ja: str, en: str, slot, shortcut=None, name: str = "") -> QAction:
-        action = QAction(t(ja, en), self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        action.setObjectName(name)
-        menu.addAction(action)
-        self._menu_actions.append(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        f = bar.addMenu(t("ファイル(&F)", "&File"))
-        self._action(f, "新規作成", "New", self.new_plan, QKeySequence.StandardKey.New, "actionNew")
-        self._action(
-            f, "開く…", "Open…", self.files.open_dialog, QKeySequence.StandardKey.Open, "actionOpen"
-        )
-        recent = f.addMenu(t("最近使ったファイル", "Recent files"))
-        for path in recent_files():
-            recent.addAction(str(path), lambda p=path: self.files.open(p))
-        recent.setEnabled(bool(recent_files()))
-        f.addSeparator()
-        has_doc = self.doc is not None
-        self._action(
-            f, "上書き保存", "Save", self.files.save, QKeySequence.StandardKey.Save, "actionSave"
-        )
-        self._action(
-            f,
-            "名前を付けて保存…",
-            "Save As…",
-            self.files.save_as,
-            QKeySequence.StandardKey.SaveAs,
-            "actionSaveAs",
-        )
-        f.addSeparator()
-        self._action(
-            f,
-            "実施計画書（PDF）を出力…",
-            "Export plan (PDF)…",
-            self.files.export_pdf,
-            "Ctrl+E",
-            "actionExportPdf",
-        )
-        self._action(f, "予算要求書（Excel）を書き出す…", "Export budget request (Excel)…", partial(export_budget, self), None, "actionExportBudget").setEnabled(has_doc)  # issue 20  # fmt: skip
-        self._action(
-            f, "JSONに書き出す…", "Export JSON…", self.files.export_json, None, "actionExportJson"
-        )
-        self._action(
-            f, "JSONから読み込む…", "Import JSON…", self.files.import_json, None, "actionImportJson"
-        )
-        self._action(
-            f,
-            "特別交付税措置のルールを読み込む…",
-            "Load a subsidy rule file…",
-            self.files.import_rules,
-            None,
-            "actionImportRules",
-        )
-        f.addSeparator()  # issue 20: the task survey in Excel
-        self._action(f, "業務の洗い出し調査票（Excel）を書き出す…", "Export the task survey (Excel)…",
-                     self.survey.export_survey, None, "actionExportSurvey")  # fmt: skip
-        self._action(f, "調査票の回答を読み込む…", "Import survey replies…",
-                     self.survey.import_dialog, None, "actionImportSurvey")  # fmt: skip
-        f.addSeparator()
-        self._action(
-            f,
-            "計画を閉じる",
-            "Close plan",
-            self.files.close_plan,
-            QKeySequence.StandardKey.Close,
-            "actionClose",
-        )
-        self._action(f, "終了", "Quit", self.close, "Ctrl+Q", "actionQuit")  # Windows has no standard key
-        for action in f.actions():
-            if action.objectName() in (
-                "actionSave",
-                "actionSaveAs",
-                "actionExportPdf",
-                "actionExportJson",
-                "actionExportSurvey",
-                "actionImportSurvey",
-                "actionClose",
-            ):
-                action.setEnabled(has_doc)
-        e = bar.addMenu(t("編集(&E)", "&Edit"))
-        if self.doc is not None:
-            stack = self.doc.undo_stack
-            undo = stack.createUndoAction(self, t("元に戻す", "Undo"))
-            undo.setShortcut(QKeySequence.StandardKey.Undo)
-            undo.setObjectName("actionUndo")
-            redo = stack.createRedoAction(self, t("やり直し", "Redo"))
-            redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
-            redo.setObjectName("actionRedo")
-            e.addAction(undo)
-            e.addAction(redo)
-            self._menu_actions += [undo, redo]
-        else:
-            e.setEnabled(False)
-        v = bar.addMenu(t("表示(&V)", "&View"))
-        if self.doc is not None:
-            self._action(
-                v, "前の手順", "Previous step", lambda: self._step(-1), "Alt+Left", "actionBack"
-            )
-            self._action(
-                v, "次の手順", "Next step", lambda: self._step(+1), "Alt+Right", "actionNext"
-            )
-            v.addSeparator()
-        language = v.addMenu(t("言語 / Language", "Language / 言語"))
-        ja = self._action(
-            language,
-            "日本語",
-            "日本語 (Japanese)",
-            lambda: self.set_language("ja"),
-            None,
-            "actionJapanese",
-        )
-        en = self._action(
-            language, "English", "English", lambda: self.set_language("en"), None, "actionEnglish"
-        )
-        for action, code in ((ja, "ja"), (en, "en")):
-            action.setCheckable(True)
-            action.setChecked(i18n.lang() == code)
-        h = bar.addMenu(t("ヘルプ(&H)", "&Help"))
-        samples = h.addMenu(t("見本の計画を開く", "Open a sample plan"))
-        samples.setObjectName("menuSamples")
-        for path, label in sample_files():
-            self._action(samples, label, label, lambda _c=False, p=path: self.open_sample(p),
-                         None, f"actionSample_{path.stem}")  # fmt: skip
-        h.addSeparator()
-        self._action(h, "このプログラムについて", "About", self.about, None, "actionAbout")
 
     def _show_welcome(self) -> None:
         from ..store.recovery import list_recoveries
@@ -255,7 +123,7 @@ class MainWindow(QMainWindow):
             doc.subscribe(self.update_title)  # the municipality's name is in the title (once)
         self.autosave.watch(doc)
         self._clear_menus()
-        self._build_menus()
+        build_menus(self)
         if doc is None:
             self._show_welcome()
         else:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.ui import dialogs
+from planner.ui.mnemonics import strip  # texts as read, without the Alt+letter
 from tests.test_issue18_ui_dropdown import open_sample
 
 
@@ -230,7 +231,7 @@ def test_the_menu_names_the_survey(window, qtbot, language):
 
     open_sample(window, qtbot)
     window.set_language(language)
-    texts = {a.objectName(): a.text() for a in window.findChildren(QAction)}
+    texts = {a.objectName(): strip(a.text()) for a in window.findChildren(QAction)}
     expected = {"ja": ("業務の洗い出し調査票（Excel）を書き出す…", "調査票の回答を読み込む…"),
                 "en": ("Export the task survey (Excel)…", "Import survey replies…")}[language]  # fmt: skip
     assert (texts["actionExportSurvey"], texts["actionImportSurvey"]) == expected

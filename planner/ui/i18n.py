@@ -14,6 +14,10 @@ from ..domain.text import L10n
 
 _state = {"lang": "ja"}
 _translators: list[QTranslator] = []
+# short texts as shown -> their English, so a Japanese button can take the letter of its
+# English word as its mnemonic (「次へ(&N)」, ``mnemonics.py``)
+_english: dict[str, str] = {}
+_REMEMBERED = 60  # characters: labels of buttons and menus, not sentences
 
 
 def lang() -> str:
@@ -21,11 +25,27 @@ def lang() -> str:
 
 
 def t(ja: str, en: str) -> str:
+    if len(ja) <= _REMEMBERED:
+        _remember(ja, en)
     return en if _state["lang"] == "en" else ja
 
 
 def tx(text: L10n) -> str:
+    if len(text.ja) <= _REMEMBERED:
+        _remember(text.ja, text.en)
     return text.get(_state["lang"])
+
+
+def _remember(ja: str, en: str) -> None:
+    if len(_english) > 50_000:  # texts with figures in them: keep the memory small
+        _english.clear()
+    _english[ja] = en
+    _english[en] = en
+
+
+def english(text: str) -> str | None:
+    """The English of a short text shown by ``t()``/``tx()`` (itself if it is English)."""
+    return _english.get(text)
 
 
 def saved_language() -> str:

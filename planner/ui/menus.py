@@ -12,6 +12,7 @@ from . import i18n
 from .budget_export import export_budget  # issue 20
 from .file_actions import recent_files
 from .i18n import t
+from .mnemonics import label_menus
 from .samples import sample_files
 
 
@@ -21,6 +22,7 @@ def add_action(w, menu, ja: str, en: str, slot, shortcut=None, name: str = "") -
         action.setShortcut(QKeySequence(shortcut))
     action.triggered.connect(slot)
     action.setObjectName(name)
+    action.setProperty("text_en", en)  # its mnemonic takes a letter of the English (mnemonics.py)
     menu.addAction(action)
     w._menu_actions.append(action)
     return action
@@ -32,6 +34,7 @@ def build_menus(w) -> None:
     edit_menu(w, bar)
     view_menu(w, bar)
     help_menu(w, bar)
+    label_menus(w)  # Alt+letter on every entry (issue 22)
 
 
 def file_menu(w, bar) -> None:

@@ -29,6 +29,7 @@ from ..domain.model import Municipality
 from ..domain.validation import PREFECTURES, validate_municipality
 from .fields import ErrorLabel
 from .i18n import lang, plain_tip, t
+from .mnemonics import label_buttons
 
 
 class NewPlanForm(QGroupBox):
@@ -250,6 +251,7 @@ class WelcomePage(QWidget):
         layout.addLayout(columns)
         layout.addWidget(recent_box)  # full width: file and folder names can be long
         layout.addStretch(1)
+        label_buttons(self, set("FEVH"))  # Alt+letter, leaving the menu bar's (issue 22)
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)

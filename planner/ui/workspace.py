@@ -20,6 +20,7 @@ from .cost_strip import CostStrip
 from .document import PlanDocument
 from .fonts import figures_font
 from .i18n import t
+from .mnemonics import label_buttons, letter_of, menu_letters
 from .step_list import StepListModel
 from .window_state import remember_splitter
 
@@ -92,6 +93,8 @@ class Workspace(QWidget):
         self.next.clicked.connect(lambda: self.go(self.current() + 1))
         self.back.setToolTip(t("前の手順へ（Alt+←）", "Previous step (Alt+Left)"))
         self.next.setToolTip(t("次の手順へ（Alt+→）", "Next step (Alt+Right)"))
+        label_buttons(self.back)  # 「戻る(&B)」「次へ(&N)」 (issue 22)
+        label_buttons(self.next, {letter_of(self.back.text()) or ""})
         self.strip = CostStrip(doc)
         self.strip.label.setFont(figures_font())  # the year's figures in the fixed-width face
         self.strip.label.setWordWrap(True)  # on a narrow window the note goes to a second line
@@ -138,6 +141,8 @@ class Workspace(QWidget):
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
             self._built[row] = page
+            bottom = {letter_of(b.text()) for b in (self.back, self.next)}
+            label_buttons(page, menu_letters(self) | {x for x in bottom if x})
         return self._built[row]
 
     def page(self, number: int):

@@ -35,13 +35,14 @@ def add_diff_command(command) -> None:  # noqa: ANN001 - cli.build_parser's help
 
 
 def cmd_diff(ns: argparse.Namespace, load: Callable[[Path], Any]) -> int:
-    from .cli_commands import fail
     from .domain.diff_effects import compare, comparison_data
+    from .domain.errors import PlannerError
+    from .domain.text import L10n
     from .loading import default_catalog
 
-    if ns.with_plan and ns.output is None:
-        return fail("--with-plan needs -o OUT.pdf" if ns.lang == "en"
-                    else "--with-plan には -o OUT.pdf を指定してください。")  # fmt: skip
+    if ns.with_plan and ns.output is None:  # run_cli says it in one line, exit status 1
+        raise PlannerError(L10n("--with-plan には -o OUT.pdf を指定してください。",
+                                "--with-plan needs -o OUT.pdf"))  # fmt: skip
     if ns.output is not None:
         from .report.result import write_error
         from .store.files import check_target

@@ -183,3 +183,21 @@ def test_the_manual_follows_the_language_and_search_works_in_english(window, qtb
     finally:
         i18n.set_language("ja", remember=False)
     window.help_window.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_command_line_page_names_every_command(lang):
+    """A command added to ``planner`` without its line in the manual fails here."""
+    import argparse
+
+    from planner.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    text = (HELP / lang / "cli.html").read_text(encoding="utf-8")
+    for name, parser in sub.choices.items():
+        actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        words = [f"planner {name} {action}" for a in actions for action in a.choices] or [
+            f"planner {name}"
+        ]
+        missing = [w for w in words if f"<code>{w}" not in text]
+        assert not missing, f"{lang}/cli.html does not name {missing}"

@@ -33,14 +33,15 @@ from ..resources import resource_path
 from .i18n import lang, t
 
 HOME = "start"
+# heading sizes stay Qt's own, relative to the window's font: a larger text size scales them
 STYLE = """
-h1 { font-size: 17pt; margin-bottom: 6px; }
-h2 { font-size: 13.5pt; margin-top: 16px; }
-h3 { font-size: 11.5pt; margin-top: 10px; }
+h1 { margin-bottom: 6px; }
+h2 { margin-top: 16px; }
+h3 { margin-top: 10px; }
 p, li, td, th { line-height: 150%; }
 td, th { padding: 3px 6px; }
 th { background: #eef2f6; }
-code, kbd { font-family: "BIZ UDGothic", monospace; background: #f2f2f2; }
+code, kbd { font-family: "BIZ UDGothic", monospace; background: #f2f2f2; white-space: nowrap; }
 .note { background: #fff3cd; color: #5c4400; }
 """
 

@@ -160,6 +160,11 @@ def test_the_search_finds_a_word_on_the_pages_that_hold_it(app, qtbot):
     assert "ページに見つかりました" in w.found.text()
     qtbot.keyClick(w.search, Qt.Key.Key_Return)
     assert w.browser.textCursor().selectedText() == "特別交付税"
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.browser.setFocus()
+    qtbot.keyClick(w.browser, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.search.hasFocus() and w.search.selectedText() == "特別交付税"  # Ctrl+F: type anew
     w.search.setText("存在しない言葉xyz")
     assert w.found.text() == "見つかりません。"
     assert all(w.contents.item(i).isHidden() for i in range(w.contents.count()))

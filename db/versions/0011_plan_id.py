@@ -1,7 +1,7 @@
 """The plan's own id (issue 24: the roll-up tells versions of one plan apart from others).
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-05
 
 A plan gets an id of 12 hex digits when it is made; a copy saved under another name keeps
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 import sqlmodel  # noqa: F401
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
@@ -26,10 +26,10 @@ def upgrade() -> None:
     with op.batch_alter_table("plan") as batch:
         batch.add_column(sa.Column("plan_id", _TEXT(), nullable=False, server_default=""))
     op.execute("UPDATE plan SET plan_id = lower(hex(randomblob(6)))")
-    op.execute("PRAGMA user_version = 10")
+    op.execute("PRAGMA user_version = 11")
 
 
 def downgrade() -> None:
     with op.batch_alter_table("plan") as batch:
         batch.drop_column("plan_id")
-    op.execute("PRAGMA user_version = 9")
+    op.execute("PRAGMA user_version = 10")

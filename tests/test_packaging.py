@@ -189,6 +189,10 @@ def test_the_bundle_holds_what_the_program_needs_and_nothing_unneeded(bundle):
         "resources/steps/steps.toml",
         "resources/samples/kawasemi-town.twplan",
         "resources/icons/telework-planner-256.png",
+        "resources/help/contents.toml",  # issue 22: the manual, its pages and pictures
+        "resources/help/ja/step04.html",
+        "resources/help/en/step04.html",
+        "resources/help/images/ja_step04.png",
         "db/env.py",
         "db/versions/0001_initial.py",
     ):

@@ -156,6 +156,9 @@ def view_menu(w, bar) -> None:
 
 def help_menu(w, bar) -> None:
     h = bar.addMenu(t("ヘルプ(&H)", "&Help"))
+    # issue 22: the manual, at the section of the page shown (F1, as in every Windows program)
+    add_action(w, h, "操作マニュアル", "User manual", lambda: w.show_help(), "F1", "actionHelp")
+    h.addSeparator()
     samples = h.addMenu(t("見本の計画を開く", "Open a sample plan"))
     samples.setObjectName("menuSamples")
     for path, label in sample_files():

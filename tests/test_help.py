@@ -160,6 +160,11 @@ def test_the_search_finds_a_word_on_the_pages_that_hold_it(app, qtbot):
     assert "ページに見つかりました" in w.found.text()
     qtbot.keyClick(w.search, Qt.Key.Key_Return)
     assert w.browser.textCursor().selectedText() == "特別交付税"
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.browser.setFocus()
+    qtbot.keyClick(w.browser, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.search.hasFocus() and w.search.selectedText() == "特別交付税"  # Ctrl+F: type anew
     w.search.setText("存在しない言葉xyz")
     assert w.found.text() == "見つかりません。"
     assert all(w.contents.item(i).isHidden() for i in range(w.contents.count()))
@@ -201,3 +206,13 @@ def test_the_command_line_page_names_every_command(lang):
         ]
         missing = [w for w in words if f"<code>{w}" not in text]
         assert not missing, f"{lang}/cli.html does not name {missing}"
+
+
+def test_the_manuals_pictures_stay_small():
+    """Taken by docs/screenshots/take_help.py at the width the manual shows them."""
+    import struct
+
+    for path in sorted((HELP / "images").glob("*.png")):
+        data = path.read_bytes()
+        width = struct.unpack(">I", data[16:20])[0]  # the PNG header's IHDR width
+        assert width == 680 and len(data) < 120_000, (path.name, width, len(data))

@@ -160,7 +160,7 @@ def test_the_cli_prints_results_and_summary_json_has_them(catalog, tmp_path, cap
     assert "    ・端末が重い" in out
     assert (
         "  [未達成] 連絡・相談が低下していない者が70%以上 — テレワーク実施者・コミュニケーション: "
-        "3〜5点の回答の割合 70%以上: 50.0%"
+        "「変わらない」〜「大きく向上した」の割合 70%以上: 50.0%"
     ) in out
     assert run_cli(["summary", str(path), "--json"]) == 0
     trial = json.loads(capsys.readouterr().out)["trial"]

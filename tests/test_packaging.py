@@ -198,6 +198,10 @@ def test_the_bundle_holds_what_the_program_needs_and_nothing_unneeded(bundle):
     ):
         assert (internal / needed).exists(), needed
     assert [p for p in internal.glob("telework_planner*-info") if p.is_dir()]  # --version
+    # issue 22: printing (QtPrintSupport) and the pages drawn by PDFium (decision 0015)
+    assert [p for p in internal.rglob("*pdfium*") if p.suffix in (".so", ".dll", ".dylib")]
+    assert (internal / "pypdfium2_raw" / "version.json").exists()
+    assert [p for p in internal.rglob("QtPrintSupport*") if p.suffix in (".so", ".pyd")]
     names = [p.relative_to(internal).as_posix() for p in internal.rglob("*")]
     unwanted = (
         "PyQt5", "PyQt6", "PySide2", "tkinter", "_tkinter", "Qt6Qml", "Qt6Quick",
@@ -208,7 +212,8 @@ def test_the_bundle_holds_what_the_program_needs_and_nothing_unneeded(bundle):
     assert not found, found[:20]
     plugins = internal / "PySide6" / "Qt" / "plugins"
     groups = {p.name for p in plugins.iterdir()} if plugins.exists() else set()
-    assert groups <= {"platforms", "styles", "platforminputcontexts", "xcbglintegrations"}
+    assert groups <= {"platforms", "styles", "platforminputcontexts", "xcbglintegrations",
+                      "printsupport"}  # fmt: skip
     platforms = {p.name for p in (plugins / "platforms").iterdir()}
     assert any("offscreen" in name for name in platforms), platforms
     dangling = [p for p in internal.iterdir() if p.is_symlink() and not p.exists()]

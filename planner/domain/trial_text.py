@@ -44,10 +44,18 @@ def criterion_text(verdict: Verdict, questionnaire: Questionnaire, words: Words,
     asked = q.label.get(lang) if q is not None else c.question
     than = words.label("trial_comparison", c.comparison, lang)
     if c.measure == "share":
+        counted = [o.label.get(lang) for o in (q.options if q is not None else ())
+                   if c.lowest <= o.score <= c.highest]  # fmt: skip
+        if not counted:
+            named = _t(lang, f"{c.lowest}〜{c.highest}点", f"scores {c.lowest}–{c.highest}")
+        elif len(counted) == 1:
+            named = _t(lang, f"「{counted[0]}」", f"'{counted[0]}'")
+        else:
+            named = _t(
+                lang, f"「{counted[0]}」〜「{counted[-1]}」", f"'{counted[0]}'–'{counted[-1]}'"
+            )
         span = _t(
-            lang,
-            f"{c.lowest}〜{c.highest}点の回答の割合 {c.threshold}%{than}",
-            f"share scoring {c.lowest}–{c.highest} {than} {c.threshold}%",
+            lang, f"{named}の割合 {c.threshold}%{than}", f"share {named} {than} {c.threshold}%"
         )
     else:
         span = _t(lang, f"平均点 {c.threshold}点{than}", f"average {than} {c.threshold}")

@@ -243,7 +243,24 @@ class GanttChart:
         return len(self.year_labels)
 
 
-Chart = BarChart | GanttChart
+@dataclass(frozen=True, slots=True)
+class ShareRow:
+    """A question's answers: (option's words, percent) from the lowest score to the highest."""
+
+    label: str
+    shares: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ShareChart:
+    """Each question's answers as one bar of 100%, options from the lowest score (left) to
+    the highest (right), each segment's share written on it (issue 23: the trial survey)."""
+
+    rows: tuple[ShareRow, ...]
+    unit: str
+
+
+Chart = BarChart | GanttChart | ShareChart
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,5 +369,8 @@ def chart_texts(chart: Chart) -> list[str]:
     """Every word a chart prints (not its figures)."""
     if isinstance(chart, BarChart):
         return [*chart.categories, *(s.label for s in chart.series), chart.unit]
+    if isinstance(chart, ShareChart):
+        return [*(r.label for r in chart.rows), *(w for r in chart.rows for w, _p in r.shares),
+                chart.unit]  # fmt: skip
     return [*chart.year_labels, *(text for _kind, text in chart.legend),
             *(r.label for r in chart.rows)]  # fmt: skip

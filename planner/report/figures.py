@@ -22,6 +22,7 @@ from .content import (
     GanttChart,
     GanttRow,
     Series,
+    ShareChart,
     Table,
     chart_number,
     num,
@@ -124,6 +125,11 @@ def data_table(chart: Chart, lang: str) -> Table:
         columns.append(Column(_t(lang, "計", "Total"), 20,
                               lambda i: num(chart_number(chart.totals[i]))))  # fmt: skip
         return table(columns, range(len(chart.categories)))
+    if isinstance(chart, ShareChart):  # issue 23: a question's answers, each share in words
+        return table([
+            Column(_t(lang, "設問", "Question"), 40, lambda r: r.label),
+            Column(chart.unit, 90, lambda r: "　".join(f"{w} {p:.1f}%" for w, p in r.shares)),
+        ], chart.rows)  # fmt: skip
     kinds = dict(chart.legend)
     return table([
         Column(_t(lang, "項目", "Item"), 60, lambda r: r.label),

@@ -206,3 +206,13 @@ def test_the_command_line_page_names_every_command(lang):
         ]
         missing = [w for w in words if f"<code>{w}" not in text]
         assert not missing, f"{lang}/cli.html does not name {missing}"
+
+
+def test_the_manuals_pictures_stay_small():
+    """Taken by docs/screenshots/take_help.py at the width the manual shows them."""
+    import struct
+
+    for path in sorted((HELP / "images").glob("*.png")):
+        data = path.read_bytes()
+        width = struct.unpack(">I", data[16:20])[0]  # the PNG header's IHDR width
+        assert width == 680 and len(data) < 120_000, (path.name, width, len(data))

@@ -20,7 +20,7 @@ from functools import cache
 import matplotlib
 from matplotlib.figure import Figure
 
-from .content import BarChart, Chart, GanttChart, GanttRow, chart_number
+from .content import BarChart, Chart, GanttChart, GanttRow, ProgressChart, chart_number
 from .fonts import PGOTHIC, PGOTHIC_BOLD, font_file
 
 DPI = 72  # figure pixels are PDF points
@@ -50,6 +50,10 @@ def render(chart: Chart, width_mm: float, height_mm: float,
     """The chart as a matplotlib figure of ``width_mm`` × ``height_mm``."""
     if isinstance(chart, GanttChart):
         return gantt(chart, width_mm, height_mm, clean)
+    if isinstance(chart, ProgressChart):  # issue 23
+        from .progress_chart import progress_bars
+
+        return progress_bars(chart, width_mm, height_mm, clean)
     return bars(chart, width_mm, height_mm, clean)
 
 

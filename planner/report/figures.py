@@ -21,6 +21,7 @@ from .content import (
     Figure,
     GanttChart,
     GanttRow,
+    ProgressChart,
     Series,
     Table,
     chart_number,
@@ -124,6 +125,13 @@ def data_table(chart: Chart, lang: str) -> Table:
         columns.append(Column(_t(lang, "計", "Total"), 20,
                               lambda i: num(chart_number(chart.totals[i]))))  # fmt: skip
         return table(columns, range(len(chart.categories)))
+    if isinstance(chart, ProgressChart):  # issue 23
+        return table([
+            Column(_t(lang, "指標", "Indicator"), 70, lambda r: r.label),
+            Column(_t(lang, "進捗", "Progress"), 20,
+                   lambda r: num("—" if r.share is None else f"{r.share * 100:,.0f}%")),
+            Column(_t(lang, "状況", "Status"), 30, lambda r: r.status),
+        ], chart.rows)  # fmt: skip
     kinds = dict(chart.legend)
     return table([
         Column(_t(lang, "項目", "Item"), 60, lambda r: r.label),

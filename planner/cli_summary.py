@@ -57,7 +57,15 @@ def summary_data(plan: Any, warnings: list) -> dict[str, Any]:
         "rules_used": [] if est is None else _rules_used(plan, est, rules),
         **issue23_data(plan),  # issue 23: kpis, continuity
         "warnings": [w.as_dict() for w in warnings],
+        "trial": _trial(plan),  # issue 23: the trial survey's results and criteria
     }  # fmt: skip
+
+
+def _trial(plan: Any) -> dict[str, Any]:
+    from .domain.trial_text import results_data
+    from .loading.trial_questions import default_questions
+
+    return results_data(plan, default_questions())
 
 
 def _rule_data(rule: Any) -> dict[str, Any]:

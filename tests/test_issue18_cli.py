@@ -203,7 +203,7 @@ def test_lang_works_before_and_after_the_command(capsys, gui, plan):
 
 # -- 5. a word that is no command, and no display -----------------------------------------
 
-COMMANDS = "validate, summary, import-json, export-json, export-pdf, export-text, rules, documents, survey, budget"
+COMMANDS = "validate, summary, import-json, export-json, export-pdf, export-text, rules, documents, survey, budget, trial, diff"
 
 
 def test_an_unknown_word_is_a_usage_error_with_the_closest_command(capsys, gui, tmp_path):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from . import model_trial as _trial
 from .declare import MAX_PLAN_YEARS, MAX_QUANTITY, check_shape, declared
 from .declare import catalog_ref as _ref
 from .declare import free_text as _text
@@ -330,6 +331,8 @@ class Plan:
         "rows", "研修", "Training", factory=list, of=TrainingEvent
     )
     phases: list[Phase] = declared("rows", "段階", "Phases", factory=list, of=Phase)
+    trial_responses: list[_trial.TrialResponse] = _trial.responses()  # issue 23: model_trial.py
+    trial_criteria: list[_trial.TrialCriterion] = _trial.criteria()
     # costs
     scenarios: list[Scenario] = declared("rows", "シナリオ", "Scenarios", factory=list, of=Scenario)
     adopted_scenario_id: str | None = declared(
@@ -377,18 +380,13 @@ class Plan:
         return [(u, t) for u in self.units for t in u.tasks if t.selected]
 
     def unit(self, unit_id: str) -> Unit:
-        for u in self.units:
-            if u.id == unit_id:
-                return u
-        raise ValidationError(
-            "unit", f"課（ID: {unit_id}）が見つかりません。", f"Unknown unit (id {unit_id})."
-        )
+        if (found := next((u for u in self.units if u.id == unit_id), None)) is not None:
+            return found
+        raise ValidationError("unit", f"課（ID: {unit_id}）が見つかりません。", f"Unknown unit (id {unit_id}).")  # fmt: skip
 
     def adopted_scenario(self) -> Scenario | None:
-        for s in self.scenarios:
-            if s.id == self.adopted_scenario_id:
-                return s
-        return self.scenarios[0] if self.scenarios else None
+        chosen = (s for s in self.scenarios if s.id == self.adopted_scenario_id)
+        return next(chosen, self.scenarios[0] if self.scenarios else None)
 
 
 check_shape(Plan)  # a record the project file cannot keep fails here, at import

@@ -76,3 +76,7 @@ PREFECTURES = (
     "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
     "鹿児島県", "沖縄県",
 )  # fmt: skip
+# issue 23: the trial survey's respondent groups, a criterion's measure and comparison
+TRIAL_AUDIENCES = ("teleworker", "supervisor", "colleague", "front_line")
+TRIAL_MEASURES = ("share", "average")
+TRIAL_COMPARISONS = ("at_least", "at_most")

@@ -263,7 +263,24 @@ class ProgressChart:
     end_label: str  # 目標
 
 
-Chart = BarChart | GanttChart | ProgressChart
+@dataclass(frozen=True, slots=True)
+class ShareRow:
+    """A question's answers: (option's words, percent) from the lowest score to the highest."""
+
+    label: str
+    shares: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ShareChart:
+    """Each question's answers as one bar of 100%, options from the lowest score (left) to
+    the highest (right), each segment's share written on it (issue 23: the trial survey)."""
+
+    rows: tuple[ShareRow, ...]
+    unit: str
+
+
+Chart = BarChart | GanttChart | ShareChart | ProgressChart
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,6 +390,9 @@ def chart_texts(chart: Chart) -> list[str]:
     if isinstance(chart, BarChart):
         return [*chart.categories, *(s.label for s in chart.series), chart.unit]
     if isinstance(chart, ProgressChart):
-        return [chart.start_label, chart.end_label, *(t for r in chart.rows for t in (r.label, r.status))]
+        return [chart.start_label, chart.end_label, *(t for r in chart.rows for t in (r.label, r.status))]  # fmt: skip
+    if isinstance(chart, ShareChart):
+        return [*(r.label for r in chart.rows), *(w for r in chart.rows for w, _p in r.shares),
+                chart.unit]  # fmt: skip
     return [*chart.year_labels, *(text for _kind, text in chart.legend),
             *(r.label for r in chart.rows)]  # fmt: skip

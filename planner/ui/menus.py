@@ -26,6 +26,27 @@ def add_action(w, menu, ja: str, en: str, slot, shortcut=None, name: str = "") -
     return action
 
 
+def print_preview(w) -> None:
+    """ファイル › 印刷… (issue 22); QtPrintSupport and PDFium load at the first use."""
+    from .print_preview import open_print_preview
+
+    open_print_preview(w)
+
+
+def compare_with_file(w) -> None:
+    """ファイル › 別の版と比較… (issue 24); the comparison loads at the first use."""
+    from .changes_view import compare_with_file as run
+
+    run(w)
+
+
+def compare_with_saved(w) -> None:
+    """ファイル › 前回保存時と比較 (issue 24)."""
+    from .changes_view import compare_with_saved as run
+
+    run(w)
+
+
 def build_menus(w) -> None:
     bar = w.menuBar()
     file_menu(w, bar)
@@ -68,7 +89,10 @@ def file_menu(w, bar) -> None:
         "Ctrl+E",
         "actionExportPdf",
     )
+    add_action(w, f, "印刷…", "Print…", partial(print_preview, w), QKeySequence.StandardKey.Print, "actionPrint").setEnabled(has_doc)  # issue 22  # fmt: skip
     add_action(w, f, "予算要求書（Excel）を書き出す…", "Export budget request (Excel)…", partial(export_budget, w), None, "actionExportBudget").setEnabled(has_doc)  # issue 20  # fmt: skip
+    add_action(w, f, "別の版と比較…", "Compare with another version…", partial(compare_with_file, w), None, "actionCompareFile").setEnabled(has_doc)  # issue 24  # fmt: skip
+    add_action(w, f, "前回保存時と比較", "Compare with the last save", partial(compare_with_saved, w), None, "actionCompareSaved").setEnabled(has_doc)  # issue 24  # fmt: skip
     add_action(
         w, f, "JSONに書き出す…", "Export JSON…", w.files.export_json, None, "actionExportJson"
     )
@@ -156,6 +180,9 @@ def view_menu(w, bar) -> None:
 
 def help_menu(w, bar) -> None:
     h = bar.addMenu(t("ヘルプ(&H)", "&Help"))
+    # issue 22: the manual, at the section of the page shown (F1, as in every Windows program)
+    add_action(w, h, "操作マニュアル", "User manual", lambda: w.show_help(), "F1", "actionHelp")
+    h.addSeparator()
     samples = h.addMenu(t("見本の計画を開く", "Open a sample plan"))
     samples.setObjectName("menuSamples")
     for path, label in sample_files():

@@ -78,7 +78,10 @@ def test_a_file_of_the_first_revision_opens_with_its_data(tmp_path):
     assert [r.name for r in plan.members] == [r.name for r in expected.members]
     for row, migrated in zip(expected.members, plan.members, strict=True):
         row.id = migrated.id
-    # what 0011 gives old KPIs (issue 23): the texts kept in the note, numbers where the
+    # what 0010 gives old plans: a fresh plan id of 12 hex digits (issue 24)
+    assert re.fullmatch("[0-9a-f]{12}", plan.plan_id) and plan.plan_id != expected.plan_id
+    expected.plan_id = plan.plan_id
+    # what 0012 gives old KPIs (issue 23): the texts kept in the note, numbers where the
     # text is one, its unit the KPI's; no measured values, no priority task, nothing for BCP
     kpis = [(k.name, k.baseline, k.target, k.unit, k.direction, k.note, k.measurements)
             for k in plan.kpis]  # fmt: skip

@@ -153,7 +153,7 @@ _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(人|名|%|時間|枚|日)?\s*(?:\(.*\)
 
 def number_in(text: str) -> tuple[Decimal | None, str | None]:
     """The number an old KPI text is ("14人", "30%", "0人（令和6年度）") and its unit; (None,
-    None) for a text that is no number ("週1回以上"). Migration 0011 does the same."""
+    None) for a text that is no number ("週1回以上"). Migration 0012 does the same."""
     plain = unicodedata.normalize("NFKC", text or "").replace(",", "").strip()
     found = _NUMBER.fullmatch(plain)
     if found is None:

@@ -224,9 +224,8 @@ class Plan:
     municipality: Municipality = declared(
         "record", "団体", "Municipality", required=True, of=Municipality
     )
-    plan_years: int = declared(
-        "int", "計画期間", "Plan period", default=3, minimum=1, maximum=MAX_PLAN_YEARS
-    )
+    plan_years: int = declared("int", "計画期間", "Plan period", default=3, minimum=1, maximum=MAX_PLAN_YEARS)  # fmt: skip
+    plan_id: str = declared("id", "計画ID", "Plan id", factory=new_id, doc="the plan's own id: versions of one plan share it (issue 24)")  # fmt: skip
     document_date: date | None = declared(
         "date",
         "作成日",

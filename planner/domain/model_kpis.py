@@ -3,7 +3,7 @@ date it was measured), its target (with the fiscal year it is due) and the value
 per month, quarter or fiscal year. Declared as every record of the plan is; ``model.py``
 re-exports ``Kpi``. Progress (latest value, reached or not, 未測定) is ``kpis.py``.
 
-Files from before issue 23 held a KPI's baseline and target as free text: migration 0011
+Files from before issue 23 held a KPI's baseline and target as free text: migration 0012
 (and the JSON reader) keep that text in ``note`` and take a number from it where the text
 is one ("30%", "12人")."""
 

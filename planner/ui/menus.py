@@ -55,6 +55,12 @@ def build_menus(w) -> None:
     help_menu(w, bar)
 
 
+def roll_up(w) -> None:  # issue 24: the roll-up loads only when asked for
+    from .rollup_dialog import roll_up as run
+
+    run(w)
+
+
 def file_menu(w, bar) -> None:
     f = bar.addMenu(t("ファイル(&F)", "&File"))
     add_action(w, f, "新規作成", "New", w.new_plan, QKeySequence.StandardKey.New, "actionNew")
@@ -93,6 +99,7 @@ def file_menu(w, bar) -> None:
     add_action(w, f, "予算要求書（Excel）を書き出す…", "Export budget request (Excel)…", partial(export_budget, w), None, "actionExportBudget").setEnabled(has_doc)  # issue 20  # fmt: skip
     add_action(w, f, "別の版と比較…", "Compare with another version…", partial(compare_with_file, w), None, "actionCompareFile").setEnabled(has_doc)  # issue 24  # fmt: skip
     add_action(w, f, "前回保存時と比較", "Compare with the last save", partial(compare_with_saved, w), None, "actionCompareSaved").setEnabled(has_doc)  # issue 24  # fmt: skip
+    add_action(w, f, "複数の計画を集計…", "Roll up plans…", partial(roll_up, w), None, "actionRollup")  # issue 24  # fmt: skip
     add_action(
         w, f, "JSONに書き出す…", "Export JSON…", w.files.export_json, None, "actionExportJson"
     )

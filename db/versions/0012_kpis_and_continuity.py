@@ -1,7 +1,7 @@
 """KPIs as numbers, and telework for business continuity (issue 23).
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-05
 
 A KPI gets a unit, the way it improves (up or down is good), the date of its baseline,
@@ -25,8 +25,8 @@ import sqlalchemy as sa
 import sqlmodel  # noqa: F401
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
@@ -89,7 +89,7 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("bcp_jlis_terminal_ids", sa.Integer(), nullable=False, server_default="0")
         )
-    op.execute("PRAGMA user_version = 11")
+    op.execute("PRAGMA user_version = 12")
 
 
 def downgrade() -> None:
@@ -105,4 +105,4 @@ def downgrade() -> None:
             batch.drop_column(name)
         batch.alter_column("target", existing_type=_TEXT(), nullable=False)
         batch.alter_column("baseline", existing_type=_TEXT(), nullable=False)
-    op.execute("PRAGMA user_version = 10")
+    op.execute("PRAGMA user_version = 11")

@@ -120,12 +120,12 @@ def test_cancelling_keeps_what_was_read(tmp_path):
 
 
 def test_a_pool_of_processes_gives_the_rollup_one_process_gives(tmp_path):
-    for i in range(3):
-        save_three(tmp_path / f"pref{i}")
+    for i in range(12):  # 36 files: the pool sends them in chunks of two
+        save_three(tmp_path / f"pref{i:02}")
     one = collect([tmp_path], processes=1)
     two = collect([tmp_path], processes=2)
-    assert len(one.plans) == 9 and one == two
-    assert figures(two.period) == {k: 3 * v for k, v in PERIOD.items()}
+    assert len(one.plans) == 36 and one == two
+    assert figures(two.period) == {k: 12 * v for k, v in PERIOD.items()}
 
 
 def test_the_record_of_a_plan_is_small_and_survives_json(tmp_path):

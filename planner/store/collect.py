@@ -109,6 +109,11 @@ def _read_as_text(path: str) -> str:
     return json.dumps({"plan": item.as_data()}, ensure_ascii=False)
 
 
+def _read_chunk(paths: list[str]) -> list[str]:
+    """A few files in a worker (fewer messages than one a file)."""
+    return [_read_as_text(p) for p in paths]
+
+
 def _from_text(text: str) -> Item:
     d = json.loads(text)
     if "refused" in d:
@@ -144,16 +149,20 @@ def read_files(files: Sequence[Path], *, processes: int | None = None) -> Iterat
     chunk = max(1, min(16, len(files) // (n * 8)))
     pool = context.Pool(n, initializer=_catalog)
     try:
-        results = pool.imap_unordered(_read_as_text, [str(f) for f in files], chunk)
+        names = [str(f) for f in files]
+        chunks = [names[i : i + chunk] for i in range(0, len(names), chunk)]
+        # chunksize 1: with a larger one imap_unordered gives a plain generator (no timeout)
+        results = pool.imap_unordered(_read_chunk, chunks, 1)
         done = 0
-        while done < len(files):
+        while done < len(chunks):
             try:
-                text = results.next(WAIT)
+                texts = results.next(WAIT)
             except multiprocessing.TimeoutError:
                 yield None
                 continue
             done += 1
-            yield _from_text(text)
+            for text in texts:
+                yield _from_text(text)
         pool.close()
     finally:
         pool.terminate()

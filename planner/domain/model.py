@@ -18,11 +18,14 @@ from .declare import free_text as _text
 from .declare import new_id as new_id  # re-exported: ``m.new_id``
 from .declare import row_id as _id
 from .errors import ValidationError
+from .model_continuity import Continuity
 from .model_costs import CostLine as CostLine  # re-exported with the plan's records
 from .model_costs import Scenario
 from .model_documents import Eligibility as Eligibility  # re-exported, as CostLine
 from .model_documents import RelatedPlans as RelatedPlans
 from .model_documents import plan_record
+from .model_kpis import Kpi as Kpi  # issue 23: KPIs as numbers, re-exported
+from .model_kpis import Measurement as Measurement
 from .model_rules import RecordedRule, recorded_rules, rules_from
 from .model_tasks import Task
 from .model_tasks import TaskFactors as TaskFactors  # re-exported with the plan's records
@@ -114,15 +117,6 @@ class Member:
     name: str = declared("text", "メンバー名", "Member name", required=True)
     role: str = _text("役割", "Role")
     department: str = _text("所属", "Department")
-    id: str = _id()  # issue 19
-
-
-@dataclass
-class Kpi:
-    name: str = declared("text", "指標名", "KPI name", required=True)
-    baseline: str = _text("現状値", "Baseline")
-    target: str = _text("目標値", "Target")
-    fiscal_year: int | None = declared("fy", "目標年度", "Target year", default=None, nullable=True)
     id: str = _id()  # issue 19
 
 
@@ -362,6 +356,7 @@ class Plan:
     recorded_rules: list[RecordedRule] = recorded_rules()  # issue 19: model_rules.py
     subsidy_rules_from: str = rules_from()
     device_life_years: int = declared("int", "端末の更新年数", "Device life (years)", default=5, minimum=1, maximum=15)  # issue 20: 後年度負担 (budget.py)  # fmt: skip
+    continuity: Continuity = plan_record(Continuity, "業務継続（BCP）", "Business continuity", "bcp_")  # issue 23: bcp.py  # fmt: skip
 
     # -- derived views, used everywhere -------------------------------------------------
 

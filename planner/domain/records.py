@@ -61,6 +61,7 @@ _record(m.ChecklistEntry, "checklist_entry")
 _record(m.StepRecord, "step", ("dates_in_order",))
 _record(m.Municipality, rules=("staff_within_all_staff",))
 _record(m.Member, "member")
+_record(m.Measurement, "kpi_measurement", ("period_part_fits",))  # issue 23
 _record(m.Kpi, "kpi")
 _record(TaskFactors)
 _record(m.Task, "task")
@@ -74,6 +75,7 @@ _record(m.CostLine, "cost_line", ("years_in_order",))
 _record(m.Scenario, "scenario")
 _record(m.RelatedPlans)  # issue 21: in the plan's row
 _record(m.Eligibility)
+_record(m.Continuity)  # issue 23: in the plan's row
 _record(RuleText)  # issue 19: a recorded subsidy rule's texts, in its row
 _record(RecordedRule, "recorded_rule", ("recorded_rule_is_whole",))
 _record(TrialAnswer, "trial_answer")  # issue 23: the trial survey (model_trial.py)

@@ -25,6 +25,10 @@ ROLES = ("management", "administrator", "teleworker")
 NETWORK_MODELS = ("alpha", "alpha_prime", "beta", "beta_prime")
 # issue 15: 要配慮個人情報 at home or on the move (sensitive.py)
 PERSONAL_DATA_POLICIES = ("screen_transfer_only", "not_allowed")
+# issue 23: a KPI's unit, which way it improves, and the period a measured value covers
+KPI_UNITS = ("persons", "percent", "hours", "sheets", "days")
+KPI_DIRECTIONS = ("up", "down")
+KPI_PERIODS = ("month", "quarter", "year")
 
 # -- a task's factors (suitability.py) ---------------------------------------------------------
 

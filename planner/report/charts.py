@@ -20,7 +20,7 @@ from functools import cache
 import matplotlib
 from matplotlib.figure import Figure
 
-from .content import BarChart, Chart, GanttChart, GanttRow, ShareChart, chart_number
+from .content import BarChart, Chart, GanttChart, GanttRow, ProgressChart, ShareChart, chart_number
 from .fonts import PGOTHIC, PGOTHIC_BOLD, font_file
 
 DPI = 72  # figure pixels are PDF points
@@ -50,6 +50,8 @@ def render(chart: Chart, width_mm: float, height_mm: float,
     """The chart as a matplotlib figure of ``width_mm`` × ``height_mm``."""
     if isinstance(chart, GanttChart):
         return gantt(chart, width_mm, height_mm, clean)
+    if isinstance(chart, ProgressChart):  # issue 23
+        return progress_bars(chart, width_mm, height_mm, clean)
     if isinstance(chart, ShareChart):
         return shares(chart, width_mm, height_mm, clean)
     return bars(chart, width_mm, height_mm, clean)
@@ -339,4 +341,46 @@ def shares(chart: ShareChart, width_mm: float, height_mm: float,
         ax.set_xlabel(_t(clean(chart.unit)), fontsize=7)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
+        return fig
+
+
+# -- issue 23: the KPIs' progress, a lying bar per KPI from baseline (0%) to target (100%) --
+
+WAY_COLOR = "#D9D9D9"
+DONE_COLOR = "#1F4E79"
+REACHED_COLOR = "#4E9A5B"
+LABEL_MM = 52
+STATUS_MM = 34
+LOW, HIGH = -0.1, 1.2
+
+
+def progress_bars(chart: ProgressChart, width_mm: float, height_mm: float,
+                  clean: Callable[[str], str]) -> Figure:  # fmt: skip
+    n = len(chart.rows)
+    with matplotlib.rc_context(rc()):
+        fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
+        left = LABEL_MM / width_mm
+        right = 1 - STATUS_MM / width_mm
+        ax = fig.add_axes((left, 9 / height_mm, right - left, 1 - 14 / height_mm))
+        for i, row in enumerate(chart.rows):
+            ax.barh(i, 1.0, height=0.5, color=WAY_COLOR)
+            if row.share is not None:
+                done = min(max(row.share, LOW), HIGH)
+                color = REACHED_COLOR if row.reached else DONE_COLOR
+                ax.barh(i, done, height=0.5, color=color)
+            ax.text(HIGH + 0.03, i, _t(fit_text(clean(row.status), 7, STATUS_MM - 3)),
+                    va="center", fontsize=7, clip_on=False)  # fmt: skip
+        ax.axvline(0, color="#666666", linewidth=0.6)
+        ax.axvline(1, color="#B8383D", linewidth=0.9)
+        ax.set_xlim(LOW, HIGH)
+        ax.set_ylim(n - 0.5, -0.5)
+        ax.set_yticks(range(n))
+        ax.set_yticklabels([_t(fit_text(clean(r.label), 7, LABEL_MM - 3)) for r in chart.rows],
+                           fontsize=7)  # fmt: skip
+        ax.set_xticks([0, 0.5, 1])
+        ax.set_xticklabels([_t(clean(chart.start_label)) + " 0%", "50%",
+                            _t(clean(chart.end_label)) + " 100%"], fontsize=7)  # fmt: skip
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(axis="y", length=0)
         return fig

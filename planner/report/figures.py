@@ -21,6 +21,7 @@ from .content import (
     Figure,
     GanttChart,
     GanttRow,
+    ProgressChart,
     Series,
     ShareChart,
     Table,
@@ -125,6 +126,13 @@ def data_table(chart: Chart, lang: str) -> Table:
         columns.append(Column(_t(lang, "計", "Total"), 20,
                               lambda i: num(chart_number(chart.totals[i]))))  # fmt: skip
         return table(columns, range(len(chart.categories)))
+    if isinstance(chart, ProgressChart):  # issue 23
+        return table([
+            Column(_t(lang, "指標", "Indicator"), 70, lambda r: r.label),
+            Column(_t(lang, "進捗", "Progress"), 20,
+                   lambda r: num("—" if r.share is None else f"{r.share * 100:,.0f}%")),
+            Column(_t(lang, "状況", "Status"), 30, lambda r: r.status),
+        ], chart.rows)  # fmt: skip
     if isinstance(chart, ShareChart):  # issue 23: a question's answers, each share in words
         return table([
             Column(_t(lang, "設問", "Question"), 40, lambda r: r.label),

@@ -9,6 +9,9 @@
     planner survey export PLAN -o FOLDER [--unit NAME]…   the task survey in Excel (issue 20)
     planner survey import PLAN REPLY… [--apply] [--accept-mismatch]
     planner budget FILE -o OUT.xlsx [--all-scenarios]  the budget request workbook (cli_budget.py)
+    planner trial export|import|results PLAN …  the trial survey (cli_trial.py, issue 23)
+    planner diff OLD NEW [--json] [-o OUT.pdf|OUT.md [--with-plan]]  what changed (cli_diff.py)
+    planner rollup FOLDER_OR_FILES… -o OUT.xlsx|OUT.pdf|OUT.json  many plans (cli_rollup.py)
 
 ``--rules plan|local`` (validate, summary, export-*, documents; issue 19): compute with the
 subsidy rules recorded in the file or with this PC's; by default as the plan says.
@@ -53,14 +56,20 @@ from .cli_commands import (
     fail,
     plan_loader,
 )
+from .cli_diff import add_diff_command, cmd_diff  # issue 24: planner diff OLD NEW
 from .cli_documents import add_documents_command, cmd_documents
+from .cli_rollup import add_rollup_command, cmd_rollup  # issue 24: planner rollup
 from .cli_survey import add_survey_command, cmd_survey
 from .cli_text import add_text_command, cmd_export_text
+from .cli_trial import add_trial_command, cmd_trial
 from .domain.errors import PlannerError
 from .terminal import terminal_safe, tolerant_streams
 
 COMMANDS = ("validate", "summary", "import-json", "export-json", "export-pdf", "export-text",
-            "rules", "documents", "survey", "budget")  # fmt: skip
+            "rules", "documents", "survey", "budget", "trial", "diff", "rollup")  # fmt: skip
+# the commands that take --rules (issue 19)
+RULES_COMMANDS = ("validate", "summary", "export-json", "export-pdf", "export-text", "documents",
+                  "budget", "diff")  # fmt: skip
 __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "invocation", "no_display", "run_cli",
            "terminal_safe", "unknown_command"]  # fmt: skip
 
@@ -202,8 +211,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_documents_command(command)  # issue 21: planner documents
     add_survey_command(command)  # issue 20: planner survey export|import
     add_budget_command(command)  # issue 20: planner budget
-    for name in ("validate", "summary", "export-json", "export-pdf", "export-text", "documents",
-                 "budget"):
+    add_trial_command(command)  # issue 23: planner trial export|import|results
+    add_diff_command(command)  # issue 24: planner diff
+    add_rollup_command(command)  # issue 24: planner rollup
+    for name in RULES_COMMANDS:
         add_rules_option(sub.choices[name])  # issue 19: the recorded rules, or this PC's
     return parser
 
@@ -225,6 +236,9 @@ HANDLERS = {
     "documents": lambda ns: cmd_documents(ns, plan_loader(ns), terminal_safe),  # issue 21
     "survey": lambda ns: cmd_survey(ns, plan_loader(ns)),  # issue 20
     "budget": lambda ns: cmd_budget(ns, plan_loader(ns), terminal_safe),  # issue 20
+    "trial": lambda ns: cmd_trial(ns, plan_loader(ns)),  # issue 23
+    "diff": lambda ns: cmd_diff(ns, plan_loader(ns)),  # issue 24
+    "rollup": lambda ns: cmd_rollup(ns, terminal_safe),  # issue 24
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .cli_summary_kpis import issue23_data, issue23_lines
 from .domain.subsidy_rules import SWITCH_SIGN
 from .terminal import terminal_safe as safe
 
@@ -54,8 +55,17 @@ def summary_data(plan: Any, warnings: list) -> dict[str, Any]:
         "running_costs_switch": False if est is None else est.running_costs_switch,
         "subsidy_rules_from": plan.subsidy_rules_from,  # issue 19
         "rules_used": [] if est is None else _rules_used(plan, est, rules),
+        **issue23_data(plan),  # issue 23: kpis, continuity
         "warnings": [w.as_dict() for w in warnings],
+        "trial": _trial(plan),  # issue 23: the trial survey's results and criteria
     }  # fmt: skip
+
+
+def _trial(plan: Any) -> dict[str, Any]:
+    from .domain.trial_text import results_data
+    from .loading.trial_questions import default_questions
+
+    return results_data(plan, default_questions())
 
 
 def _rule_data(rule: Any) -> dict[str, Any]:
@@ -133,6 +143,7 @@ def summary_text(plan: Any, lang: str, warnings: list) -> str:
     for unit_name in dict.fromkeys(x["unit"] for x in d["selected_tasks"]):
         names = [safe(x["task"]) for x in d["selected_tasks"] if x["unit"] == unit_name]
         lines.append(f"  {safe(unit_name)}: " + ("; " if en else "、").join(names))
+    lines += issue23_lines(plan, lang)
     if d["adopted_scenario"] is None:
         lines.append("No cost scenario." if en else "経費シナリオがありません。")
         return "\n".join(lines)

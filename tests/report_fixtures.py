@@ -14,6 +14,7 @@ from planner.domain.builders import cost_line_from_item, new_plan, unit_from_cat
 from planner.domain.catalog import Catalog
 from planner.domain.model import (
     Kpi,
+    Measurement,
     Member,
     Municipality,
     Phase,
@@ -79,12 +80,15 @@ def full_plan(
     # 2 purposes and KPIs
     plan.purposes = ["wlb", "bcp_disaster", "recruiting", "efficiency"]
     plan.custom_purposes = ["冬季の積雪時にも業務を止めない"]
+    D = Decimal  # issue 23: KPIs as numbers, with measured values
     plan.kpis = [
-        Kpi("試行課の職員のうち1回以上実施した割合", "0%", "50%以上", 2026),
-        Kpi("年間のテレワーク実施延べ人日", "0人日", "600人日", 2027),
-        Kpi("育児・介護中の職員の利用率", "—", "70%", 2027),
-        Kpi("月平均の時間外勤務（1人当たり）", "12.5時間", "10時間以下", 2027),
-    ]
+        Kpi("試行課の職員のうち1回以上実施した割合", D(0), D(50), 2026, unit="percent",
+            measurements=[Measurement("quarter", 2025, 3, D(35))]),
+        Kpi("年間のテレワーク実施延べ人日", D(0), D(600), 2027, unit="days"),
+        Kpi("育児・介護中の職員の利用率", None, D(70), 2027, unit="percent"),
+        Kpi("月平均の時間外勤務（1人当たり）", D("12.5"), D(10), 2027, unit="hours",
+            direction="down", measurements=[Measurement("month", 2025, 9, D("11.5"))]),
+    ]  # fmt: skip
     # 3 current state
     plan.existing_devices = 6
     plan.existing_rules = (

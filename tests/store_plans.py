@@ -89,11 +89,27 @@ forms = st.builds(
 
 
 @st.composite
+def kpis(draw, kid: str):
+    """Issue 23: a KPI with numbers, and its measured values per month, quarter or year."""
+    rows = []
+    for i in range(draw(st.integers(0, 3))):
+        period = draw(st.sampled_from(("month", "quarter", "year")))
+        part = {"month": draw(st.integers(1, 12)), "quarter": draw(st.integers(1, 4))}.get(period, 0)
+        rows.append(m.Measurement(period, draw(fy), part, draw(dec(0, 1000)), draw(text), f"{kid}m{i}"))
+    return m.Kpi(
+        draw(name), draw(st.none() | dec(0, 1000)), draw(st.none() | dec(0, 1000)),
+        draw(st.none() | fy), kid, draw(st.sampled_from(("persons", "percent", "hours", "sheets", "days"))),
+        draw(st.sampled_from(("up", "down"))), draw(days), draw(text), draw(optional_id), rows,
+    )  # fmt: skip
+
+
+@st.composite
 def units(draw, uid: str):
     staff = draw(st.integers(0, 500))
     tasks = [
         m.Task(name=draw(name), factors=draw(factors), selected=draw(st.booleans()),
-               catalog_id=draw(optional_id), note=draw(text), id=f"{uid}t{i}")
+               catalog_id=draw(optional_id), note=draw(text), id=f"{uid}t{i}",
+               priority=draw(st.booleans()))
         for i in range(draw(st.integers(0, 4)))
     ]  # fmt: skip
     return m.Unit(
@@ -151,7 +167,7 @@ def plans(draw) -> m.Plan:
         meeting_plan=draw(text),
         purposes=draw(st.lists(ids, max_size=3)),
         custom_purposes=draw(st.lists(text, max_size=2)),
-        kpis=[m.Kpi(draw(name), draw(text), draw(text), draw(st.none() | fy)) for _ in range(draw(st.integers(0, 2)))],
+        kpis=[draw(kpis(f"k{i}")) for i in range(draw(st.integers(0, 2)))],  # issue 23: numbers
         existing_devices=draw(count),
         network_layers=draw(st.lists(st.sampled_from(m.NETWORK_LAYERS), max_size=3)),
         existing_rules=draw(text),
@@ -170,6 +186,7 @@ def plans(draw) -> m.Plan:
         adopted_scenario_id=draw(st.sampled_from([s.id for s in scenarios])) if scenarios else draw(st.none() | ids),
         fiscal_capacity_multiplier=draw(dec(0, 2)),
         device_life_years=draw(st.integers(1, 15)),  # issue 20
+        continuity=m.Continuity(draw(count), draw(count)),  # issue 23
     )  # fmt: skip
     # a valid plan can be estimated: no line over ¥1 trillion, no year over it (3 lines at most)
     for sc in scenarios:

@@ -47,7 +47,9 @@ def test_validate(capsys):
     assert code == 0 and err == ""
     assert out == (
         f"OK: {VILLAGE} — やまなみ村（課 5、選定業務 14件）\n"
-        "確認が必要な点（4件）:\n"
+        "確認が必要な点（5件）:\n"
+        "  手順 7: 非常時にリモートアクセスが必要な職員12人に対し、J-LISの端末IDが10で2不足します"
+        "（J-LISに申請した端末ID数、手順7で入力）。\n"  # issue 23
         "  手順 7: 財政力指数（0.18）が入力されていますが、財政力補正の乗率は1.0（補正なし）のままです。"
         "乗率は特別交付税に関する省令により財政力指数から定まりますが、この項目の表は確認できていません。"
         "実際の乗率を確認して入力するまで、措置見込額は補正前の概算です。\n"
@@ -55,9 +57,10 @@ def test_validate(capsys):
         "  手順 7（参考）: 令和8年度の措置見込額は令和6年度のルールを仮定しています。\n"
         "  手順 7（参考）: 令和9年度の措置見込額は令和6年度のルールを仮定しています。\n"
     )
-    # the unchecked multiplier is a warning; the assumed rules are notes, which do not count
+    # the unchecked multiplier and the J-LIS shortfall are warnings; the assumed rules are
+    # notes, which do not count
     code, _out, err = run(capsys, "validate", VILLAGE, "--strict")
-    assert code == 1 and err == "planner: 計画に警告が1件あります（--strict）。\n"
+    assert code == 1 and err == "planner: 計画に警告が2件あります（--strict）。\n"
     code, out, _ = run(capsys, "validate", sample_json("kawasemi-town"), "--lang", "en")
     assert code == 0 and "かわせみ町, 19 units, 63 selected tasks" in out
 

@@ -31,7 +31,7 @@ NUMBER = st.integers(min_value=-5, max_value=300)
 CELLS = {
     "unit": (("units",), ("name", "staff", "teleworkers")),
     "member": (("members",), ("name", "role", "department")),
-    "kpi": (("kpis",), ("name", "baseline", "target")),
+    "kpi": (("kpis",), ("name", "baseline", "note")),
     "line": (None, ("name", "unit_price", "quantity")),
 }
 

@@ -203,7 +203,7 @@ def test_lang_works_before_and_after_the_command(capsys, gui, plan):
 
 # -- 5. a word that is no command, and no display -----------------------------------------
 
-COMMANDS = "validate, summary, import-json, export-json, export-pdf, export-text, rules, documents, survey, budget"
+COMMANDS = "validate, summary, import-json, export-json, export-pdf, export-text, rules, documents, survey, budget, trial, diff, rollup"
 
 
 def test_an_unknown_word_is_a_usage_error_with_the_closest_command(capsys, gui, tmp_path):
@@ -213,9 +213,9 @@ def test_an_unknown_word_is_a_usage_error_with_the_closest_command(capsys, gui, 
         "planner: 「valdate」はコマンドでも既存のファイルでもありません。「validate」のことですか。"
         f"コマンド: {COMMANDS}（詳しくは planner --help）\n"
     )
-    assert main(["--lang", "en", "rollup", str(VILLAGE), "-o", "b.xlsx"]) == 2  # a later issue's
+    assert main(["--lang", "en", "merge", str(VILLAGE), "-o", "b.xlsx"]) == 2  # a later issue's
     assert capsys.readouterr().err == (
-        f"planner: 'rollup' is neither a command nor an existing file. Commands: {COMMANDS} "
+        f"planner: 'merge' is neither a command nor an existing file. Commands: {COMMANDS} "
         "(see planner --help)\n"
     )
     assert gui == []

@@ -189,11 +189,19 @@ def test_the_bundle_holds_what_the_program_needs_and_nothing_unneeded(bundle):
         "resources/steps/steps.toml",
         "resources/samples/kawasemi-town.twplan",
         "resources/icons/telework-planner-256.png",
+        "resources/help/contents.toml",  # issue 22: the manual, its pages and pictures
+        "resources/help/ja/step04.html",
+        "resources/help/en/step04.html",
+        "resources/help/images/ja_step04.png",
         "db/env.py",
         "db/versions/0001_initial.py",
     ):
         assert (internal / needed).exists(), needed
     assert [p for p in internal.glob("telework_planner*-info") if p.is_dir()]  # --version
+    # issue 22: printing (QtPrintSupport) and the pages drawn by PDFium (decision 0015)
+    assert [p for p in internal.rglob("*pdfium*") if p.suffix in (".so", ".dll", ".dylib")]
+    assert (internal / "pypdfium2_raw" / "version.json").exists()
+    assert [p for p in internal.rglob("QtPrintSupport*") if p.suffix in (".so", ".pyd")]
     names = [p.relative_to(internal).as_posix() for p in internal.rglob("*")]
     unwanted = (
         "PyQt5", "PyQt6", "PySide2", "tkinter", "_tkinter", "Qt6Qml", "Qt6Quick",
@@ -204,7 +212,8 @@ def test_the_bundle_holds_what_the_program_needs_and_nothing_unneeded(bundle):
     assert not found, found[:20]
     plugins = internal / "PySide6" / "Qt" / "plugins"
     groups = {p.name for p in plugins.iterdir()} if plugins.exists() else set()
-    assert groups <= {"platforms", "styles", "platforminputcontexts", "xcbglintegrations"}
+    assert groups <= {"platforms", "styles", "platforminputcontexts", "xcbglintegrations",
+                      "printsupport"}  # fmt: skip
     platforms = {p.name for p in (plugins / "platforms").iterdir()}
     assert any("offscreen" in name for name in platforms), platforms
     dangling = [p for p in internal.iterdir() if p.is_symlink() and not p.exists()]

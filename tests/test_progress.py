@@ -102,5 +102,5 @@ def test_warnings_that_matter(catalog, municipality):
     assert (7, "令和7年度の措置見込額は令和6年度のルールを仮定しています。") in texts
     line.override_reason = "既存端末を流用するため"
     elections.selected = False
-    plan.kpis[0].target = "30%"
+    plan.kpis[0].target = Decimal("30")
     assert [w.step for w in plan_warnings(plan, catalog)] == [7]

@@ -54,7 +54,7 @@ def test_a_change_names_its_row_by_id_never_by_position(catalog, municipality):
     InsertRow(("kpis",), 0, Kpi("利用率", id="k1")).apply(plan, catalog)
     InsertRow(("kpis",), 0, Kpi("実施日数", id="k2")).apply(plan, catalog)
     with pytest.raises(ValidationError) as e:
-        SetValue(("kpis", 0), "target", "50%").apply(
+        SetValue(("kpis", 0), "note", "50%").apply(
             plan, catalog
         )  # a position is not a row's name
     assert e.value.text("ja") == "編集対象が見つかりません。"

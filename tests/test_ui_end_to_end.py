@@ -37,7 +37,7 @@ def test_a_plan_from_start_to_pdf(window, qtbot, tmp_path, replies):
     p2.purpose_list.item(0).setCheckState(Qt.CheckState.Checked)
     p2.kpis.add_row()
     edit_cell(p2.kpis.model, 0, "name", "テレワーク実施職員数")
-    edit_cell(p2.kpis.model, 0, "target", "15人")
+    edit_cell(p2.kpis.model, 0, "target", "15")
     # 3 current state
     type_into(qtbot, bound(ws.page(3), "existing_devices"), "2")
     # 4 units and tasks: pick one task in each of two units

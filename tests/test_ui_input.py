@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -118,11 +119,12 @@ def test_enter_commits_and_moves_down_in_the_kpi_table(window, qtbot):
     _key(qtbot, Qt.Key.Key_Tab)
     _keys(qtbot, "50")
     _key(qtbot, Qt.Key.Key_Return)
-    assert view.currentIndex().row() == 1 and view.currentIndex().column() == 2
+    target = _column(model, "target")  # issue 23: the cell after the baseline
+    assert view.currentIndex().row() == 1 and view.currentIndex().column() == target
     _keys(qtbot, "60")
     _key(qtbot, Qt.Key.Key_Return)
     kpis = doc.plan.kpis
-    assert [(k.baseline, k.target) for k in kpis] == [("10", "50"), ("", "60")]
+    assert [(k.baseline, k.target) for k in kpis] == [(Decimal(10), Decimal(50)), (None, Decimal(60))]
     assert kpis[0].name == kpis[1].name == "（指標名）"
 
 

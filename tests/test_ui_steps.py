@@ -99,14 +99,14 @@ def test_step4_pick_tasks_and_suitability_follows_access_method(window, qtbot):
     # filter: only unsuitable tasks of 総務課 stay visible
     page.filter.setCurrentIndex(3)
     proxy = page.task_proxy
-    marks = {proxy.index(r, 2).data() for r in range(proxy.rowCount())}
+    marks = {proxy.index(r, 3).data() for r in range(proxy.rowCount())}  # issue 23: after 非常時優先
     assert marks == {"× 不適"} and proxy.rowCount() == column_texts(page.task_model, "適性").count(
         "× 不適"
     )
     # sorted by the mark: suitable first, the plan's own order untouched
     page.filter.setCurrentIndex(0)
-    page.task_table.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-    shown = [proxy.index(r, 2).data() for r in range(proxy.rowCount())]
+    page.task_table.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.index(r, 3).data() for r in range(proxy.rowCount())]
     assert shown == sorted(shown, key=lambda m: "◎○×".index(m[0]))
     assert shown[0].startswith("◎") and shown[-1].startswith("×")
     assert [t.name for t in doc.plan.units[0].tasks][row] == "例規の調査・条例案の審査"

@@ -72,7 +72,12 @@ def unit_from_catalog(unit_def: UnitDef, lang: str = "ja") -> Unit:
         name=unit_def.name.get(lang),
         catalog_id=unit_def.id,
         tasks=[
-            Task(name=t.name.get(lang), factors=catalog_factors(t), catalog_id=t.id)
+            Task(
+                name=t.name.get(lang),
+                factors=catalog_factors(t),
+                catalog_id=t.id,
+                priority=t.priority,
+            )  # fmt: skip
             for t in unit_def.tasks
         ],
     )

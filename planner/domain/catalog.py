@@ -52,6 +52,18 @@ class TaskDef:
     # issue 15: a statute or rule that keeps the task in the office whatever the method
     # (e.g. questionnaires of statistical surveys under 統計法); None: no such rule
     never_remote: L10n | None = None
+    priority: bool = False  # issue 23: suggested as 非常時優先業務 (priority work in an emergency)
+
+
+@dataclass(frozen=True, slots=True)
+class KpiDef:
+    """Issue 23: a typical KPI offered in step 2 (resources/catalog/kpis.toml)."""
+
+    id: str
+    name: L10n
+    unit: str  # one of vocabularies.KPI_UNITS
+    direction: str  # "up" or "down" is good
+    basis: L10n  # how it is usually measured
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +105,11 @@ class AccessMethod:
     # issue 15: the place is inside the body's closed network (a 支所 satellite office):
     # not "access from outside", so even the My Number layer can be in ``reaches``
     inside_network: bool = False
+    # issue 23: the cost items that give one user access by this method (bcp.py counts
+    # them against the staff needing access in an emergency), and whether access is
+    # limited by terminal IDs applied for (J-LIS)
+    licence_items: tuple[str, ...] = ()
+    terminal_ids: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +175,10 @@ class Catalog:
     words: Words  # issue 19: resources/words.toml, read with the catalog
     # issue 15: messages about imported rule files that could not be used
     rule_problems: tuple[L10n, ...] = ()
+    typical_kpis: tuple[KpiDef, ...] = ()  # issue 23: resources/catalog/kpis.toml
+
+    def typical_kpi(self, kpi_id: str | None) -> KpiDef | None:
+        return next((k for k in self.typical_kpis if k.id == kpi_id), None)
 
     def task(self, task_id: str | None) -> TaskDef | None:
         """The catalog task of an id (issue 15: the network model needs its ``works_on``)."""

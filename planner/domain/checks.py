@@ -181,6 +181,17 @@ def years_in_order(line: m.CostLine, where: str) -> None:
         )
 
 
+def period_part_fits(row: m.Measurement, where: str) -> None:
+    """Issue 23: a month is 1–12, a fiscal quarter 1–4 (a fiscal year's value has none)."""
+    high = {"month": 12, "quarter": 4}.get(row.period)
+    if high is not None and not 1 <= row.part <= high:
+        ja, en = (
+            ("月は1〜12", "a month is 1–12") if high == 12 else ("四半期は1〜4", "a quarter is 1–4")
+        )
+        raise ValidationError(_join(where, "part"), f"{ja}で入力してください（入力値: {row.part}）。",
+                              f"The month or quarter does not fit: {en} (entered: {row.part}).")  # fmt: skip
+
+
 def staff_within_all_staff(mu: m.Municipality, where: str) -> None:
     if mu.general_staff > mu.all_staff:
         raise ValidationError(
@@ -249,7 +260,7 @@ RULES: dict[str, Callable[[Any, str], None]] = {
     for rule in (
         dates_in_order, years_in_order, staff_within_all_staff, teleworkers_within_staff,
         running_costs_have_a_reason, costs_are_estimable, plan_is_whole, recorded_rule_is_whole,
-        one_recorded_rule_a_year,
+        one_recorded_rule_a_year, period_part_fits,
     )
 }  # fmt: skip
 _unknown = {name for r in RECORDS.values() for name in r.rules} - RULES.keys()

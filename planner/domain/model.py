@@ -11,17 +11,21 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from . import model_trial as _trial
 from .declare import MAX_PLAN_YEARS, MAX_QUANTITY, check_shape, declared
 from .declare import catalog_ref as _ref
 from .declare import free_text as _text
 from .declare import new_id as new_id  # re-exported: ``m.new_id``
 from .declare import row_id as _id
 from .errors import ValidationError
+from .model_continuity import Continuity
 from .model_costs import CostLine as CostLine  # re-exported with the plan's records
 from .model_costs import Scenario
 from .model_documents import Eligibility as Eligibility  # re-exported, as CostLine
 from .model_documents import RelatedPlans as RelatedPlans
 from .model_documents import plan_record
+from .model_kpis import Kpi as Kpi  # issue 23: KPIs as numbers, re-exported
+from .model_kpis import Measurement as Measurement
 from .model_rules import RecordedRule, recorded_rules, rules_from
 from .model_tasks import Task
 from .model_tasks import TaskFactors as TaskFactors  # re-exported with the plan's records
@@ -113,15 +117,6 @@ class Member:
     name: str = declared("text", "メンバー名", "Member name", required=True)
     role: str = _text("役割", "Role")
     department: str = _text("所属", "Department")
-    id: str = _id()  # issue 19
-
-
-@dataclass
-class Kpi:
-    name: str = declared("text", "指標名", "KPI name", required=True)
-    baseline: str = _text("現状値", "Baseline")
-    target: str = _text("目標値", "Target")
-    fiscal_year: int | None = declared("fy", "目標年度", "Target year", default=None, nullable=True)
     id: str = _id()  # issue 19
 
 
@@ -229,9 +224,8 @@ class Plan:
     municipality: Municipality = declared(
         "record", "団体", "Municipality", required=True, of=Municipality
     )
-    plan_years: int = declared(
-        "int", "計画期間", "Plan period", default=3, minimum=1, maximum=MAX_PLAN_YEARS
-    )
+    plan_years: int = declared("int", "計画期間", "Plan period", default=3, minimum=1, maximum=MAX_PLAN_YEARS)  # fmt: skip
+    plan_id: str = declared("id", "計画ID", "Plan id", factory=new_id, doc="the plan's own id: versions of one plan share it (issue 24)")  # fmt: skip
     document_date: date | None = declared(
         "date",
         "作成日",
@@ -336,6 +330,8 @@ class Plan:
         "rows", "研修", "Training", factory=list, of=TrainingEvent
     )
     phases: list[Phase] = declared("rows", "段階", "Phases", factory=list, of=Phase)
+    trial_responses: list[_trial.TrialResponse] = _trial.responses()  # issue 23: model_trial.py
+    trial_criteria: list[_trial.TrialCriterion] = _trial.criteria()
     # costs
     scenarios: list[Scenario] = declared("rows", "シナリオ", "Scenarios", factory=list, of=Scenario)
     adopted_scenario_id: str | None = declared(
@@ -360,6 +356,7 @@ class Plan:
     recorded_rules: list[RecordedRule] = recorded_rules()  # issue 19: model_rules.py
     subsidy_rules_from: str = rules_from()
     device_life_years: int = declared("int", "端末の更新年数", "Device life (years)", default=5, minimum=1, maximum=15)  # issue 20: 後年度負担 (budget.py)  # fmt: skip
+    continuity: Continuity = plan_record(Continuity, "業務継続（BCP）", "Business continuity", "bcp_")  # issue 23: bcp.py  # fmt: skip
 
     # -- derived views, used everywhere -------------------------------------------------
 
@@ -382,18 +379,13 @@ class Plan:
         return [(u, t) for u in self.units for t in u.tasks if t.selected]
 
     def unit(self, unit_id: str) -> Unit:
-        for u in self.units:
-            if u.id == unit_id:
-                return u
-        raise ValidationError(
-            "unit", f"課（ID: {unit_id}）が見つかりません。", f"Unknown unit (id {unit_id})."
-        )
+        if (found := next((u for u in self.units if u.id == unit_id), None)) is not None:
+            return found
+        raise ValidationError("unit", f"課（ID: {unit_id}）が見つかりません。", f"Unknown unit (id {unit_id}).")  # fmt: skip
 
     def adopted_scenario(self) -> Scenario | None:
-        for s in self.scenarios:
-            if s.id == self.adopted_scenario_id:
-                return s
-        return self.scenarios[0] if self.scenarios else None
+        chosen = (s for s in self.scenarios if s.id == self.adopted_scenario_id)
+        return next(chosen, self.scenarios[0] if self.scenarios else None)
 
 
 check_shape(Plan)  # a record the project file cannot keep fails here, at import

@@ -63,3 +63,5 @@ class Task:
         "record", "業務の性質", "Task factors", factory=TaskFactors, of=TaskFactors
     )
     id: str = _id()
+    priority: bool = declared("bool", "非常時優先業務", "Emergency priority work", default=False,
+                              doc="priority work in an emergency (BCP, issue 23: bcp.py)")  # fmt: skip

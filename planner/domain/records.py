@@ -21,6 +21,7 @@ from . import model as m
 from .declare import Field, declaration_of
 from .model import TaskFactors
 from .model_rules import RecordedRule, RuleText
+from .model_trial import TrialAnswer, TrialCriterion, TrialResponse
 
 __all__ = ["Field", "Record", "RECORDS", "PLAN", "record_of", "record_at", "field_at"]
 
@@ -60,6 +61,7 @@ _record(m.ChecklistEntry, "checklist_entry")
 _record(m.StepRecord, "step", ("dates_in_order",))
 _record(m.Municipality, rules=("staff_within_all_staff",))
 _record(m.Member, "member")
+_record(m.Measurement, "kpi_measurement", ("period_part_fits",))  # issue 23
 _record(m.Kpi, "kpi")
 _record(TaskFactors)
 _record(m.Task, "task")
@@ -73,8 +75,12 @@ _record(m.CostLine, "cost_line", ("years_in_order",))
 _record(m.Scenario, "scenario")
 _record(m.RelatedPlans)  # issue 21: in the plan's row
 _record(m.Eligibility)
+_record(m.Continuity)  # issue 23: in the plan's row
 _record(RuleText)  # issue 19: a recorded subsidy rule's texts, in its row
 _record(RecordedRule, "recorded_rule", ("recorded_rule_is_whole",))
+_record(TrialAnswer, "trial_answer")  # issue 23: the trial survey (model_trial.py)
+_record(TrialResponse, "trial_response")
+_record(TrialCriterion, "trial_criterion")
 PLAN = _record(
     m.Plan, "plan", ("plan_is_whole", "running_costs_have_a_reason", "costs_are_estimable",
                      "one_recorded_rule_a_year"),

@@ -25,6 +25,10 @@ ROLES = ("management", "administrator", "teleworker")
 NETWORK_MODELS = ("alpha", "alpha_prime", "beta", "beta_prime")
 # issue 15: 要配慮個人情報 at home or on the move (sensitive.py)
 PERSONAL_DATA_POLICIES = ("screen_transfer_only", "not_allowed")
+# issue 23: a KPI's unit, which way it improves, and the period a measured value covers
+KPI_UNITS = ("persons", "percent", "hours", "sheets", "days")
+KPI_DIRECTIONS = ("up", "down")
+KPI_PERIODS = ("month", "quarter", "year")
 
 # -- a task's factors (suitability.py) ---------------------------------------------------------
 
@@ -72,3 +76,7 @@ PREFECTURES = (
     "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
     "鹿児島県", "沖縄県",
 )  # fmt: skip
+# issue 23: the trial survey's respondent groups, a criterion's measure and comparison
+TRIAL_AUDIENCES = ("teleworker", "supervisor", "colleague", "front_line")
+TRIAL_MEASURES = ("share", "average")
+TRIAL_COMPARISONS = ("at_least", "at_most")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .bcp import capacity, shortfall_text
 from .builders import catalog_factors
 from .catalog import Catalog
 from .checks import unknown_refs
@@ -58,11 +59,12 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
             "No date of the plan is entered, so the cover shows the date of export. Enter the plan's date in step 1.",
         )))  # fmt: skip
     for i, kpi in enumerate(plan.kpis):
-        if not kpi.target.strip():
+        if kpi.target is None:
             out.append(PlanWarning("kpi_without_target", 2, f"kpis[{i}].target", L10n(
                 f"指標「{kpi.name}」に目標値がありません。",
                 f"KPI '{kpi.name}' has no target.",
             )))  # fmt: skip
+    out += _continuity(plan, catalog)  # issue 23
     for i, unit in enumerate(plan.units):
         if unit.teleworkers > unit.staff:
             out.append(PlanWarning("teleworkers_over_staff", 5, f"units[{i}].teleworkers", L10n(
@@ -134,6 +136,25 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
                     f"The FY{y.fiscal_year} estimate assumes the FY{y.rule.fiscal_year} rule.",
                 ), severity="note"))  # fmt: skip
     return out
+
+
+def _continuity(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
+    """Issue 23: emergency staff not entered while priority tasks are marked; a capacity
+    shortfall (devices, licences, J-LIS terminal IDs)."""
+    if plan.continuity.emergency_staff <= 0:
+        if not any(t.priority for u in plan.units for t in u.tasks):
+            return []
+        return [PlanWarning("emergency_staff_missing", 7, "continuity.emergency_staff", L10n(
+            "非常時優先業務がありますが、非常時にリモートアクセスが必要な職員数が未入力のため、端末・ライセンスの過不足を確認できません（手順7）。",
+            "Priority work in an emergency is marked, but the staff needing remote access in an emergency are not entered, so devices and licences cannot be checked (step 7).",
+        ))]  # fmt: skip
+    field = {"devices": "existing_devices", "licences": "scenarios",
+             "jlis_terminal_ids": "continuity.jlis_terminal_ids"}  # fmt: skip
+    return [
+        PlanWarning(f"bcp_{c.key}_short", 7, field[c.key], shortfall_text(c), True)
+        for c in capacity(plan, catalog)
+        if c.shortfall
+    ]
 
 
 _FACTORS = ("personal_data", "paper", "counter", "onsite", "coordination", "works_on")

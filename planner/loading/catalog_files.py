@@ -20,6 +20,7 @@ from ..domain.catalog import (
     ChecklistItemDef,
     CostCategory,
     CostItemDef,
+    KpiDef,
     Option,
     SecurityMeasureDef,
     SizeClass,
@@ -35,6 +36,8 @@ from ..domain.text import L10n
 from ..domain.vocabularies import (
     BUDGET_ITEMS,
     COORDINATION,
+    KPI_DIRECTIONS,
+    KPI_UNITS,
     NETWORKS,
     PAPER,
     PERSONAL_DATA,
@@ -120,6 +123,7 @@ def _load_units(r: Reader) -> tuple[UnitDef, ...]:
                 _factors(r, t, w),
                 r.choice(t, "works_on", w, WORKS_ON),
                 _never_remote(r, t, w),
+                r.get(t, "priority", w, bool) if "priority" in t else False,  # issue 23
             )
             for w, t in r.tables(u, "tasks", where)
         )
@@ -155,6 +159,22 @@ def _load_costs(r: Reader) -> tuple[tuple[CostCategory, ...], tuple[CostItemDef,
     return cats, items
 
 
+def _load_kpis(r: Reader) -> tuple[KpiDef, ...]:
+    """Issue 23: the typical KPIs offered in step 2."""
+    out = tuple(
+        KpiDef(
+            id=r.text(k, "id", w),
+            name=r.l10n(k, "name", w),
+            unit=r.choice(k, "unit", w, KPI_UNITS),
+            direction=r.choice(k, "direction", w, KPI_DIRECTIONS),
+            basis=r.l10n(k, "basis", w),
+        )
+        for w, k in r.tables(r.data, "kpis")
+    )
+    r.unique([k.id for k in out], "kpis.id")
+    return out
+
+
 def _load_access_methods(r: Reader) -> tuple[AccessMethod, ...]:
     methods = []
     for w, m in r.tables(r.data, "methods"):
@@ -172,12 +192,23 @@ def _load_access_methods(r: Reader) -> tuple[AccessMethod, ...]:
                 description=r.l10n(m, "description", w),
                 telework_type=r.choice(m, "telework_type", w, TELEWORK_TYPES),
                 inside_network=inside,
+                licence_items=_licence_items(r, m, w),
+                terminal_ids=r.get(m, "terminal_ids", w, bool) if "terminal_ids" in m else False,
             )
         )
     r.unique([m.id for m in methods], "methods.id")
     if methods[0].id != "none":
         r.fail("methods[0].id", "the first method must be 'none' (undecided)")
     return tuple(methods)
+
+
+def _licence_items(r: Reader, m: dict[str, Any], where: str) -> tuple[str, ...]:
+    """Issue 23: the cost items that give one user access by a method (ids of costs.toml)."""
+    items = r.get(m, "licence_items", where, list) if "licence_items" in m else []
+    for item in items:
+        if not isinstance(item, str):
+            r.fail(f"{where}.licence_items", "each item is a cost item id (text)")
+    return tuple(items)
 
 
 def _load_security(r: Reader) -> tuple[SecurityMeasureDef, ...]:
@@ -234,6 +265,7 @@ FILES = (
     ("catalog", "access_methods.toml"),
     ("catalog", "security.toml"),
     ("catalog", "rules.toml"),
+    ("catalog", "kpis.toml"),  # issue 23
     ("rules", "special_allocation_tax.toml"),
     ("rules", "benchmarks.toml"),
 )
@@ -280,6 +312,7 @@ def load_catalog(
         ),
         benchmarks=_load_benchmarks(reader("rules", "benchmarks.toml")),
         words=words if words is not None else load_words(root, cache_dir),
+        typical_kpis=_load_kpis(reader("catalog", "kpis.toml")),
     )
     if cache is not None and parsed is None:
         write_cache(cache, {name: r.data for name, r in readers.items()})

@@ -20,7 +20,7 @@ from functools import cache
 import matplotlib
 from matplotlib.figure import Figure
 
-from .content import BarChart, Chart, GanttChart, GanttRow, chart_number
+from .content import BarChart, Chart, GanttChart, GanttRow, ProgressChart, ShareChart, chart_number
 from .fonts import PGOTHIC, PGOTHIC_BOLD, font_file
 
 DPI = 72  # figure pixels are PDF points
@@ -50,6 +50,10 @@ def render(chart: Chart, width_mm: float, height_mm: float,
     """The chart as a matplotlib figure of ``width_mm`` × ``height_mm``."""
     if isinstance(chart, GanttChart):
         return gantt(chart, width_mm, height_mm, clean)
+    if isinstance(chart, ProgressChart):  # issue 23
+        return progress_bars(chart, width_mm, height_mm, clean)
+    if isinstance(chart, ShareChart):
+        return shares(chart, width_mm, height_mm, clean)
     return bars(chart, width_mm, height_mm, clean)
 
 
@@ -288,3 +292,95 @@ def _formatter():
     from matplotlib.ticker import FuncFormatter
 
     return FuncFormatter(lambda v, _pos: chart_number(v))
+
+
+# issue 23: the trial survey's answers. Options from the lowest score to the highest, dark
+# red to dark blue through grey: print-safe, told apart in greyscale by lightness
+SHARE_COLORS = {
+    2: ("#1F4E79", "#BFBFBF"),
+    3: ("#B8383D", "#CFCFCF", "#1F4E79"),
+    4: ("#B8383D", "#E8A39B", "#9DC3E6", "#1F4E79"),
+    5: ("#B8383D", "#E8A39B", "#CFCFCF", "#9DC3E6", "#1F4E79"),
+}
+SHARE_LABEL_MM = 44  # the questions' column
+
+
+def shares(chart: ShareChart, width_mm: float, height_mm: float,
+           clean: Callable[[str], str]) -> Figure:  # fmt: skip
+    """A bar of 100% a question; on each segment its words and share where they fit."""
+    with matplotlib.rc_context(rc()):
+        fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
+        left = SHARE_LABEL_MM / width_mm
+        ax = fig.add_axes((left, 13 / height_mm, 0.97 - left, 1 - 16 / height_mm))
+        bar_mm = (0.97 - left) * width_mm / 100  # one percent, in mm
+        for y, row in enumerate(chart.rows):
+            colors = SHARE_COLORS.get(len(row.shares), SHARE_COLORS[5])
+            start = 0.0
+            for i, (word, pct) in enumerate(row.shares):
+                color = colors[min(i, len(colors) - 1)]
+                ax.barh(y, pct, left=start, height=0.6, color=color, edgecolor="white",
+                        linewidth=0.5)  # fmt: skip
+                room = pct * bar_mm - 1
+                label = f"{clean(word)} {pct:.1f}%"
+                if text_width(label, 6.5) > room * PT_PER_MM:
+                    label = (
+                        f"{pct:.1f}%" if text_width(f"{pct:.1f}%", 6.5) <= room * PT_PER_MM else ""
+                    )
+                if label:
+                    dark = color in ("#1F4E79", "#B8383D")
+                    ax.text(start + pct / 2, y, _t(label), ha="center", va="center", fontsize=6.5,
+                            color="white" if dark else "#222222")  # fmt: skip
+                start += pct
+        ax.set_yticks(range(len(chart.rows)))
+        ax.set_yticklabels([_t(fit_text(clean(r.label), 7.5, SHARE_LABEL_MM - 3))
+                            for r in chart.rows], fontsize=7.5)  # fmt: skip
+        ax.set_ylim(len(chart.rows) - 0.5, -0.5)
+        ax.set_xlim(0, 100)
+        ax.set_xticks([0, 20, 40, 60, 80, 100])
+        ax.tick_params(axis="x", labelsize=7)
+        ax.set_xlabel(_t(clean(chart.unit)), fontsize=7)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        return fig
+
+
+# -- issue 23: the KPIs' progress, a lying bar per KPI from baseline (0%) to target (100%) --
+
+WAY_COLOR = "#D9D9D9"
+DONE_COLOR = "#1F4E79"
+REACHED_COLOR = "#4E9A5B"
+LABEL_MM = 52
+STATUS_MM = 34
+LOW, HIGH = -0.1, 1.2
+
+
+def progress_bars(chart: ProgressChart, width_mm: float, height_mm: float,
+                  clean: Callable[[str], str]) -> Figure:  # fmt: skip
+    n = len(chart.rows)
+    with matplotlib.rc_context(rc()):
+        fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=DPI)
+        left = LABEL_MM / width_mm
+        right = 1 - STATUS_MM / width_mm
+        ax = fig.add_axes((left, 9 / height_mm, right - left, 1 - 14 / height_mm))
+        for i, row in enumerate(chart.rows):
+            ax.barh(i, 1.0, height=0.5, color=WAY_COLOR)
+            if row.share is not None:
+                done = min(max(row.share, LOW), HIGH)
+                color = REACHED_COLOR if row.reached else DONE_COLOR
+                ax.barh(i, done, height=0.5, color=color)
+            ax.text(HIGH + 0.03, i, _t(fit_text(clean(row.status), 7, STATUS_MM - 3)),
+                    va="center", fontsize=7, clip_on=False)  # fmt: skip
+        ax.axvline(0, color="#666666", linewidth=0.6)
+        ax.axvline(1, color="#B8383D", linewidth=0.9)
+        ax.set_xlim(LOW, HIGH)
+        ax.set_ylim(n - 0.5, -0.5)
+        ax.set_yticks(range(n))
+        ax.set_yticklabels([_t(fit_text(clean(r.label), 7, LABEL_MM - 3)) for r in chart.rows],
+                           fontsize=7)  # fmt: skip
+        ax.set_xticks([0, 0.5, 1])
+        ax.set_xticklabels([_t(clean(chart.start_label)) + " 0%", "50%",
+                            _t(clean(chart.end_label)) + " 100%"], fontsize=7)  # fmt: skip
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        return fig

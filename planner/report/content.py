@@ -243,7 +243,44 @@ class GanttChart:
         return len(self.year_labels)
 
 
-Chart = BarChart | GanttChart
+@dataclass(frozen=True, slots=True)
+class ProgressRow:
+    """Issue 23: one KPI: its name, how far from baseline (0) to target (1) its latest
+    value is (None: it cannot be placed), and the status said beside it."""
+
+    label: str
+    share: float | None
+    status: str
+    reached: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressChart:
+    """Issue 23: a bar per KPI from its baseline to its target, its latest value marked."""
+
+    rows: tuple[ProgressRow, ...]
+    start_label: str  # 現状
+    end_label: str  # 目標
+
+
+@dataclass(frozen=True, slots=True)
+class ShareRow:
+    """A question's answers: (option's words, percent) from the lowest score to the highest."""
+
+    label: str
+    shares: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ShareChart:
+    """Each question's answers as one bar of 100%, options from the lowest score (left) to
+    the highest (right), each segment's share written on it (issue 23: the trial survey)."""
+
+    rows: tuple[ShareRow, ...]
+    unit: str
+
+
+Chart = BarChart | GanttChart | ShareChart | ProgressChart
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,5 +389,10 @@ def chart_texts(chart: Chart) -> list[str]:
     """Every word a chart prints (not its figures)."""
     if isinstance(chart, BarChart):
         return [*chart.categories, *(s.label for s in chart.series), chart.unit]
+    if isinstance(chart, ProgressChart):
+        return [chart.start_label, chart.end_label, *(t for r in chart.rows for t in (r.label, r.status))]  # fmt: skip
+    if isinstance(chart, ShareChart):
+        return [*(r.label for r in chart.rows), *(w for r in chart.rows for w, _p in r.shares),
+                chart.unit]  # fmt: skip
     return [*chart.year_labels, *(text for _kind, text in chart.legend),
             *(r.label for r in chart.rows)]  # fmt: skip

@@ -21,7 +21,9 @@ from .content import (
     Figure,
     GanttChart,
     GanttRow,
+    ProgressChart,
     Series,
+    ShareChart,
     Table,
     chart_number,
     num,
@@ -124,6 +126,18 @@ def data_table(chart: Chart, lang: str) -> Table:
         columns.append(Column(_t(lang, "計", "Total"), 20,
                               lambda i: num(chart_number(chart.totals[i]))))  # fmt: skip
         return table(columns, range(len(chart.categories)))
+    if isinstance(chart, ProgressChart):  # issue 23
+        return table([
+            Column(_t(lang, "指標", "Indicator"), 70, lambda r: r.label),
+            Column(_t(lang, "進捗", "Progress"), 20,
+                   lambda r: num("—" if r.share is None else f"{r.share * 100:,.0f}%")),
+            Column(_t(lang, "状況", "Status"), 30, lambda r: r.status),
+        ], chart.rows)  # fmt: skip
+    if isinstance(chart, ShareChart):  # issue 23: a question's answers, each share in words
+        return table([
+            Column(_t(lang, "設問", "Question"), 40, lambda r: r.label),
+            Column(chart.unit, 90, lambda r: "　".join(f"{w} {p:.1f}%" for w, p in r.shares)),
+        ], chart.rows)  # fmt: skip
     kinds = dict(chart.legend)
     return table([
         Column(_t(lang, "項目", "Item"), 60, lambda r: r.label),

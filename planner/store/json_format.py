@@ -21,6 +21,7 @@ from ..domain.catalog import Catalog
 from ..domain.checks import clipped
 from ..domain.declare import MAX_ITEMS, Field
 from ..domain.jsonvalues import INT, STR, JsonValue, NotOfForm
+from ..domain.kpis import from_old_text
 from ..domain.model import TaskFactors
 from ..domain.records import PLAN as RECORDS_PLAN
 from ..domain.records import RECORDS, Record
@@ -103,7 +104,13 @@ def _obj(record: Record, key: Field | None = None) -> Obj:
             fields[name] = (replace(fields[name][0], doc=doc), False)  # type: ignore[arg-type]
         return Obj(fields, partial(_build, record), fill=_task_from_catalog,
                    any_of=("name", "catalog_id"))  # fmt: skip
+    if record.cls is m.Kpi:  # issue 23: a file from before KPIs were numbers
+        return Obj(fields, partial(_build, record), fill=_kpi_from_text)
     return Obj(fields, build=None if key is not None else partial(_build, record))
+
+
+def _kpi_from_text(values: dict[str, Any], where: str, catalog: Catalog) -> dict[str, Any]:
+    return from_old_text(values)
 
 
 _TASK_DOCS = {

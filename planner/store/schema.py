@@ -9,7 +9,10 @@ APPLICATION_ID = 0x5457504C
 # Alembic revisions this program knows, oldest first. Revision ids are zero-padded
 # numbers so that a file from a newer program can be told from a foreign one;
 # PRAGMA user_version holds the same number (header offset 60).
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+REVISIONS = (
+    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011",
+    "0012",
+)
 HEAD_REVISION = REVISIONS[-1]
 HEAD_GENERATION = int(HEAD_REVISION)
 SUFFIX = ".twplan"

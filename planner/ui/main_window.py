@@ -20,6 +20,7 @@ from .i18n import t
 from .menus import build_menus
 from .samples import open_sample, sample_files
 from .survey_actions import SurveyActions
+from .trial_actions import TrialActions
 from .welcome import WelcomePage
 
 
@@ -30,11 +31,13 @@ class MainWindow(QMainWindow):
         self.doc: PlanDocument | None = None
         self.workspace = None  # the plan workspace once a plan is open
         self.welcome: WelcomePage | None = None
+        self.help_window = None  # the manual's window, made when first asked for (issue 22)
         self.recovery_dir = recovery_dir or default_recovery_dir()
         self.autosave = Autosave(self.recovery_dir)
         self.autosave.failed.connect(self.show_status)
         self.files = FileActions(self)
         self.survey = SurveyActions(self)  # issue 20: the task survey in Excel
+        self.trial = TrialActions(self)  # issue 23: the trial survey
         self.setAcceptDrops(True)
         self._menu_actions: list[QAction] = []
         self._startup_warnings = ""
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         from .workspace import Workspace  # not needed for the welcome screen
 
         self.workspace = Workspace(self.doc, export_pdf=self.files.export_pdf)
+        self.workspace.help_requested.connect(self.show_help)  # a page's 「?」
         self.welcome = None
         self.setCentralWidget(self.workspace)
         self.workspace.go(step)
@@ -172,6 +176,16 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         i18n.set_language(code)
         self._build()
+        if self.help_window is not None and self.help_window.isVisible():
+            self.show_help(self.help_window.topic())  # the same section, in the new language
+
+    def show_help(self, topic: str = "") -> None:
+        """The manual at ``topic``, or at the section of the page shown (F1, issue 22)."""
+        from .help_window import show_help
+
+        if not topic:
+            topic = self.workspace.help_topic() if self.workspace is not None else "start"
+        self.help_window = show_help(self.help_window, self, topic)
 
     def about(self) -> None:
         QMessageBox.about(

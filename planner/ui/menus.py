@@ -28,6 +28,27 @@ def add_action(w, menu, ja: str, en: str, slot, shortcut=None, name: str = "") -
     return action
 
 
+def print_preview(w) -> None:
+    """ファイル › 印刷… (issue 22); QtPrintSupport and PDFium load at the first use."""
+    from .print_preview import open_print_preview
+
+    open_print_preview(w)
+
+
+def compare_with_file(w) -> None:
+    """ファイル › 別の版と比較… (issue 24); the comparison loads at the first use."""
+    from .changes_view import compare_with_file as run
+
+    run(w)
+
+
+def compare_with_saved(w) -> None:
+    """ファイル › 前回保存時と比較 (issue 24)."""
+    from .changes_view import compare_with_saved as run
+
+    run(w)
+
+
 def build_menus(w) -> None:
     bar = w.menuBar()
     file_menu(w, bar)
@@ -35,6 +56,12 @@ def build_menus(w) -> None:
     view_menu(w, bar)
     help_menu(w, bar)
     label_menus(w)  # Alt+letter on every entry (issue 22)
+
+
+def roll_up(w) -> None:  # issue 24: the roll-up loads only when asked for
+    from .rollup_dialog import roll_up as run
+
+    run(w)
 
 
 def file_menu(w, bar) -> None:
@@ -71,7 +98,11 @@ def file_menu(w, bar) -> None:
         "Ctrl+E",
         "actionExportPdf",
     )
+    add_action(w, f, "印刷…", "Print…", partial(print_preview, w), QKeySequence.StandardKey.Print, "actionPrint").setEnabled(has_doc)  # issue 22  # fmt: skip
     add_action(w, f, "予算要求書（Excel）を書き出す…", "Export budget request (Excel)…", partial(export_budget, w), None, "actionExportBudget").setEnabled(has_doc)  # issue 20  # fmt: skip
+    add_action(w, f, "別の版と比較…", "Compare with another version…", partial(compare_with_file, w), None, "actionCompareFile").setEnabled(has_doc)  # issue 24  # fmt: skip
+    add_action(w, f, "前回保存時と比較", "Compare with the last save", partial(compare_with_saved, w), None, "actionCompareSaved").setEnabled(has_doc)  # issue 24  # fmt: skip
+    add_action(w, f, "複数の計画を集計…", "Roll up plans…", partial(roll_up, w), None, "actionRollup")  # issue 24  # fmt: skip
     add_action(
         w, f, "JSONに書き出す…", "Export JSON…", w.files.export_json, None, "actionExportJson"
     )
@@ -92,6 +123,11 @@ def file_menu(w, bar) -> None:
                  w.survey.export_survey, None, "actionExportSurvey")  # fmt: skip
     add_action(w, f, "調査票の回答を読み込む…", "Import survey replies…",
                  w.survey.import_dialog, None, "actionImportSurvey")  # fmt: skip
+    f.addSeparator()  # issue 23: the trial survey
+    add_action(w, f, "試行アンケート（Excel）を書き出す…", "Export the trial survey (Excel)…",
+               w.trial.export_questionnaires, None, "actionExportTrialSurvey").setEnabled(has_doc)  # fmt: skip
+    add_action(w, f, "試行アンケートの回答を読み込む…", "Import trial survey answers…",
+               w.trial.import_dialog, None, "actionImportTrialAnswers").setEnabled(has_doc)  # fmt: skip
     f.addSeparator()
     add_action(
         w,
@@ -159,6 +195,9 @@ def view_menu(w, bar) -> None:
 
 def help_menu(w, bar) -> None:
     h = bar.addMenu(t("ヘルプ(&H)", "&Help"))
+    # issue 22: the manual, at the section of the page shown (F1, as in every Windows program)
+    add_action(w, h, "操作マニュアル", "User manual", lambda: w.show_help(), "F1", "actionHelp")
+    h.addSeparator()
     samples = h.addMenu(t("見本の計画を開く", "Open a sample plan"))
     samples.setObjectName("menuSamples")
     for path, label in sample_files():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +44,16 @@ def page_class(row: int) -> type:
     return getattr(import_module(f"{__package__}.pages.{module}"), name)
 
 
+def help_topic(row: int) -> str:
+    """The manual's section for a row: step01…step10, the summary, the documents (issue 22)."""
+    if row < SUMMARY:
+        return f"step{row + 1:02d}"
+    return "summary" if row == SUMMARY else "summary#documents"
+
+
 class Workspace(QWidget):
+    help_requested = Signal(str)  # a page's 「?」: the manual's section of that page
+
     def __init__(self, doc: PlanDocument, export_pdf=None) -> None:
         super().__init__()
         self.doc = doc
@@ -143,7 +153,15 @@ class Workspace(QWidget):
             self._built[row] = page
             bottom = {letter_of(b.text()) for b in (self.back, self.next)}
             label_buttons(page, menu_letters(self) | {x for x in bottom if x})
+            for button in page.findChildren(QToolButton, "helpButton"):
+                button.clicked.connect(self._help_clicked)
         return self._built[row]
+
+    def help_topic(self) -> str:
+        return help_topic(self.current())
+
+    def _help_clicked(self) -> None:
+        self.help_requested.emit(self.help_topic())
 
     def page(self, number: int):
         """Step page 1–10 (built now if it has not been shown yet)."""

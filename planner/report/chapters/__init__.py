@@ -1,4 +1,4 @@
-"""The plan's document as content: cover, overview, chapters 1–12, appendices.
+"""The plan's document as content: cover, overview, chapters 1–12 (13: the trial's results), appendices.
 
 One module per chapter, mirroring ``planner/ui/pages``; each returns content
 nodes (``planner.report.content``), which a writer renders (``pdf_writer``).
@@ -28,6 +28,7 @@ from . import (
     step08_security,
     step09_training,
     step10_rollout,
+    trial,
 )
 from .common import Context
 
@@ -73,6 +74,7 @@ def build_document(plan: Plan, catalog: Catalog, lang: str) -> Document:
     chapters = [cover.overview(ctx)]
     chapters += [step_chapter(ctx, n, steps.get(n)) for n in range(1, 11)]
     chapters += [costs.chapter(ctx), schedule.chapter(ctx)]
+    chapters += trial.chapters(ctx)  # issue 23: 第13章 試行結果報告, once there are answers
     chapters += [appendices.all_tasks(ctx), appendices.checklists(ctx), appendices.sources(ctx)]
     mu = plan.municipality
     return Document(

@@ -20,6 +20,7 @@ from ...domain.costs import Estimate
 from ...domain.model import Plan
 from ...domain.subsidy_text import rate_text
 from ...domain.suitability import Suitability
+from ..chapters import kpis
 from ..chapters.common import Context
 from ..content import Block, Chapter, Column, Document, Figure, GanttChart, GanttRow, Text, num
 from ..figures import PHASE_ORDER, gantt_height
@@ -68,13 +69,7 @@ def _purpose(ctx: Context) -> list[Block]:
 
 def _targets(ctx: Context) -> list[Block]:
     out: list[Block] = [ctx.section(ctx.t("2　目標（KPI）", "2. Targets (KPIs)"))]
-    out += ctx.table([
-        Column(ctx.t("指標", "Indicator"), 70, lambda k: k.name),
-        Column(ctx.t("現状値", "Baseline"), 35, lambda k: k.baseline or ctx.empty),
-        Column(ctx.t("目標値", "Target"), 40, lambda k: k.target or ctx.empty),
-        Column(ctx.t("年度", "By"), 20,
-               lambda k: ctx.fy_short(k.fiscal_year) if k.fiscal_year else ctx.empty),
-    ], ctx.plan.kpis)  # fmt: skip
+    out += kpis.table(ctx, (55, 26, 34, 32, 18))  # issue 23: numbers, latest, status
     return out
 
 

@@ -32,6 +32,7 @@ from ...domain.text import L10n
 from ..document import PlanDocument
 from ..fields import BoundField
 from ..fit import fit_columns
+from ..help_button import with_help
 from ..i18n import t, tx
 from ..row_table import RowTable
 from ..table_model import ROW, Column, RowTableModel
@@ -172,7 +173,7 @@ class StepPage(QScrollArea):
         purpose.setObjectName("pagePurpose")
         purpose.setWordWrap(True)
         self.guidance = Guidance(self.step)
-        self.layout_.addWidget(title)
+        self.layout_.addLayout(with_help(title))  # issue 22: 「?」 opens the manual at this step
         self.layout_.addWidget(purpose)
         self.layout_.addWidget(self.guidance)
         self.build_inputs()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import PlannerError
 from ..document import PlanDocument
+from ..help_button import with_help
 from ..i18n import lang, t, tx
 
 
@@ -54,7 +55,7 @@ class DocumentsPage(QScrollArea):
         layout.setContentsMargins(16, 12, 16, 16)
         title = QLabel(t("書類の作成", "Documents"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        layout.addWidget(title)
+        layout.addLayout(with_help(title))  # issue 22: 「?」 opens the manual here
         intro = QLabel(t("計画の内容から、町村が整える書類を作成します。Wordで開いて文言を直せます。",
                          "Make the documents a town files from the plan; open them in Word to reword."))  # fmt: skip
         intro.setWordWrap(True)

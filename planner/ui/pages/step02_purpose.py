@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout
 
-from ...domain.model import Kpi
 from ...domain.operations import SetValue
 from ...domain.text import L10n
 from ..i18n import t, tx
+from ..kpi_views import KpiTables
 from ..table_model import Column
 from .base import StepPage
 
@@ -49,20 +49,10 @@ class PurposePage(StepPage):
 
         self.own.focusOutEvent = focus_out  # type: ignore[method-assign]
         layout.addWidget(self.own)
-        self.kpis = self.table(
-            L10n("目標（KPI）", "Targets (KPIs)"),
-            ("kpis",),
-            [
-                Column("name", L10n("指標", "Indicator")),
-                Column("baseline", L10n("現状値", "Baseline")),
-                Column("target", L10n("目標値", "Target")),
-                Column("fiscal_year", L10n("達成年度", "By fiscal year")),
-            ],
-            new_row=lambda: Kpi(
-                name=t("（指標名）", "(indicator)"), fiscal_year=self.doc.plan.fiscal_years[-1]
-            ),
-            noun=L10n("指標", "KPI"),
-        )
+        box = self.section("目標（KPI）と測定値", "Targets (KPIs) and measured values")
+        self.kpi_tables = KpiTables(self.doc)  # issue 23: KPIs as numbers
+        self.kpis = self.kpi_tables.kpis
+        QVBoxLayout(box).addWidget(self.kpi_tables)
         self._related_plans()
         self.doc.subscribe(self.load)
         self.load()
@@ -112,5 +102,5 @@ class PurposePage(StepPage):
         return [
             t(f"指標「{k.name}」に目標値がありません。", f"KPI '{k.name}' has no target.")
             for k in self.doc.plan.kpis
-            if not k.target.strip()
+            if k.target is None
         ]

@@ -117,6 +117,7 @@ class TasksPage(StepPage):
             [
                 Column("selected", L10n("対象", "Pick")),
                 Column("name", L10n("業務", "Task")),
+                Column("priority", L10n("非常時優先", "BCP priority")),  # issue 23
                 Column(
                     "",
                     L10n("適性", "Fit"),

@@ -23,6 +23,7 @@ from ...domain.progress import StepState, step_progress
 from ...domain.warnings import plan_warnings, warning_line
 from ..cost_views import YearTable
 from ..document import PlanDocument
+from ..help_button import with_help
 from ..i18n import lang, t, tx
 from ..rule_record_views import RulesBanner, year_rule_notes
 from ..step_list import state_icon
@@ -80,7 +81,7 @@ class SummaryPage(QScrollArea):
         layout.setContentsMargins(16, 12, 16, 16)
         title = QLabel(t("まとめ・出力", "Summary and export"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        layout.addWidget(title)
+        layout.addLayout(with_help(title))  # issue 22: 「?」 opens the manual here
         steps_box = QGroupBox(t("手順ごとの進み具合", "Progress by step"))
         grid = QGridLayout(steps_box)
         grid.setHorizontalSpacing(10)

@@ -94,6 +94,8 @@ class Letters:
             pool = _candidates(english)
         if preferred and preferred not in self.taken and (english or "").upper().count(preferred):
             pool = preferred + pool
+        if pool != DIGITS:
+            pool += LETTERS  # its own letters all taken: any free one, in brackets
         for letter in pool:
             if letter not in self.taken:
                 self.taken.add(letter)

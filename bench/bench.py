@@ -324,6 +324,9 @@ def main() -> int:
         bench_pdf(work)
         bench_memory(work)
         speed_bench.main(work)  # issue 25: edit to screen, language switch, cost per page
+        from bench.rollup_bench import bench_rollup
+
+        bench_rollup(work)  # issue 24: the roll-up of 60 and 1,741 plans
     return 0
 
 

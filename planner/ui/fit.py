@@ -125,9 +125,44 @@ def fit_columns(table) -> None:
             pending.append(True)
             QTimer.singleShot(0, view, lambda: (pending.clear(), apply(True)))
 
+    changed: list[tuple[int, int, int, int]] = []
+
+    def widen_for(top, bottom, _roles=()) -> None:
+        """An edit: measure the changed cells only, after the event loop's turn (issue 25:
+        measuring every column over a hundred rows took most of an edit's time)."""
+        if bottom.row() - top.row() > 100:
+            later()
+            return
+        if not changed:
+            QTimer.singleShot(0, view, measure_changed)
+        changed.append((top.row(), bottom.row(), top.column(), bottom.column()))
+
+    def measure_changed() -> None:
+        spans, grid = list(changed), int(view.showGrid())
+        changed.clear()
+        if pending:
+            return  # a whole refit is coming anyway
+        resized = False
+        for first, last, left, right in spans:
+            for i in range(left, right + 1):
+                if i in wrapped or view.isColumnHidden(i) or i not in natural:
+                    continue
+                extra = DROP_DOWN if model.columns[i].kind == "choice" else PADDING
+                content = max(
+                    view.sizeHintForIndex(model.index(r, i)).width() + grid
+                    for r in range(first, last + 1)
+                )
+                if content + extra > natural[i]:
+                    natural[i] = content + extra
+                    view.setColumnWidth(i, natural[i])
+                    resized = True
+        if resized:
+            stretch_if_room()
+            fit_rows()
+
     model.rowsInserted.connect(later)
     model.modelReset.connect(later)
-    model.dataChanged.connect(later)
+    model.dataChanged.connect(widen_for)
 
 
 def narrow_combo(combo, chars: int = 18) -> None:

@@ -20,6 +20,7 @@ from .i18n import t
 from .menus import build_menus
 from .samples import open_sample, sample_files
 from .survey_actions import SurveyActions
+from .trial_actions import TrialActions
 from .welcome import WelcomePage
 
 
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.autosave.failed.connect(self.show_status)
         self.files = FileActions(self)
         self.survey = SurveyActions(self)  # issue 20: the task survey in Excel
+        self.trial = TrialActions(self)  # issue 23: the trial survey
         self.setAcceptDrops(True)
         self._menu_actions: list[QAction] = []
         self._startup_warnings = ""

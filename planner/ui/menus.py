@@ -120,6 +120,11 @@ def file_menu(w, bar) -> None:
                  w.survey.export_survey, None, "actionExportSurvey")  # fmt: skip
     add_action(w, f, "調査票の回答を読み込む…", "Import survey replies…",
                  w.survey.import_dialog, None, "actionImportSurvey")  # fmt: skip
+    f.addSeparator()  # issue 23: the trial survey
+    add_action(w, f, "試行アンケート（Excel）を書き出す…", "Export the trial survey (Excel)…",
+               w.trial.export_questionnaires, None, "actionExportTrialSurvey").setEnabled(has_doc)  # fmt: skip
+    add_action(w, f, "試行アンケートの回答を読み込む…", "Import trial survey answers…",
+               w.trial.import_dialog, None, "actionImportTrialAnswers").setEnabled(has_doc)  # fmt: skip
     f.addSeparator()
     add_action(
         w,

@@ -107,3 +107,40 @@ def test_summary_shows_the_capacity_gap_in_text_and_json(capsys):
         "jlis_terminal_ids": 2,
     }
     assert data["remote"] == 3 and data["needs_presence"] == 3
+
+
+def test_the_pdf_has_a_bcp_section_with_the_capacity_gap(tmp_path, catalog):
+    from planner.report import export_pdf
+    from planner.store.interchange import import_json
+    from tests.store_plans import sample_json
+    from tests.test_report import pdf_text
+
+    plan = import_json(sample_json("yamanami-village"), catalog)
+    out = tmp_path / "v.pdf"
+    export_pdf(plan, out, lang="ja", catalog=catalog)
+    text = pdf_text(out)
+    for want in ("業務継続（非常時のテレワーク）", "テレワークで継続できる非常時優先業務",
+                 "出勤が必要な非常時優先業務", "戸籍届出の審査・記載", "J-LISの端末ID"):  # fmt: skip
+        assert want in text, want
+
+
+def test_the_bcp_view_in_step_7_from_the_catalogs_suggestion(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from planner.domain.operations import InsertRow
+    from tests.ui_helpers import create_plan
+
+    doc = create_plan(window, qtbot)
+    unit = unit_from_catalog(next(u for u in doc.catalog.units if u.id == "jumin"))
+    doc.apply(InsertRow(("units",), 0, unit))
+    for task in doc.plan.units[0].tasks:
+        task.priority = False
+    page = window.workspace.page(7)
+    view = page.findChild(QLabel, "bcpView")
+    assert "非常時優先業務はまだありません" in view.text()
+    qtbot.mouseClick(page.findChild(QPushButton, "suggestPriority"), Qt.MouseButton.LeftButton)
+    assert "戸籍届出の審査・記載: 出勤が必要" in view.text()
+    assert "マイナンバー利用事務系の業務です。" in view.text()
+    doc.undo_stack.undo()
+    assert not any(t.priority for t in doc.plan.units[0].tasks)

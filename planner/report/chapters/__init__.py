@@ -15,6 +15,7 @@ from ...domain.model import Plan
 from ..content import Block, Chapter, Document
 from . import (
     appendices,
+    continuity,
     costs,
     cover,
     schedule,
@@ -39,7 +40,7 @@ STEP_CHAPTERS: dict[int, Callable[[Context], list[Block]]] = {
     4: step04_tasks.blocks,
     5: step05_staff.blocks,
     6: step06_rules.blocks,
-    7: step07_ict.blocks,
+    7: lambda ctx: step07_ict.blocks(ctx) + continuity.blocks(ctx),  # issue 23: BCP section
     8: step08_security.blocks,
     9: step09_training.blocks,
     10: step10_rollout.blocks,

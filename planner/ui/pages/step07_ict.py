@@ -17,6 +17,7 @@ from ...domain.money import format_yen
 from ...domain.operations import InsertRow, RemoveRow, SetValue
 from ...domain.subsidy_rules import MULTIPLIER_LABEL, multiplier_wording
 from ...domain.text import L10n
+from ..bcp_view import continuity_box
 from ..cost_views import ComparisonTable, YearTable
 from ..fields import BoundCheckBoxes, ErrorLabel
 from ..fit import fit_columns, narrow_combo
@@ -121,6 +122,7 @@ class IctPage(StepPage):
         self.layout_.addWidget(self.comparison)
         self.error = ErrorLabel()
         self.layout_.addWidget(self.error)
+        self.continuity = continuity_box(self)  # issue 23: BCP view (bcp_view.py)
         doc.subscribe(self.load)
         self.load()
 

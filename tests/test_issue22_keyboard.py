@@ -45,3 +45,13 @@ def test_page_buttons_have_alt_letters(window):
             b.text() for b in page.findChildren(QPushButton) if b.text() and not letter_of(b.text())
         ]
         assert not bare, (row, bare)
+
+
+def test_step_states_are_read_in_words(window):
+    """A screen reader (and anyone without the icon's shape) hears each step's state."""
+    from PySide6.QtCore import Qt
+
+    _open_sample(window)
+    model = window.workspace.step_model
+    texts = [model.data(model.index(r), Qt.ItemDataRole.AccessibleTextRole) for r in range(10)]
+    assert all(x and x.endswith(("（未着手）", "（作業中）", "（完了）")) for x in texts), texts

@@ -76,6 +76,9 @@ class StepListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             progress = self.progress(row)
             return None if progress is None else progress_text(progress)
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # the state in words, not only a shape
+            shown = str(self.data(index)).strip()
+            return shown if state is None else f"{shown}（{tx(state.label)}）"
         if role == STATE_ROLE:
             return None if state is None else int(state)
         return None

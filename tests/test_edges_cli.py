@@ -207,13 +207,15 @@ def overridden(tmp_path) -> Path:
 def test_validate_lists_warnings_and_strict_fails_on_them(capsys, overridden):
     code, out, err = run(capsys, "validate", overridden)
     assert code == 0 and err == ""
-    assert out.splitlines()[1:3] == ["確認が必要な点（5件）:", "  " + OVERRIDE_JA]
+    # the sample's J-LIS terminal shortfall (step 7's BCP) comes first, then the override
+    assert out.splitlines()[1] == "確認が必要な点（6件）:"
+    assert out.splitlines()[3] == "  " + OVERRIDE_JA
     code, out, err = run(capsys, "validate", overridden, "--strict")
     assert code == 1
-    assert err == "planner: 計画に警告が2件あります（--strict）。\n"  # and the multiplier's
+    assert err == "planner: 計画に警告が3件あります（--strict）。\n"  # BCP's and multiplier's
     code, out, err = run(capsys, "validate", overridden, "--strict", "--lang", "en")
     assert "  " + OVERRIDE_EN in out.splitlines()
-    assert err == "planner: the plan has 2 warning(s) (--strict).\n"
+    assert err == "planner: the plan has 3 warning(s) (--strict).\n"
 
 
 def test_summary_lists_warnings_in_text_and_json(capsys, overridden):
@@ -221,7 +223,7 @@ def test_summary_lists_warnings_in_text_and_json(capsys, overridden):
     assert "  " + OVERRIDE_JA in out.splitlines()
     _c, out, _e = run(capsys, "summary", overridden, "--json")
     warnings = json.loads(out)["warnings"]
-    assert warnings[0] == {
+    assert warnings[1] == {
         "code": "override_without_reason",
         "severity": "warning",
         "step": 7,
@@ -229,7 +231,8 @@ def test_summary_lists_warnings_in_text_and_json(capsys, overridden):
         "ja": OVERRIDE_JA.removeprefix("手順 7: "),
         "en": OVERRIDE_EN.removeprefix("Step 7: "),
     }
-    assert [(w["code"], w["severity"]) for w in warnings[1:]] == [
+    assert [(w["code"], w["severity"]) for w in warnings[:1] + warnings[2:]] == [
+        ("bcp_jlis_terminal_ids_short", "warning"),
         ("multiplier_not_checked", "warning"),
         *[("assumed_rule", "note")] * 3,
     ]

@@ -29,6 +29,7 @@ from ..rule_record_views import RulesBanner, year_rule_notes
 from ..step_list import state_icon
 from ..summary_tables import CostLineTable, SelectedTaskTable
 from ..table_export import TableExport
+from ..text_size import px
 
 
 class ChartLabel(QLabel):
@@ -80,7 +81,6 @@ class SummaryPage(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 16)
         title = QLabel(t("まとめ・出力", "Summary and export"))
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addLayout(with_help(title))  # issue 22: 「?」 opens the manual here
         steps_box = QGroupBox(t("手順ごとの進み具合", "Progress by step"))
         grid = QGridLayout(steps_box)
@@ -107,7 +107,7 @@ class SummaryPage(QScrollArea):
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
         self.warnings.setSpacing(3)
-        self.warnings.setMaximumHeight(150)
+        self.warnings.setMaximumHeight(px(150))  # more lines at a larger text size
         QVBoxLayout(warn_box).addWidget(self.warnings)
         layout.addWidget(warn_box)
         cost_box = QGroupBox(t("採用シナリオの経費見込み", "Cost estimate of the adopted scenario"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from decimal import Decimal
 
 from planner.domain.builders import cost_line_from_item, new_plan, unit_from_catalog
 from planner.domain.catalog import Catalog
@@ -28,7 +29,7 @@ def large_plan(catalog: Catalog, units: int = 40, tasks: int = 2000, lines: int 
     plan.access_method = "jlis_lgwan"
     plan.leader = "副市長"
     plan.members = [Member(f"委員{i}", "委員", "各課") for i in range(12)]
-    plan.kpis = [Kpi(f"指標{i}", "0", "10", 2027) for i in range(6)]
+    plan.kpis = [Kpi(f"指標{i}", Decimal(0), Decimal(10), 2027) for i in range(6)]
     catalog_tasks = [t for u in catalog.units for t in u.tasks]
     per_unit = tasks // units
     for i in range(units):

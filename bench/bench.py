@@ -327,6 +327,9 @@ def main() -> int:
         from bench.rollup_bench import bench_rollup
 
         bench_rollup(work)  # issue 24: the roll-up of 60 and 1,741 plans
+        from bench.print_bench import bench_print_preview
+
+        bench_print_preview(work)  # issue 22: ファイル › 印刷…, the first page shown
     return 0
 
 

@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from planner.report.chapters import build_document
-from planner.report.content import Figure, Landscape, Table, plain_texts
+from planner.report.content import Figure, Landscape, ProgressChart, Table, plain_texts
 
 from .report_fixtures import full_plan
 
@@ -108,8 +108,12 @@ def test_the_screens_charts_are_the_pdfs(plan, catalog, lang):
     pdf_cost = next(b for b in costs.blocks if isinstance(b, Figure))
     schedule = next(b for b in doc.chapters[12].blocks if isinstance(b, Landscape))
     pdf_gantt = next(b for b in schedule.blocks if isinstance(b, Figure))
-    screen_cost, screen_gantt = chart_figures(plan, lang=lang, catalog=catalog)
+    screen_cost, *screen_kpis, screen_gantt = chart_figures(plan, lang=lang, catalog=catalog)
     assert screen_cost.chart == pdf_cost.chart  # the same data: years, series, unit
+    # issue 23: the KPIs' progress as in chapter 2 (bars, labels, statuses)
+    pdf_kpis = [b.chart for ch in doc.chapters for b in ch.blocks
+                if isinstance(b, Figure) and isinstance(b.chart, ProgressChart)]  # fmt: skip
+    assert [f.chart for f in screen_kpis] == pdf_kpis[:1] and len(plan.kpis) > 0
     # the same rows, legend and fiscal-year labels (the PDF's first page shows the same years)
     assert screen_gantt.chart.rows == pdf_gantt.chart.rows
     assert screen_gantt.chart.legend == pdf_gantt.chart.legend

@@ -1,5 +1,7 @@
 """Screenshots of every page, in Japanese and English, at 1366×768 and 1920×1080.
 
+The pages at the largest text size (特大, issue 22): ``take.py text-size``.
+
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py
 It opens a copy of the larger sample plan; the PNGs land beside this file.
 """
@@ -40,6 +42,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp())
     sample = work / "kawasemi-town.twplan"
     shutil.copy(resource_path("samples", "kawasemi-town.twplan"), sample)
+    if sys.argv[1:] == ["text-size"]:  # only the pages at 特大 (issue 22)
+        text_size_pages(app, work, sample)
+        return
     for lang in ("ja", "en"):
         for size in ((1366, 768), (1920, 1080)):
             i18n.set_language(lang, remember=False)
@@ -58,7 +63,31 @@ def main() -> None:
             w.files.close_plan()
             w.deleteLater()
     file_dialog(app)
+    text_size_pages(app, work, sample)
     print(f"screenshots in {HERE}")
+
+
+def text_size_pages(app, work: Path, sample: Path) -> None:
+    """Every page at 表示 › 文字の大きさ › 特大 (issue 22), Japanese, 1366×768."""
+    from planner.ui import text_size
+
+    i18n.set_language("ja", remember=False)
+    w = MainWindow(recovery_dir=work / "recovery")
+    w.resize(1366, 768)
+    w.show()
+    w.set_text_size("x-large")
+    app.processEvents()
+    save(w, "ja_1366_xl_00_welcome.png")
+    w.files.open(sample)
+    for i, name in enumerate(NAMES):
+        w.workspace.go(i)
+        if name == "11_summary":
+            w.workspace.summary.show_charts()
+        app.processEvents()
+        save(w, f"ja_1366_xl_{name}.png")
+    w.files.close_plan()
+    text_size.set_level("normal", remember=False)
+    w.deleteLater()
 
 
 def file_dialog(app) -> None:

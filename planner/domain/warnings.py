@@ -165,7 +165,7 @@ def _differs_from_catalog(plan: Plan, unit: Unit, task: Task, catalog: Catalog) 
     factors would, naming the factors that differ. A task more cautious than its catalog
     entry is the body's own judgement, not flagged."""
     found = catalog.task(task.catalog_id)
-    if found is None:
+    if found is None or _as_in_catalog(task.factors, found.factors, found.works_on):
         return None
     theirs = catalog_factors(found)
     ours = task.factors
@@ -192,6 +192,14 @@ def _differs_from_catalog(plan: Plan, unit: Unit, task: Task, catalog: Catalog) 
         f"where the catalog gives {want.mark} ({en}). Use the catalog's factors; if the task "
         "differs in this body, enter it as an own task.",
     )  # fmt: skip
+
+
+def _as_in_catalog(ours: TaskFactors, catalogs: TaskFactors, works_on: str) -> bool:
+    """No factor differs from the catalog task's (what ``_differs_from_catalog`` finds
+    with the factors rebuilt, without rebuilding them: it is asked for every task)."""
+    if (ours.works_on or works_on) != works_on:
+        return False
+    return all(getattr(ours, n) == getattr(catalogs, n) for n in _FACTORS if n != "works_on")
 
 
 def _factor(name: str, factors: TaskFactors, words: Words) -> L10n:

@@ -14,7 +14,9 @@ from ..domain.costs import adopted_estimate
 from ..domain.model import Plan
 from ..domain.plan_rules import rules_for
 from ..loading import default_catalog
-from .content import Figure, GanttChart
+from .chapters.common import Context
+from .chapters.kpis import chart as kpi_chart
+from .content import Figure, GanttChart, ProgressChart
 from .figures import cost_figure, gantt_figure, gantt_legend, schedule_rows
 
 SCREEN_DPI = 110  # the PDF draws the same figures as vectors
@@ -26,6 +28,8 @@ def screen_size(figure: Figure) -> tuple[float, float]:
     """(width, height) in mm of a figure on the summary page."""
     if isinstance(figure.chart, GanttChart):
         return SCREEN_GANTT_MM, figure.height_mm
+    if isinstance(figure.chart, ProgressChart):  # its height grows with the KPIs
+        return SCREEN_WIDTH_MM, figure.height_mm
     return SCREEN_WIDTH_MM, 70
 
 
@@ -44,12 +48,16 @@ def png(figure: Figure, clean=str) -> bytes:
 
 
 def chart_figures(plan: Plan, *, lang: str = "ja", catalog: Catalog | None = None) -> list[Figure]:
-    """The cost chart (when there is an adopted estimate) and the schedule's first years."""
+    """The cost chart (when there is an adopted estimate), the KPIs' progress (when there
+    are KPIs, issue 23) and the schedule's first years."""
     catalog = catalog or default_catalog()
     figures = []
     est = adopted_estimate(plan, rules_for(plan, catalog.subsidy_rules))
     if est is not None:
         figures.append(cost_figure(est, lang))
+    kpis = kpi_chart(Context(plan, catalog, lang))
+    if kpis is not None:
+        figures.append(kpis)
     rows = schedule_rows(plan, catalog, lang)
     years = min(plan.plan_years, 3)
     figures.append(gantt_figure(rows, gantt_legend(rows, lang), plan.municipality.fiscal_year,

@@ -16,6 +16,7 @@ offer to cancel; closing the generator stops the pool, and what was read is kept
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -71,6 +72,14 @@ def _catalog():  # noqa: ANN202 - the process's catalog, read once
     return _CATALOG
 
 
+def _start_worker() -> None:
+    """A worker's start: the catalog read (spawn) or inherited (fork), then everything
+    alive so far (modules, catalog) frozen out of the garbage collector's scans, which
+    would otherwise walk them again and again as each plan's objects come and go."""
+    _catalog()
+    gc.freeze()
+
+
 def _modified(path: Path) -> str:
     try:
         return datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
@@ -90,7 +99,7 @@ def read_one(path: str | os.PathLike[str]) -> Item:
         else:
             from .project import open_plan_with_info
 
-            plan, info = open_plan_with_info(p, catalog)
+            plan, info = open_plan_with_info(p, catalog, in_memory=True)
             saved = info.get("saved_at") or _modified(p)
         return plan_result(plan, catalog, path=str(p), saved_at=saved)
     except PlannerError as e:
@@ -147,7 +156,7 @@ def read_files(files: Sequence[Path], *, processes: int | None = None) -> Iterat
     _catalog()  # read before a fork, so the workers have it
     context = multiprocessing.get_context(_start_method())
     chunk = max(1, min(16, len(files) // (n * 8)))
-    pool = context.Pool(n, initializer=_catalog)
+    pool = context.Pool(n, initializer=_start_worker)
     try:
         names = [str(f) for f in files]
         chunks = [names[i : i + chunk] for i in range(0, len(names), chunk)]

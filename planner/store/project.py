@@ -46,17 +46,20 @@ def open_plan_with_info(
     catalog: Catalog | None = None,
     *,
     time_limit: float = schema.OPEN_TIME_LIMIT,
+    in_memory: bool = False,
 ) -> tuple[Plan, dict[str, str]]:
     """The plan and the file's own record (``program_version``, ``saved_at``, …).
 
     ``info["migrated_from"]`` is set when the file had an older schema revision:
     the plan was upgraded in memory and the file changes only when saved.
+    ``in_memory``: the private copy is kept in memory, not in a temporary file (the
+    roll-up, which reads many files; the checks are the same).
     """
     p = Path(path)
     try:
         from . import sqlfile
 
-        return sqlfile.open_file(p, catalog, time_limit)
+        return sqlfile.open_file(p, catalog, time_limit, in_memory=in_memory)
     except ProjectFileError:
         raise
     except (Exception, RecursionError, MemoryError) as e:  # noqa: BLE001 - the program goes on

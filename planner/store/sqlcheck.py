@@ -113,6 +113,21 @@ def copy_limited(src: Path, dst: Path, name: str) -> int:
             raise unreadable(src, e) from None
 
 
+def read_limited(src: Path, name: str) -> bytes:
+    """The bytes of ``src`` (the roll-up's reading in memory: no copy on disk), refused as
+    ``copy_limited`` refuses: over MAX_FILE_BYTES, or not a regular file."""
+    with open_regular(src) as fin:
+        try:
+            if os.fstat(fin.fileno()).st_size > s.MAX_FILE_BYTES:
+                raise too_large(name, "ファイル", "the file")
+            data = fin.read(s.MAX_FILE_BYTES + 1)
+        except OSError as e:
+            raise unreadable(src, e) from None
+    if len(data) > s.MAX_FILE_BYTES:
+        raise too_large(name, "ファイル", "the file")
+    return data
+
+
 def check_header(header: bytes, size: int, name: str) -> int:
     """Check the SQLite header of a plan file; return its user_version (schema generation)."""
     if size < 100 or len(header) < 100 or not header.startswith(s.MAGIC):
@@ -145,6 +160,18 @@ def connect_readonly(path: Path, deadline: float) -> sqlite3.Connection:
     conn = sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=0.5
     )
+    return _defensive(conn, deadline)
+
+
+def connect_in_memory(data: bytes, deadline: float) -> sqlite3.Connection:
+    """The defensive connection of step 3 on a private in-memory copy of a file's bytes
+    (``read_limited``): the same limits and pragmas; nothing on disk is opened."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.deserialize(data)
+    return _defensive(conn, deadline)
+
+
+def _defensive(conn: sqlite3.Connection, deadline: float) -> sqlite3.Connection:
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, s.MAX_VALUE_BYTES)
     conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, 100_000)
     conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
@@ -200,8 +227,14 @@ def table_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
     return out
 
 
-def require_tables(conn: sqlite3.Connection, name: str, expected: dict[str, list[str]]) -> None:
-    present = table_columns(conn)
+def require_tables(
+    conn: sqlite3.Connection,
+    name: str,
+    expected: dict[str, list[str]],
+    present: dict[str, list[str]] | None = None,
+) -> None:
+    """``present``: ``table_columns(conn)`` when the caller has it already."""
+    present = table_columns(conn) if present is None else present
     for tname, cols in expected.items():
         have = present.get(tname)
         if have is None:
@@ -219,8 +252,13 @@ def require_tables(conn: sqlite3.Connection, name: str, expected: dict[str, list
             raise too_large(name, f"表「{tname}」の行数", f"the number of rows in '{tname}'")
 
 
-def file_revision(conn: sqlite3.Connection, name: str, generation: int) -> str:
-    present = table_columns(conn)
+def file_revision(
+    conn: sqlite3.Connection,
+    name: str,
+    generation: int,
+    present: dict[str, list[str]] | None = None,
+) -> str:
+    present = table_columns(conn) if present is None else present
     program = None
     if "value" in present.get("file_info", []) and "key" in present.get("file_info", []):
         try:

@@ -35,14 +35,17 @@ from .sqlcheck import (
     check_database,
     check_foreign_keys,
     check_header,
+    connect_in_memory,
     connect_readonly,
     copy_limited,
     corrupt,
     file_revision,
     invalid_plan,
     quote,
+    read_limited,
     refused,
     require_tables,
+    table_columns,
     too_large,
 )
 
@@ -123,23 +126,39 @@ def _raw_ok(kind: str, v: Any, nullable: bool) -> bool:
 
 
 def open_file(
-    path: Path, catalog: Catalog | None = None, time_limit: float = s.OPEN_TIME_LIMIT
+    path: Path,
+    catalog: Catalog | None = None,
+    time_limit: float = s.OPEN_TIME_LIMIT,
+    *,
+    in_memory: bool = False,
 ) -> tuple[m.Plan, dict[str, str]]:
-    """Open, check, migrate (a copy) and validate a plan file. Raises ProjectFileError."""
+    """Open, check, migrate (a copy) and validate a plan file. Raises ProjectFileError.
+
+    ``in_memory`` (the roll-up): step 1's private copy is made in memory rather than in a
+    temporary folder, which is made only when the file needs migrating; every check is
+    the same, and the file itself is opened only to be read, as with the copy."""
     name = shown(path.name, 80)
     deadline = time.monotonic() + time_limit
-    work = Path(tempfile.mkdtemp(prefix="twplan-open-"))
+    work: Path | None = None
     try:
-        copy = work / "received.sqlite"
-        size = copy_limited(path, copy, name)
-        with copy.open("rb") as f:
-            generation = check_header(f.read(100), size, name)
+        if in_memory and hasattr(sqlite3.Connection, "deserialize"):
+            data = read_limited(path, name)
+            generation = check_header(data[:100], len(data), name)
+            connect = lambda: connect_in_memory(data, deadline)  # noqa: E731
+        else:
+            work = Path(tempfile.mkdtemp(prefix="twplan-open-"))
+            copy = work / "received.sqlite"
+            size = copy_limited(path, copy, name)
+            with copy.open("rb") as f:
+                generation = check_header(f.read(100), size, name)
+            connect = lambda: connect_readonly(copy, deadline)  # noqa: E731
         try:
-            with closing(connect_readonly(copy, deadline)) as conn:
+            with closing(connect()) as conn:
                 check_database(conn, name)
-                rev = file_revision(conn, name, generation)
+                present = table_columns(conn)
+                rev = file_revision(conn, name, generation, present)
                 if rev == s.HEAD_REVISION:
-                    require_tables(conn, name, head_columns())
+                    require_tables(conn, name, head_columns(), present)
                     check_foreign_keys(conn, name)
                     plan = read_plan_rows(conn)
                     info = read_file_info(conn)
@@ -150,6 +169,8 @@ def open_file(
                             "its content does not match its checksum: damaged, or changed by another tool",
                         )
                 else:
+                    if work is None:
+                        work = Path(tempfile.mkdtemp(prefix="twplan-open-"))
                     fresh = _migrate_copy(conn, name, rev, work)
                     conn.close()
                     with closing(connect_readonly(fresh, deadline)) as conn2:
@@ -183,7 +204,8 @@ def open_file(
             raise invalid_plan(name, e) from None
         return plan, info
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def plan_digest(plan: m.Plan) -> str:

@@ -26,6 +26,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     from .fonts import register_fonts
 
     register_fonts(app)  # after the QApplication exists (see pitfalls.md)
+    from . import text_size
+
+    text_size.set_level(text_size.saved_level(), remember=False)  # 文字の大きさ (issue 22)
     from .wheel_guard import install
 
     install(app)  # the wheel scrolls pages, never changes an unfocused choice

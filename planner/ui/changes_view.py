@@ -85,7 +85,9 @@ class ChangesDialog(QDialog):
         self.tree.setHeaderLabels([t("項目", "Item"), t("変更前", "Before"), t("変更後", "After")])
         self.tree.setAccessibleName(t("変更点一覧", "What changed"))
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.setStyleSheet("QTreeView::item { padding: 2px 0px; }")  # rows not cramped
+        # the item column as wide as its longest name (the list scrolls sideways), never cut off
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QHBoxLayout()
         self.swap = QPushButton(t("変更前と変更後を入れ替え(&S)", "&Swap before and after"),
                                 objectName="changesSwap")  # fmt: skip
@@ -110,7 +112,7 @@ class ChangesDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
-        self.resize(980, 640)
+        self.resize(1100, 680)
         self.refresh()
 
     # -- the list ----------------------------------------------------------------------
@@ -125,7 +127,7 @@ class ChangesDialog(QDialog):
         ]))  # fmt: skip
         self.tree.clear()
         for step, changes in c.diff.by_step():
-            group = self._group(f"{step_title(step, self.catalog).get(lg)}（{len(changes)}）")
+            group = self._group(f"{step_title(step, self.catalog).get(lg)}{_count(len(changes))}")
             for x in changes:
                 a, b = old_new(x, lg)
                 self._row(group, f"{KIND_WORDS[x.kind].get(lg)}　{what(x, lg)}", a, b)
@@ -139,7 +141,7 @@ class ChangesDialog(QDialog):
         years = [y for y in c.years if y.changed]
         if years or c.notes or c.old_scenario != c.new_scenario:
             group = self._group(
-                t("経費への影響", "Effect on costs") + f"（{scenario_line(c, lg)}）"
+                t(f"経費への影響（{scenario_line(c, lg)}）", f"Effect on costs ({scenario_line(c, lg)})")
             )
             for note in c.notes:
                 self._row(group, note.get(lg), "", "")
@@ -268,6 +270,10 @@ def changes_pdf(comparison, plan, catalog, versions, language: str):  # noqa: AN
         writer.write(document, path)
         data = path.read_bytes()
     return PrintablePdf("changes", data, writer.pages, writer.guard.warnings(language))
+
+
+def _count(n: int) -> str:
+    return t(f"（{n}）", f" ({n})")
 
 
 # -- the File menu's two entries ---------------------------------------------------------------

@@ -159,4 +159,5 @@ class ComparisonTable(QTableWidget):
             ):
                 self.setItem(r, c, _cell(format_yen(amount, lang()), money=True, amount=amount))
             self.setItem(r, 4, _cell("●" if est.scenario_id == adopted_id else ""))
-        self.setFixedHeight(self.horizontalHeader().height() + 30 * max(1, self.rowCount()) + 6)
+        line = max(30, self.verticalHeader().defaultSectionSize())  # follows the text size
+        self.setFixedHeight(self.horizontalHeader().height() + line * max(1, self.rowCount()) + 6)

@@ -32,6 +32,7 @@ from ..domain.text import L10n
 from .document import PlanDocument
 from .i18n import lang, t, tx
 from .table_model import Column, declared_columns, parse_cell
+from .text_size import px
 
 
 class ErrorLabel(QLabel):
@@ -84,7 +85,7 @@ class BoundField(QWidget):
             text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
             text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
             text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            text.setFixedHeight(80)
+            text.setFixedHeight(px(80))  # three lines at any text size
             text.focusOutEvent = self._wrap_focus_out(text.focusOutEvent)  # type: ignore[method-assign]
             self.editor = text
         else:

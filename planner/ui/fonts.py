@@ -36,9 +36,14 @@ def register_fonts(app: QApplication) -> str | None:
             families.update(QFontDatabase.applicationFontFamilies(font_id))
     _state["figures"] = FIGURES_FAMILY if FIGURES_FAMILY in families else None
     family = next((f for f in (UI_FAMILY, FIGURES_FAMILY) if f in families), None)
+    from . import text_size
+
     if family:
         font = QFont(family)
-        font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        # the standard size, found once: the text size (issue 22) scales it (text_size.py)
+        if not text_size.base():
+            text_size.set_base(max(app.font().pointSizeF(), 10.0))
+        font.setPointSizeF(text_size.base())
         app.setFont(font)
     return family
 

@@ -29,7 +29,12 @@ def help_button() -> QToolButton:
 
 
 def with_help(title: QWidget) -> QHBoxLayout:
-    """A page's header: its title, and the 「?」 at the right."""
+    """A page's header: its title, and the 「?」 at the right.
+
+    The title is set in bold, larger than the body text at the text size chosen (issue 22)."""
+    from .text_size import title_font
+
+    title.setFont(title_font())
     header = QHBoxLayout()
     header.addWidget(title, 1)
     header.addWidget(help_button(), 0, Qt.AlignmentFlag.AlignTop)

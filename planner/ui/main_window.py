@@ -179,6 +179,16 @@ class MainWindow(QMainWindow):
         if self.help_window is not None and self.help_window.isVisible():
             self.show_help(self.help_window.topic())  # the same section, in the new language
 
+    def set_text_size(self, code: str) -> None:
+        """表示 › 文字の大きさ (issue 22): every page again at the new size, the same step shown."""
+        from . import text_size
+
+        step = self.workspace.current() if self.workspace is not None else 0
+        text_size.set_level(code)
+        self._build()
+        if self.workspace is not None:
+            self.workspace.go(step)
+
     def show_help(self, topic: str = "") -> None:
         """The manual at ``topic``, or at the section of the page shown (F1, issue 22)."""
         from .help_window import show_help

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from . import i18n
 from .budget_export import export_budget  # issue 20
@@ -191,6 +191,22 @@ def view_menu(w, bar) -> None:
     for action, code in ((ja, "ja"), (en, "en")):
         action.setCheckable(True)
         action.setChecked(i18n.lang() == code)
+    text_size_menu(w, v)
+
+
+def text_size_menu(w, v) -> None:
+    """表示 › 文字の大きさ (issue 22): a preference, kept in QSettings, not a plan edit."""
+    from . import text_size
+
+    sizes = v.addMenu(t("文字の大きさ", "Text size"))
+    sizes.setObjectName("menuTextSize")
+    group = QActionGroup(sizes)
+    for code, (_factor, ja, en) in text_size.LEVELS.items():
+        name = "actionTextSize_" + code.replace("-", "_")
+        action = add_action(w, sizes, ja, en, partial(w.set_text_size, code), None, name)
+        action.setCheckable(True)
+        action.setChecked(text_size.level() == code)
+        group.addAction(action)
 
 
 def help_menu(w, bar) -> None:

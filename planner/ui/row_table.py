@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from .fields import ErrorLabel
 from .i18n import t, tx
 from .table_model import SORT_ROLE, RowTableModel, get_field
+from .text_size import px
 
 
 class ChoiceEditor(QComboBox):
@@ -204,8 +205,8 @@ class RowTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(60)
-        self.view.verticalHeader().setDefaultSectionSize(28)
-        self.view.setMinimumHeight(140)
+        self.view.verticalHeader().setDefaultSectionSize(px(28))
+        self.view.setMinimumHeight(px(140))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.error = ErrorLabel()

@@ -30,6 +30,7 @@ from ..domain.validation import PREFECTURES, validate_municipality
 from .fields import ErrorLabel
 from .i18n import lang, plain_tip, t
 from .mnemonics import label_buttons
+from .text_size import WELCOME_TITLE, px, title_font
 
 
 class NewPlanForm(QGroupBox):
@@ -180,7 +181,7 @@ class WelcomePage(QWidget):
         super().__init__()
         title = QLabel(f"{APP_NAME_JA}\n{APP_NAME}")
         title.setObjectName("welcomeTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        title.setFont(title_font(WELCOME_TITLE))  # follows the text size (issue 22)
         intro = QLabel(
             t(
                 "総務省の手引きの10の手順に沿って、テレワーク導入の実施計画を作成します。新しい計画を作成するか、保存した計画を開いてください。",
@@ -208,7 +209,7 @@ class WelcomePage(QWidget):
         self.recent.itemActivated.connect(self._open_recent)
         self.recent.itemDoubleClicked.connect(self._open_recent)
         QVBoxLayout(recent_box).addWidget(self.recent)
-        self.recent.setMaximumHeight(180)
+        self.recent.setMaximumHeight(px(180))
         samples_box = QGroupBox(
             t("見本の計画（コピーとして開きます）", "Sample plans (open as a copy)")
         )

@@ -165,7 +165,6 @@ class StepPage(QScrollArea):
         self.layout_.setSpacing(10)
         title = QLabel(f"{self.number}  {tx(self.step.title)}")
         title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         purpose = QLabel(
             f'<p style="line-height: {LINE_HEIGHT}%">{_escape(tx(self.step.purpose))}</p>'
         )
@@ -195,6 +194,8 @@ class StepPage(QScrollArea):
     def form(self, box: QGroupBox) -> QFormLayout:
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # a long label puts its field on the next line rather than widen the page (text size)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         return form
 
     def field(self, path: tuple, column: Column, multiline: bool = False) -> BoundField:

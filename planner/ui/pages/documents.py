@@ -54,7 +54,6 @@ class DocumentsPage(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 16)
         title = QLabel(t("書類の作成", "Documents"))
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addLayout(with_help(title))  # issue 22: 「?」 opens the manual here
         intro = QLabel(t("計画の内容から、町村が整える書類を作成します。Wordで開いて文言を直せます。",
                          "Make the documents a town files from the plan; open them in Word to reword."))  # fmt: skip

@@ -11,6 +11,7 @@ from ...domain.text import L10n
 from ..i18n import t, tx
 from ..kpi_views import KpiTables
 from ..table_model import Column
+from ..text_size import px
 from .base import StepPage
 
 
@@ -38,7 +39,7 @@ class PurposePage(StepPage):
         layout.addWidget(self._own_label())
         self.own = QPlainTextEdit()
         self.own.setObjectName("customPurposes")
-        self.own.setFixedHeight(70)
+        self.own.setFixedHeight(px(70))
         self.own.setTabChangesFocus(True)
         self.own.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         original = self.own.focusOutEvent

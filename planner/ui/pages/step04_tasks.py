@@ -22,7 +22,7 @@ from ...domain.text import L10n
 from ...domain.unit_rules import free_name, name_key, unit_named
 from ...loading import words
 from .. import dialogs
-from ..fit import fit_columns
+from ..fit import fit_columns, narrow_combo
 from ..i18n import lang, t, tx
 from ..row_table import RowTable
 from ..table_model import Column, RowTableModel
@@ -72,6 +72,7 @@ class TasksPage(StepPage):
             self.catalog_units.addItem(
                 f"{tx(unit_def.name)}（{len(unit_def.tasks)}{t('業務', ' tasks')}）", unit_def.id
             )
+        narrow_combo(self.catalog_units, 16)  # the page keeps its width at a larger text size
         add_catalog = QPushButton(t("カタログから課を追加", "Add unit from catalog"))
         add_catalog.setObjectName("addCatalogUnit")
         add_catalog.clicked.connect(self.add_catalog_unit)

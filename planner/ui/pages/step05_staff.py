@@ -47,6 +47,7 @@ class StaffPage(StepPage):
     def build_inputs(self) -> None:
         self.total = QLabel()
         self.total.setObjectName("teleworkerTotal")
+        self.total.setWordWrap(True)  # a larger text size (issue 22) wraps it
         self.layout_.addWidget(self.total)
         self.units = self.table(
             L10n("課ごとの対象者と実施形態", "Teleworkers and forms per unit"),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import PlannerError
+from ...domain.kpis import progress, progress_line
 from ...domain.progress import StepState, step_progress
 from ...domain.warnings import plan_warnings, warning_line
 from ..cost_views import YearTable
@@ -29,6 +30,7 @@ from ..rule_record_views import RulesBanner, year_rule_notes
 from ..step_list import state_icon
 from ..summary_tables import CostLineTable, SelectedTaskTable
 from ..table_export import TableExport
+from ..text_size import px
 
 
 class ChartLabel(QLabel):
@@ -80,7 +82,6 @@ class SummaryPage(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 16)
         title = QLabel(t("まとめ・出力", "Summary and export"))
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addLayout(with_help(title))  # issue 22: 「?」 opens the manual here
         steps_box = QGroupBox(t("手順ごとの進み具合", "Progress by step"))
         grid = QGridLayout(steps_box)
@@ -107,9 +108,18 @@ class SummaryPage(QScrollArea):
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
         self.warnings.setSpacing(3)
-        self.warnings.setMaximumHeight(150)
+        self.warnings.setMaximumHeight(px(150))  # more lines at a larger text size
         QVBoxLayout(warn_box).addWidget(self.warnings)
         layout.addWidget(warn_box)
+        # issue 23: each KPI's progress, baseline → latest → target (未測定 where unmeasured)
+        kpi_box = QGroupBox(t("目標（KPI）の進み具合", "Progress of the KPIs"))
+        self.kpis = QLabel()
+        self.kpis.setObjectName("kpiProgress")
+        self.kpis.setWordWrap(True)
+        self.kpis.setTextFormat(Qt.TextFormat.PlainText)  # KPI names are the user's text
+        self.kpis.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(kpi_box).addWidget(self.kpis)
+        layout.addWidget(kpi_box)
         cost_box = QGroupBox(t("採用シナリオの経費見込み", "Cost estimate of the adopted scenario"))
         self.years = YearTable()
         cost_layout = QVBoxLayout(cost_box)
@@ -193,6 +203,7 @@ class SummaryPage(QScrollArea):
             self.warnings.addItem(warning_line(w, lang()))
         if self.warnings.count() == 0:
             self.warnings.addItem(t("特にありません。", "Nothing to point out."))
+        self.kpis.setText(self._kpi_lines())
         try:
             est = self.doc.adopted_estimate()  # shared, computed once per edit
             self.years.show_estimate(est, year_rule_notes(self.doc))
@@ -200,6 +211,14 @@ class SummaryPage(QScrollArea):
             self.years.show_estimate(None)
         self.cost_lines.show_lines(plan, catalog)
         self.tasks.show_tasks(plan, catalog)
+
+    def _kpi_lines(self) -> str:
+        plan, words = self.doc.plan, self.doc.catalog.words
+        if not plan.kpis:
+            return t("手順2で指標（KPI）が設定されていません。", "No KPIs are set in step 2.")
+        return "\n".join(
+            f"・{k.name}: {progress_line(progress(k), words, lang())}" for k in plan.kpis
+        )
 
     def show_charts(self) -> None:
         """Draw the charts with the report's own chart code (matplotlib loads only now)."""

@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self.welcome.recover.connect(self.files.recover)
         self.workspace = None
         self.setCentralWidget(self.welcome)
+        from .accessible import name_widgets
+
+        name_widgets(self.welcome)  # screen readers (issue 22)
 
     def _show_workspace(self, step: int = 0) -> None:
         from .workspace import Workspace  # not needed for the welcome screen

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -74,16 +75,13 @@ def _row_table(widget: QWidget):
     return _ancestor(widget, RowTable, 2)
 
 
-def _holds(item, widget: QWidget) -> bool:
-    """Whether a layout item is ``widget`` or a layout with ``widget`` somewhere in it."""
-    if item is None:
-        return False
-    if item.widget() is widget:
-        return True
-    layout = item.layout()
-    if layout is None:
-        return False
-    return any(_holds(layout.itemAt(i), widget) for i in range(layout.count()))
+def _layouts_holding(layout: QLayout, widget: QWidget) -> list[QLayout]:
+    """``layout`` and its nested layouts that hold ``widget`` directly.
+
+    Nested layouts are found as the layout's QObject children: PySide's wrappers of the
+    QLayoutItems that ``itemAt()`` returns can free Qt's own items when collected."""
+    found = [layout] if layout.indexOf(widget) >= 0 else []
+    return found + [sub for sub in layout.findChildren(QLayout) if sub.indexOf(widget) >= 0]
 
 
 def _form_label(widget: QWidget) -> str:
@@ -94,14 +92,14 @@ def _form_label(widget: QWidget) -> str:
         form = candidate.parentWidget().layout()
         if not isinstance(form, QFormLayout):
             continue
-        for row in range(form.rowCount()):
-            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if not _holds(field, candidate) or label is None:
-                continue
-            text = _clean(label.widget().text()) if isinstance(label.widget(), QLabel) else ""
-            if text.endswith("*"):  # 「団体名 *」: read as a required field, not a star
-                return text.rstrip("* ") + t("（必須）", " (required)")
+        label = form.labelForField(candidate)
+        if label is None:  # in a row of its own (a field and a note beside it)
+            for sub in _layouts_holding(form, candidate):
+                label = label or (form.labelForField(sub) if sub is not form else None)
+        text = _clean(label.text()) if isinstance(label, QLabel) else ""
+        if text.endswith("*"):  # 「団体名 *」: read as a required field, not a star
+            return text.rstrip("* ") + t("（必須）", " (required)")
+        if text:
             return text
     return ""
 
@@ -109,22 +107,16 @@ def _form_label(widget: QWidget) -> str:
 def _row_heading(widget: QWidget) -> str:
     """The label at the start of the grid row that holds ``widget`` (a list of documents)."""
     holder = widget.parentWidget()
-    layouts = [holder.layout()] if holder is not None and holder.layout() is not None else []
-    while layouts:
-        layout = layouts.pop()
-        if isinstance(layout, QGridLayout):
-            index = layout.indexOf(widget)
-            if index >= 0:
-                row = layout.getItemPosition(index)[0]
-                first = layout.itemAtPosition(row, 0)
-                if first is not None and isinstance(first.widget(), QLabel):
-                    return _clean(first.widget().text())
-                return ""
-        layouts += [
-            layout.itemAt(i).layout()
-            for i in range(layout.count())
-            if layout.itemAt(i).layout() is not None
-        ]
+    if holder is None or holder.layout() is None:
+        return ""
+    for grid in _layouts_holding(holder.layout(), widget):
+        if not isinstance(grid, QGridLayout):
+            continue
+        row = grid.getItemPosition(grid.indexOf(widget))[0]
+        for label in holder.findChildren(QLabel):
+            index = grid.indexOf(label)
+            if index >= 0 and grid.getItemPosition(index)[:2] == (row, 0):
+                return _clean(label.text())
     return ""
 
 

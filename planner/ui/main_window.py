@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
 
         step = self.workspace.current() if self.workspace is not None else 0
         text_size.set_level(code)
+        text_size.refresh(self)
+        text_size.refresh(self.help_window)
         self._build()
         if self.workspace is not None:
             self.workspace.go(step)

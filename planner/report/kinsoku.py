@@ -176,3 +176,48 @@ class JParagraph(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped_for = key
         return size
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        """Split at a page end keeping the lines already broken: linear, and the rest intact.
+
+        reportlab's own split builds the rest from the lines' words with a space added to
+        each line's last word, and breaks it again on every page: a paragraph over n pages
+        cost n² line breaks, and a ``<br/>`` lost its line break on the next page (its empty
+        word became a space). Here both parts keep their lines; the rest is broken again
+        only if the next frame is of another width.
+        """
+        style = self.style
+        plain = (
+            style.wordWrap == "CJK" and not self.bulletText and not style.endDots
+            and not style.firstLineIndent
+            and getattr(self, "autoLeading", getattr(style, "autoLeading", "")) in ("", "off")
+        )  # fmt: skip
+        if not plain or not self.frags or availWidth < _FUZZ or availHeight < _FUZZ:
+            return super().split(availWidth, availHeight)
+        if getattr(self, "_wrapped_for", None) != (availWidth, style.wordWrap):
+            self.wrap(availWidth, availHeight)
+        bl = self.blPara
+        if bl.kind != 1:
+            return super().split(availWidth, availHeight)
+        lines = bl.lines
+        n, s = len(lines), int(availHeight / float(style.leading))
+        if (not style.allowOrphans and s <= 1) or s == 0:  # orphan or no room
+            del self.blPara
+            return []
+        if n <= s:
+            return [self]
+        if not style.allowWidows and n == s + 1:  # a widow: give it company
+            if (style.allowOrphans and n == 3) or n > 3:
+                s -= 1
+            else:
+                del self.blPara
+                return []
+        return [self._part(lines[:s], availWidth), self._part(lines[s:], availWidth)]
+
+    def _part(self, lines, width):
+        part = self.__class__(None, self.style, frags=[w for line in lines for w in line.words])
+        part.blPara = ParaLines(kind=1, lines=lines)
+        part._JustifyLast = not getattr(lines[-1], "lineBreak", False)
+        part.width, part.height = width, len(lines) * self.style.leading
+        part._wrapped_for = (width, self.style.wordWrap)
+        return part

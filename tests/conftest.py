@@ -47,6 +47,14 @@ def app(qapp):
     i18n.set_language("ja", remember=False)
     yield qapp
     i18n.set_language("ja", remember=False)
+    # a language or text size a test chose from the menu is not the next test's start
+    from PySide6.QtCore import QSettings
+
+    from planner.ui import text_size
+
+    QSettings().remove("ui/language")
+    QSettings().remove(text_size.KEY)
+    text_size.set_level("normal", remember=False)
 
 
 @pytest.fixture

@@ -112,10 +112,18 @@ class YearTable(QTableWidget):
             need = fm.boundingRect(QRect(0, 0, width, 100000), flags, text).height() if text else 0
             self.setRowHeight(r, max(30, need + 12))  # wrapped lines get air above and below
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-        self.setFixedHeight(self.horizontalHeader().height() + rows + 6)
+        # wider than the page (large text, English headers): room for the sideways scroll
+        # bar too, or it covers the total row
+        wide = self.horizontalHeader().length() > self.viewport().width()
+        bar = self.horizontalScrollBar().sizeHint().height() if wide else 0
+        self.setFixedHeight(self.horizontalHeader().height() + rows + bar + 6)
 
     def _section_resized(self, _section: int, _old: int, _new: int) -> None:
         self._fit_timer.start()  # the note column's width may have changed: it wraps anew
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_timer.start()  # narrower or wider: the scroll bar may come or go
 
     def _row(self, r: int, label: str, fig, note: str, switched_tip: str) -> None:
         self.setItem(r, 0, _cell(label))

@@ -35,6 +35,8 @@ def with_help(title: QWidget) -> QHBoxLayout:
     from .text_size import title_font
 
     title.setFont(title_font())
+    if not title.objectName():
+        title.setObjectName("pageTitle")  # the page's name for screen readers (accessible.py)
     header = QHBoxLayout()
     header.addWidget(title, 1)
     header.addWidget(help_button(), 0, Qt.AlignmentFlag.AlignTop)

@@ -69,7 +69,9 @@ class KpiTables(QWidget):
         add_typical.clicked.connect(self.add_typical)
         add_typical.setEnabled(not doc.read_only)
         offer = QHBoxLayout()
-        offer.addWidget(QLabel(t("典型的な指標:", "Typical KPIs:")))
+        typical_label = QLabel(t("典型的な指標:", "Typical KPIs:"))
+        typical_label.setBuddy(self.typical)  # its name for screen readers (accessible.py)
+        offer.addWidget(typical_label)
         offer.addWidget(self.typical, 1)
         offer.addWidget(add_typical)
         self.measurements = RowTable(

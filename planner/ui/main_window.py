@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self.welcome.recover.connect(self.files.recover)
         self.workspace = None
         self.setCentralWidget(self.welcome)
+        from .accessible import name_widgets
+
+        name_widgets(self.welcome)  # screen readers (issue 22)
 
     def _show_workspace(self, step: int = 0) -> None:
         from .workspace import Workspace  # not needed for the welcome screen
@@ -185,6 +188,8 @@ class MainWindow(QMainWindow):
 
         step = self.workspace.current() if self.workspace is not None else 0
         text_size.set_level(code)
+        text_size.refresh(self)
+        text_size.refresh(self.help_window)
         self._build()
         if self.workspace is not None:
             self.workspace.go(step)

@@ -65,9 +65,13 @@ def set_level(code: str, *, remember: bool = True) -> None:
     font = QFont(app.font())
     font.setPointSizeF(_state["base"] * factor())
     app.setFont(font)
-    # Qt tells the open windows only while its event loop runs (not before app.exec(),
-    # not in tests): tell them here, each passes the font on to its children
-    for window in app.topLevelWidgets():
+
+
+def refresh(window) -> None:
+    """Give an open window the application font now. Qt tells open windows itself only
+    while its event loop runs (not before app.exec(), not in tests); the window passes
+    the font on to its children."""
+    if window is not None:
         QApplication.sendEvent(window, QEvent(QEvent.Type.ApplicationFontChange))
 
 

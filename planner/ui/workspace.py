@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .accessible import name_widgets
 from .cost_strip import CostStrip
 from .document import PlanDocument
 from .fonts import figures_font
@@ -76,6 +77,7 @@ class Workspace(QWidget):
         self.step_model = StepListModel(doc)
         self.steps.setModel(self.step_model)
         self.steps.setSpacing(2)
+        self.steps.setAccessibleName(t("手順の一覧", "Steps"))
         self.export_pdf = export_pdf
         self.pages = QStackedWidget()
         # each page is built when first shown: opening a plan builds one page, not eleven
@@ -121,6 +123,7 @@ class Workspace(QWidget):
             lambda cur, _prev: self._show(cur.row())
         )
         self.go(0)
+        name_widgets(self)  # screen readers (issue 22): the list, Back/Next, the shown page
 
     def current(self) -> int:
         return self.pages.currentIndex()
@@ -141,6 +144,7 @@ class Workspace(QWidget):
         self.next.setEnabled(row < self.pages.count() - 1)
         if row == SUMMARY:
             page.refresh()
+        name_widgets(page)  # widgets a page made since it was last shown get their names too
 
     def _page_at(self, row: int) -> QWidget:
         if row not in self._built:

@@ -82,13 +82,17 @@ class TasksPage(StepPage):
         for _level, label in FILTERS:
             self.filter.addItem(tx(label))
         self.filter.currentIndexChanged.connect(self.apply_filter)
-        catalog_row.addWidget(QLabel(t("課の一覧:", "Catalog:")))
+        catalog_label = QLabel(t("課の一覧:", "Catalog:"))
+        catalog_label.setBuddy(self.catalog_units)  # its name for screen readers
+        catalog_row.addWidget(catalog_label)
         catalog_row.addWidget(self.catalog_units, 1)
         catalog_row.addWidget(add_catalog)
         # the filter on a row of its own: beside the catalog the row was wider than the
         # page at 1024 px in English
         filter_row = QHBoxLayout()
-        filter_row.addWidget(QLabel(t("絞り込み:", "Filter:")))
+        filter_label = QLabel(t("絞り込み:", "Filter:"))
+        filter_label.setBuddy(self.filter)
+        filter_row.addWidget(filter_label)
         filter_row.addWidget(self.filter)
         filter_row.addStretch(1)
         self.layout_.addLayout(catalog_row)
@@ -109,6 +113,7 @@ class TasksPage(StepPage):
             )
         )
         self.unit_table.view.setObjectName("unitTable")
+        self.unit_table.view.setAccessibleName(t("課の一覧", "Units"))
         self.unit_table.confirm_remove = self._confirm_unit_removal
         # a new unit typed with a taken name is refused: its 「（新しい課）」 row goes too
         self.unit_table.model.drop_refused_new_row = True
@@ -152,9 +157,11 @@ class TasksPage(StepPage):
         self.task_proxy = SuitabilityFilter(self.task_model, self._assess)
         self.task_table = RowTable(self.task_model, proxy=self.task_proxy)
         self.task_table.view.setObjectName("taskTable")
+        self.task_table.view.setAccessibleName(t("選んだ課の業務", "Tasks of the unit"))
         fit_columns(self.task_table)  # the reason wraps; the rest fit (fit.py)
         self.reason_panel = QLabel()
         self.reason_panel.setObjectName("reasonPanel")
+        self.reason_panel.setAccessibleName(t("判定の理由", "Why this mark"))
         self.reason_panel.setTextFormat(Qt.TextFormat.PlainText)  # task names are data
         self.reason_panel.setWordWrap(True)
         self.reason_panel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

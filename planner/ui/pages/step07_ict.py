@@ -89,6 +89,7 @@ class IctPage(StepPage):
         self._scenario_bar()
         self.lines = CostLineTable(doc).table  # the adopted scenario's lines (cost_lines.py)
         self.lines.view.setObjectName("costTable")
+        self.lines.view.setAccessibleName(t("採用シナリオの経費", "Cost lines of the scenario"))
         self.lines.view.setMinimumHeight(260)
         self.lines.view.setWordWrap(False)
         fit_columns(self.lines)  # widths follow the content, headers and choices (fit.py)
@@ -101,14 +102,14 @@ class IctPage(StepPage):
         self.note = wrapped(name="estimateNote")
         self.rule_problems = wrapped(name="ruleFileProblems", style=WARNING_STYLE)
         self.comparison = ComparisonTable()
-        self.layout_.addWidget(
-            QLabel(
-                t(
-                    "年度別の経費と特別交付税措置見込額（見込）",
-                    "Cost and estimated subsidy by fiscal year (estimate)",
-                )
+        years_label = QLabel(
+            t(
+                "年度別の経費と特別交付税措置見込額（見込）",
+                "Cost and estimated subsidy by fiscal year (estimate)",
             )
         )
+        years_label.setBuddy(self.years)  # names the table for screen readers (accessible.py)
+        self.layout_.addWidget(years_label)
         self.rules_banner = RulesBanner(doc)  # issue 19: the plan's recorded rules differ
         self.layout_.addWidget(self.rules_banner)
         self.layout_.addWidget(self.years)
@@ -116,9 +117,9 @@ class IctPage(StepPage):
         self.layout_.addWidget(self.excluded_note)
         self.layout_.addWidget(self.note)
         self.layout_.addWidget(self.rule_problems)
-        self.layout_.addWidget(
-            QLabel(t("シナリオの比較（計画期間の合計）", "Scenarios compared (period totals)"))
-        )
+        compared = QLabel(t("シナリオの比較（計画期間の合計）", "Scenarios compared (period totals)"))
+        compared.setBuddy(self.comparison)
+        self.layout_.addWidget(compared)
         self.layout_.addWidget(self.comparison)
         self.error = ErrorLabel()
         self.layout_.addWidget(self.error)
@@ -147,6 +148,7 @@ class IctPage(StepPage):
                 f"{tx(item.name)}（{format_yen(item.unit_price, lang())}）", item.id
             )
         narrow_combo(self.catalog_items)  # a long item name never widens the page
+        self.catalog_items.setAccessibleName(t("カタログの経費", "Cost item from the catalog"))
         add_item = QPushButton(t("カタログから経費を追加", "Add from catalog"))
         add_item.setObjectName("addCatalogItem")
         add_item.clicked.connect(self.add_catalog_line)
@@ -155,7 +157,9 @@ class IctPage(StepPage):
         # the scenario's name on its own row: with the three buttons beside it the row
         # was wider than the page at 1024 px in English
         top = QHBoxLayout()
-        top.addWidget(QLabel(t("経費シナリオ:", "Cost scenario:")))
+        scenario_label = QLabel(t("経費シナリオ:", "Cost scenario:"))
+        scenario_label.setBuddy(self.scenario_box)  # its name for screen readers
+        top.addWidget(scenario_label)
         top.addWidget(self.scenario_box, 1)
         actions = QHBoxLayout()
         actions.addStretch(1)

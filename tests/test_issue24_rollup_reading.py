@@ -120,3 +120,26 @@ def test_the_quick_look_at_a_tasks_factors_finds_what_rebuilding_them_finds(cata
                 assert _as_in_catalog(ours, found.factors, found.works_on) == (not rebuilt)
                 checked += 1
     assert checked > 1000
+
+
+def test_each_selected_task_is_judged_once_for_its_mark_and_its_warning(catalog, monkeypatch):
+    from bench.generate import large_plan
+    from planner.domain import rollup, suitability, warnings
+    from planner.domain.rollup import plan_result
+    from planner.domain.warnings import plan_warnings
+
+    plan = large_plan(catalog, units=10, tasks=100, lines=20, seed=3)
+    expected = [(w.text.ja, w.text.en) for w in plan_warnings(plan, catalog) if not w.is_note]
+    assert any("不適と判定されていますが" in ja for ja, _en in expected)
+    judged = []
+
+    def counted(plan, task, catalog):  # noqa: ANN001, ANN202
+        judged.append(task)
+        return suitability.assess_in_plan(plan, task, catalog)
+
+    monkeypatch.setattr(rollup, "assess_in_plan", counted)
+    monkeypatch.setattr(warnings, "assess_in_plan", counted)
+    result = plan_result(plan, catalog, path="x.twplan", saved_at="")
+    assert list(result.warnings) == expected  # the same warnings, in the same order
+    selected = [t for _u, t in plan.selected_tasks()]
+    assert len(judged) == len(selected) and sum(result.selected) == len(selected)

@@ -165,9 +165,16 @@ def plan_result(plan: Plan, catalog: Catalog, *, path: str, saved_at: str) -> Pl
     rules = YearRules(catalog.subsidy_rules, recorded, True)
     est = adopted_estimate(plan, rules)
     local_est = adopted_estimate(plan, YearRules(catalog.subsidy_rules))
+    levels = {id(task): assess_in_plan(plan, task, catalog).level
+              for _unit, task in plan.selected_tasks()}  # fmt: skip
     marks = [0, 0, 0]
     for _unit, task in plan.selected_tasks():
-        marks[assess_in_plan(plan, task, catalog).level] += 1
+        marks[levels[id(task)]] += 1
+
+    def judge(task: Any) -> Suitability:  # each selected task judged once, for both
+        level = levels.get(id(task))
+        return assess_in_plan(plan, task, catalog).level if level is None else level
+
     mu = plan.municipality
     method = catalog.access_method(plan.access_method).name
     scenario = plan.adopted_scenario()
@@ -186,8 +193,8 @@ def plan_result(plan: Plan, catalog: Catalog, *, path: str, saved_at: str) -> Pl
         period=Money() if est is None else _money(est.period),
         rules=_rules_used(est, rules),
         gaps=_gaps(plan, rules, est, local_est),
-        warnings=tuple((w.text.ja, w.text.en) for w in plan_warnings(plan, catalog)
-                       if not w.is_note),
+        warnings=tuple((w.text.ja, w.text.en)
+                       for w in plan_warnings(plan, catalog, judge=judge) if not w.is_note),
     )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ which the user cannot change — do not).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .bcp import capacity, shortfall_text
@@ -51,7 +52,13 @@ class PlanWarning:
                 "field": self.field, "ja": self.text.ja, "en": self.text.en}  # fmt: skip
 
 
-def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
+def plan_warnings(
+    plan: Plan, catalog: Catalog, *, judge: Callable[[Task], Suitability] | None = None
+) -> list[PlanWarning]:
+    """``judge``: the level of a task of this plan, where the caller has judged the
+    selected tasks already (the roll-up); by default ``assess_in_plan``."""
+    if judge is None:
+        judge = lambda task: assess_in_plan(plan, task, catalog).level  # noqa: E731
     out: list[PlanWarning] = []
     if plan.document_date is None:  # a file from before issue 18: the cover shows the export day
         out.append(PlanWarning("document_date_missing", 1, "document_date", L10n(
@@ -72,10 +79,7 @@ def plan_warnings(plan: Plan, catalog: Catalog) -> list[PlanWarning]:
                 f"{unit.name}: teleworkers ({unit.teleworkers}) exceed staff ({unit.staff}).",
             ), True))  # fmt: skip
         for j, task in enumerate(unit.tasks):
-            if (
-                task.selected
-                and assess_in_plan(plan, task, catalog).level == Suitability.UNSUITABLE
-            ):
+            if task.selected and judge(task) == Suitability.UNSUITABLE:
                 out.append(PlanWarning("unsuitable_selected", 4, f"units[{i}].tasks[{j}].selected", L10n(
                     f"{unit.name}「{task.name}」は不適と判定されていますが、対象に選ばれています。",
                     f"{unit.name}: '{task.name}' is selected but judged not suitable.",

@@ -29,6 +29,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     from . import text_size
 
     text_size.set_level(text_size.saved_level(), remember=False)  # 文字の大きさ (issue 22)
+    from .contrast import readable_palette
+
+    app.setPalette(readable_palette(app.palette()))  # text at 4.5:1 at least (issue 22)
     from .wheel_guard import install
 
     install(app)  # the wheel scrolls pages, never changes an unfocused choice

@@ -13,23 +13,37 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 _ICONS: dict[StepState | None, QIcon] = {}
 
 
-def state_icon(state: StepState | None) -> QIcon:
-    """○ not started, ◐ in progress, ● done — drawn, so every font shows them alike."""
-    if state not in _ICONS:
-        pix = QPixmap(16, 16)
-        pix.fill(Qt.GlobalColor.transparent)
-        if state is not None:
-            p = QPainter(pix)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            p.setPen(QPen(QColor("#1F4E79"), 1.5))
+ICON_COLOUR = "#1F4E79"  # 7.5:1 on the window; a selected row draws it in its text colour
+
+
+def _state_pixmap(state: StepState | None, colour: QColor) -> QPixmap:
+    pix = QPixmap(16, 16)
+    pix.fill(Qt.GlobalColor.transparent)
+    if state is not None:
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(colour, 1.5))
+        p.drawEllipse(2, 2, 12, 12)
+        p.setBrush(colour)
+        if state == StepState.DONE:
             p.drawEllipse(2, 2, 12, 12)
-            p.setBrush(QColor("#1F4E79"))
-            if state == StepState.DONE:
-                p.drawEllipse(2, 2, 12, 12)
-            elif state == StepState.IN_PROGRESS:
-                p.drawPie(2, 2, 12, 12, 90 * 16, 180 * 16)
-            p.end()
-        _ICONS[state] = QIcon(pix)
+        elif state == StepState.IN_PROGRESS:
+            p.drawPie(2, 2, 12, 12, 90 * 16, 180 * 16)
+        p.end()
+    return pix
+
+
+def state_icon(state: StepState | None) -> QIcon:
+    """○ not started, ◐ in progress, ● done — drawn, so every font shows them alike; the
+    shape tells the state, not the colour (issue 22). On a selected row the icon takes the
+    selected text's colour, which the palette keeps at 4.5:1 (contrast.py)."""
+    if state not in _ICONS:
+        from PySide6.QtGui import QGuiApplication, QPalette
+
+        icon = QIcon(_state_pixmap(state, QColor(ICON_COLOUR)))
+        selected = QGuiApplication.palette().color(QPalette.ColorRole.HighlightedText)
+        icon.addPixmap(_state_pixmap(state, selected), QIcon.Mode.Selected)
+        _ICONS[state] = icon
     return _ICONS[state]
 
 

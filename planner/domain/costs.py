@@ -384,13 +384,13 @@ def eligible_categories(fiscal_year: int, rules: Rules) -> frozenset[str]:
     return rule.eligible_categories if rule else frozenset()
 
 
-def line_basis(line: CostLine, plan: Plan, rules: Rules) -> LineBasis:
-    """The line's resolved quantity and eligibility (by the rule of its first fiscal year)."""
+def line_basis(line: CostLine, plan: Plan, rules: Rules, counts: dict | None = None) -> LineBasis:
+    """The line's resolved quantity and eligibility (by its first year's rule); counts: see above."""
     rule, _assumed = rule_for(line.start_fy, rules)
-    base = {"teleworker": plan.teleworkers(), "device_needed": plan.devices_needed()}
+    counts = counts if counts is not None else basis_counts(plan)
     return LineBasis(
-        quantity=line_quantity(line, plan),
-        base=base.get(line.quantity_basis, 1),
+        quantity=line_quantity(line, plan, counts),
+        base=counts[b] if (b := line.quantity_basis) in ("teleworker", "device_needed") else 1,
         unit_word=UNIT_WORDS.get(line.quantity_basis, L10n("", "")),
         per_line=line.quantity,
         eligible=is_eligible(line, rule),

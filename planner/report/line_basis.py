@@ -15,16 +15,20 @@ from ..domain.text import L10n
 
 
 def line_basis_cells(
-    line: CostLine, plan: Plan, rules: Rules, lang: str = "ja"
+    line: CostLine, plan: Plan, rules: Rules, lang: str = "ja",
+    counts: dict[str, int] | None = None,
 ) -> tuple[str, str]:
-    """(quantity, eligibility) texts, e.g. ("30台", "対象（区分による）")."""
-    basis = costs.line_basis(line, plan, rules)
+    """(quantity, eligibility) texts, e.g. ("30台", "対象（区分による）"); ``counts`` as in
+    ``costs.line_basis``."""
+    basis = costs.line_basis(line, plan, rules, counts)
     return basis.quantity_text(lang), basis.eligibility_text(lang)
 
 
-def running_text(line: CostLine, plan: Plan, rules: Rules, lang: str) -> str:
+def running_text(
+    line: CostLine, plan: Plan, rules: Rules, lang: str, counts: dict[str, int] | None = None
+) -> str:
     """How the later years (running costs) of an eligible annual line or lease count; "" where none."""
-    if not costs.line_basis(line, plan, rules).eligible:
+    if not costs.line_basis(line, plan, rules, counts).eligible:
         return ""
     later = costs.line_years(line)[1:] if line.recurrence != "one_time" else range(0)  # a lease too
     if not later:

@@ -90,15 +90,24 @@ class YearTable(QTableWidget):
         and this PC differ (issue 19, ``rule_record_views.year_rule_notes``)."""
         years = est.years if est else ()
         rule_notes = rule_notes or {}
-        self.setRowCount(len(years) + (1 if est else 0))
-        for r, y in enumerate(years):
-            notes = [n for n in (assumed_note(y), rule_notes.get(y.fiscal_year, ""),
-                                 switched_note(y)) if n]  # fmt: skip
-            self._row(r, fiscal_year_label(y.fiscal_year, lang()), y, "、".join(notes) if
-                      lang() == "ja" else "; ".join(notes), _switched_tip(y) if y.switched else "")  # fmt: skip
-        if est:
-            tip = "\n".join(_switched_tip(y) for y in years if y.switched)
-            self._row(len(years), t("合計", "Total"), est.period, "", tip)
+        rows = len(years) + (1 if est else 0)
+        self.setRowCount(rows)
+        model = self.model()
+        # one change signal for the whole table, not one per cell (issue 25: ~80 µs each)
+        blocked = model.blockSignals(True)
+        try:
+            for r, y in enumerate(years):
+                notes = [n for n in (assumed_note(y), rule_notes.get(y.fiscal_year, ""),
+                                     switched_note(y)) if n]  # fmt: skip
+                self._row(r, fiscal_year_label(y.fiscal_year, lang()), y, "、".join(notes) if
+                          lang() == "ja" else "; ".join(notes), _switched_tip(y) if y.switched else "")  # fmt: skip
+            if est:
+                tip = "\n".join(_switched_tip(y) for y in years if y.switched)
+                self._row(len(years), t("合計", "Total"), est.period, "", tip)
+        finally:
+            model.blockSignals(blocked)
+        if rows:
+            model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, self.NOTE))
         self._fit_rows()
 
     def _fit_rows(self) -> None:
@@ -126,17 +135,30 @@ class YearTable(QTableWidget):
         self._fit_timer.start()  # narrower or wider: the scroll bar may come or go
 
     def _row(self, r: int, label: str, fig, note: str, switched_tip: str) -> None:
-        self.setItem(r, 0, _cell(label))
+        self._put(r, 0, label)
         amounts = (fig.total, fig.other_revenue, fig.eligible, fig.subsidy, fig.net,
                    fig.running_excluded)  # fmt: skip
         for c, amount in enumerate(amounts, start=1):
             text = format_yen(amount, lang())
-            item = _cell(text, money=True, amount=amount)
             if switched_tip and c in (3, 4):  # the eligible base and the subsidy it changed
-                item.setText(f"{SWITCH_SIGN}{text}")
-                item.setToolTip(plain_tip(switched_tip))
+                self._put(r, c, f"{SWITCH_SIGN}{text}", amount, plain_tip(switched_tip))
+            else:
+                self._put(r, c, text, amount)
+        self._put(r, self.NOTE, note)
+
+    def _put(self, r: int, c: int, text: str, amount: int | None = None, tip: str = "") -> None:
+        """Set a cell's text in place (an edit changes a few figures: no new items, issue 25)."""
+        item = self.item(r, c)
+        if item is None:
+            item = _cell(text, money=amount is not None, amount=amount)
             self.setItem(r, c, item)
-        self.setItem(r, self.NOTE, _cell(note))
+        else:  # Qt signals a change only where the value differs
+            item.setText(text)
+            if amount is not None:
+                item.setData(NUMBER_ROLE, amount)
+                item.setFont(figures_font())  # the text size may have changed since
+        if tip or item.toolTip():
+            item.setToolTip(tip)
 
 
 def switched_note(year) -> str:

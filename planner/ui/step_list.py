@@ -56,9 +56,14 @@ class StepListModel(QAbstractListModel):
     def __init__(self, doc: PlanDocument) -> None:
         super().__init__()
         self.doc = doc
+        # each step's progress, worked out once per edit: painting asks for every row's
+        # text, icon, tip and accessible text (issue 25: ~280 questions an edit)
+        self._progress: dict[int, StepProgress | None] = {}
+        self._plan = doc.plan
         doc.changed.connect(self._refresh)
 
     def _refresh(self) -> None:
+        self._progress.clear()
         self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -67,7 +72,12 @@ class StepListModel(QAbstractListModel):
     def progress(self, row: int) -> StepProgress | None:
         if row >= len(self.doc.catalog.steps):
             return None
-        return step_progress(self.doc.plan, self.doc.catalog.steps[row])
+        if self._plan is not self.doc.plan:  # another plan in the same document
+            self._plan = self.doc.plan
+            self._progress.clear()
+        if row not in self._progress:
+            self._progress[row] = step_progress(self.doc.plan, self.doc.catalog.steps[row])
+        return self._progress[row]
 
     def state(self, row: int) -> StepState | None:
         progress = self.progress(row)

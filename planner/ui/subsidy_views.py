@@ -163,13 +163,16 @@ def excluded_note(est: Estimate | None) -> str:
 
 def revenue_notes(plan: Plan, est_lines) -> list[str]:
     """A note for each line whose other revenue is more than its whole cost."""
-    from ..domain.costs import line_amount
+    from ..domain.costs import basis_counts, line_amount
     from ..domain.errors import PlannerError
 
     notes = []
+    counts = basis_counts(plan)  # once, not once a line (issue 25)
     for line in est_lines:
+        if line.other_revenue <= 0:  # no other revenue: nothing to exceed its cost
+            continue
         try:
-            note = other_revenue_note(line, line_amount(line, plan))
+            note = other_revenue_note(line, line_amount(line, plan, counts))
         except PlannerError:
             continue
         if note is not None:

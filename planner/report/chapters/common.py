@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cached_property
 from typing import TypeVar
 
 from ...domain import costs
@@ -52,6 +53,11 @@ class Context:
         self._adopted: tuple[costs.Estimate | None, str | None] | None = None
         # issue 19: this PC's subsidy rules, with the plan's recorded ones where it says so
         self.rules = rules_for(plan, catalog.subsidy_rules)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """What the cost lines' quantities count (teleworkers, devices): once per document."""
+        return costs.basis_counts(self.plan)
 
     # -- words ------------------------------------------------------------------------
 

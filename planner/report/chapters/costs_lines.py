@@ -38,11 +38,11 @@ def _item(ctx: Context, line: CostLine) -> _Item:
     rules = ctx.rules
     lease = line.recurrence == "lease"
     try:
-        yen = ctx.yen(costs.line_amount(line, ctx.plan))
+        yen = ctx.yen(costs.line_amount(line, ctx.plan, ctx.counts))
         amount: CellLike = num(ctx.t(f"月額{yen}", f"{yen}/month") if lease else yen)
     except PlannerError as e:
         amount = e.text(ctx.lang)
-    qty_text, elig = line_basis_cells(line, ctx.plan, rules, ctx.lang)
+    qty_text, elig = line_basis_cells(line, ctx.plan, rules, ctx.lang, ctx.counts)
     years = (ctx.fy_short(line.start_fy) if line.recurrence == "one_time"
              else f"{ctx.fy_short(line.start_fy)}–{ctx.fy_short(line.end_fy)}")  # fmt: skip
     if lease:  # its months, not its end year
@@ -50,7 +50,7 @@ def _item(ctx: Context, line: CostLine) -> _Item:
                                     ctx.lang)  # fmt: skip
     cat = ctx.catalog.category_name(line.category).get(ctx.lang)
     elig = elig[:1].upper() + elig[1:]  # a cell starts with a capital (English)
-    running = running_text(line, ctx.plan, rules, ctx.lang)
+    running = running_text(line, ctx.plan, rules, ctx.lang, ctx.counts)
     elig_cell = text(elig, Span("\n" + running, small=True) if running else "")
     qty: CellLike
     if line.quantity_basis == "fixed":

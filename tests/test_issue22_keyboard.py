@@ -38,7 +38,7 @@ def test_page_buttons_have_alt_letters(window):
 
     assert QKeySequence.mnemonic(ws.next.text()) == QKeySequence("Alt+N")
     assert QKeySequence.mnemonic(ws.back.text()) == QKeySequence("Alt+B")
-    for row in (0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11):  # step 4: its unit table still lacks one
+    for row in range(12):
         ws.go(row)
         page = ws.pages.currentWidget()
         bare = [

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -33,6 +34,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QMainWindow,
+    QMenu,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -214,3 +217,25 @@ def name_widgets(root: QWidget) -> None:
             description = derive_description(widget, name)
             if description:
                 widget.setAccessibleDescription(description)
+
+
+class _NameDialogs(QObject):
+    """Names a window's widgets when it is shown: every dialog (the comparison, the print
+    preview, the roll-up's progress, the survey's and Qt's own) and the help window,
+    without each naming its own. The main window names its pages as it builds them."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(obj, QWidget)
+            and obj.isWindow()
+            and not isinstance(obj, (QMenu, QMainWindow))
+        ):
+            name_widgets(obj)
+        return False
+
+
+def install(app: QApplication) -> None:
+    """Name the widgets of every dialog as it is shown (once per application)."""
+    if app.findChild(_NameDialogs) is None:
+        app.installEventFilter(_NameDialogs(app))

@@ -35,6 +35,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     from .wheel_guard import install
 
     install(app)  # the wheel scrolls pages, never changes an unfocused choice
+    from . import accessible
+
+    accessible.install(app)  # every dialog's widgets named for screen readers (issue 22)
     i18n.set_language(i18n.saved_language(), remember=False)
     return app  # type: ignore[return-value]
 

@@ -157,6 +157,7 @@ class PrintPreview(QDialog):
         self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.setAccessibleName(t("ページの表示", "Page"))
         self.scroll = QScrollArea(objectName="printScroll")
+        self.scroll.setAccessibleName(t("印刷プレビュー", "Print preview"))
         self.scroll.setWidget(self.view)
         self.scroll.setWidgetResizable(True)
         self.scroll.setStyleSheet("QScrollArea { background: #808080; }")

@@ -177,8 +177,12 @@ class MainWindow(QMainWindow):
         return open_sample(self, path)
 
     def set_language(self, code: str) -> None:
+        """Every page again in the language chosen, the same step shown."""
+        step = self.workspace.current() if self.workspace is not None else 0
         i18n.set_language(code)
         self._build()
+        if self.workspace is not None:
+            self.workspace.go(step)
         if self.help_window is not None and self.help_window.isVisible():
             self.show_help(self.help_window.topic())  # the same section, in the new language
 

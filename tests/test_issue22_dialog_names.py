@@ -14,17 +14,7 @@ from planner.ui.print_preview import open_print_preview
 from planner.ui.rollup_dialog import progress_dialog
 from planner.ui.survey_dialogs import SurveyExportDialog
 from tests.test_issue18_ui_dropdown import open_sample
-
-
-def unnamed(root: QWidget) -> list[str]:
-    out = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(root):
-            continue
-        if not widget.accessibleName().strip():
-            text = widget.text() if callable(getattr(widget, "text", None)) else ""
-            out.append(f"{type(widget).__name__}#{widget.objectName()} '{text}'")
-    return out
+from tests.test_issue22_screen_reader import _unnamed as unnamed
 
 
 def dialogs(window, qtbot) -> list[QWidget]:
@@ -51,7 +41,7 @@ def test_every_dialog_names_what_can_be_tabbed_to(window, qtbot, language):
         window.set_language("en")
     open_sample(window, qtbot)
     shown = dialogs(window, qtbot)
-    problems = [f"{type(d).__name__}: {p}" for d in shown for p in unnamed(d)]
+    problems = [p for d in shown for p in unnamed(d, type(d).__name__)]
     assert not problems, "\n".join(problems)
     compare = shown[2]
     swap = compare.findChild(QPushButton, "changesSwap")

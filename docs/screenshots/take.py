@@ -52,16 +52,7 @@ def main() -> None:
             w.resize(*size)
             w.show()
             app.processEvents()
-            save(w, f"{lang}_{size[0]}_00_welcome.png")
-            w.files.open(sample)
-            for i, name in enumerate(NAMES):
-                w.workspace.go(i)
-                if name == "11_summary":
-                    w.workspace.summary.show_charts()
-                app.processEvents()
-                save(w, f"{lang}_{size[0]}_{name}.png")
-            w.files.close_plan()
-            w.deleteLater()
+            every_page(app, w, sample, f"{lang}_{size[0]}")
     file_dialog(app)
     text_size_pages(app, work, sample)
     print(f"screenshots in {HERE}")
@@ -77,16 +68,21 @@ def text_size_pages(app, work: Path, sample: Path) -> None:
     w.show()
     w.set_text_size("x-large")
     app.processEvents()
-    save(w, "ja_1366_xl_00_welcome.png")
+    every_page(app, w, sample, "ja_1366_xl")
+    text_size.set_level("normal", remember=False)
+
+
+def every_page(app, w: MainWindow, sample: Path, prefix: str) -> None:
+    """The welcome screen, then the sample's ten steps and summary, as ``prefix_NAME.png``."""
+    save(w, f"{prefix}_00_welcome.png")
     w.files.open(sample)
     for i, name in enumerate(NAMES):
         w.workspace.go(i)
         if name == "11_summary":
             w.workspace.summary.show_charts()
         app.processEvents()
-        save(w, f"ja_1366_xl_{name}.png")
+        save(w, f"{prefix}_{name}.png")
     w.files.close_plan()
-    text_size.set_level("normal", remember=False)
     w.deleteLater()
 
 

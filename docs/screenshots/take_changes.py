@@ -13,16 +13,17 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # no recent files or language from this machine
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+
+from take import save  # noqa: E402
 
 from planner.domain.operations import RemoveRow, SetValue  # noqa: E402
 from planner.resources import resource_path  # noqa: E402
-from planner.ui import i18n  # noqa: E402
+from planner.ui import dialogs, i18n  # noqa: E402
 from planner.ui.app import create_app  # noqa: E402
-from planner.ui.changes_view import ChangesDialog, read_version  # noqa: E402
 from planner.ui.main_window import MainWindow  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
 
 
 def edited(window: MainWindow) -> None:
@@ -38,27 +39,23 @@ def edited(window: MainWindow) -> None:
 
 def main() -> None:
     app = create_app()
-    folder = Path(tempfile.mkdtemp())
-    path = folder / "kawasemi-town.twplan"
-    shutil.copy(resource_path("samples", "kawasemi-town.twplan"), path)
-    for language in ("ja", "en"):
-        i18n.set_language(language, remember=False)
-        window = MainWindow(recovery_dir=folder / "recovery")
-        window.files.open(path)
-        edited(window)
-        saved = read_version(path, window.doc.catalog)
-        name = i18n.t(f"{path.name}（前回保存時）", f"{path.name} (as last saved)")
-        editing = i18n.t(f"{path.name}（編集中）", f"{path.name} (being edited)")
-        dialog = ChangesDialog(
-            window, (saved, name), (window.doc.plan, editing), window.doc.catalog
-        )
-        dialog.show()
+    shown = []
+    dialogs.run_dialog = lambda dialog: shown.append(dialog) or dialog.show()  # not modal here
+    work = Path(tempfile.mkdtemp())
+    sample = work / "kawasemi-town.twplan"
+    shutil.copy(resource_path("samples", "kawasemi-town.twplan"), sample)
+    for lang in ("ja", "en"):
+        i18n.set_language(lang, remember=False)
+        w = MainWindow(recovery_dir=work / "recovery")
+        w.files.open(sample)
+        edited(w)
+        next(a for a in w._menu_actions if a.objectName() == "actionCompareSaved").trigger()
         app.processEvents()
-        dialog.grab().save(str(HERE / f"{language}_changes_dialog.png"))
-        dialog.close()
-        window.doc.undo_stack.setClean()
-        window.close()
-    shutil.rmtree(folder, ignore_errors=True)
+        save(shown[-1], f"{lang}_changes_dialog.png")
+        shown[-1].close()
+        w.doc.undo_stack.setClean()
+        w.close()
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -176,13 +176,16 @@ class MainWindow(QMainWindow):
         """A shipped sample plan as an untitled copy (saving asks for a new name)."""
         return open_sample(self, path)
 
-    def set_language(self, code: str) -> None:
-        """Every page again in the language chosen, the same step shown."""
+    def _rebuild_on_the_same_step(self) -> None:
+        """Every page built again (a new language or text size), the step shown kept."""
         step = self.workspace.current() if self.workspace is not None else 0
-        i18n.set_language(code)
         self._build()
         if self.workspace is not None:
             self.workspace.go(step)
+
+    def set_language(self, code: str) -> None:
+        i18n.set_language(code)
+        self._rebuild_on_the_same_step()
         if self.help_window is not None and self.help_window.isVisible():
             self.show_help(self.help_window.topic())  # the same section, in the new language
 
@@ -190,13 +193,10 @@ class MainWindow(QMainWindow):
         """表示 › 文字の大きさ (issue 22): every page again at the new size, the same step shown."""
         from . import text_size
 
-        step = self.workspace.current() if self.workspace is not None else 0
         text_size.set_level(code)
         text_size.refresh(self)
         text_size.refresh(self.help_window)
-        self._build()
-        if self.workspace is not None:
-            self.workspace.go(step)
+        self._rebuild_on_the_same_step()
 
     def show_help(self, topic: str = "") -> None:
         """The manual at ``topic``, or at the section of the page shown (F1, issue 22)."""

@@ -24,7 +24,7 @@ def issue23_data(plan: Any) -> dict[str, Any]:
 def issue23_lines(plan: Any, lang: str) -> list[str]:
     """The text summary's lines: one per KPI, then the BCP view and its capacity."""
     from .domain.bcp import by_unit, capacity, priority_tasks
-    from .domain.kpis import progress, progress_line
+    from .domain.kpis import kpi_line
     from .loading import default_catalog
 
     catalog = default_catalog()
@@ -33,7 +33,7 @@ def issue23_lines(plan: Any, lang: str) -> list[str]:
     if plan.kpis:
         out.append("KPIs:" if en else "目標（KPI）:")
         for k in plan.kpis:
-            out.append(f"  {safe(k.name)}: {safe(progress_line(progress(k), catalog.words, lang))}")
+            out.append(f"  {safe(kpi_line(k, catalog.words, lang))}")
     tasks = priority_tasks(plan, catalog)
     if tasks or plan.continuity.emergency_staff:
         out.append("Business continuity (priority work in an emergency):" if en

@@ -136,6 +136,11 @@ def progress_line(p: Progress, words: Words, lang: str = "ja") -> str:
     return f"{line}{': ' if en else '：'}{status_text(p, lang)}"
 
 
+def kpi_line(kpi: Kpi, words: Words, lang: str = "ja") -> str:
+    """A KPI's name and its progress line, as the summary, the CLI and the PDF list them."""
+    return f"{kpi.name}: {progress_line(progress(kpi), words, lang)}"
+
+
 def status_text(p: Progress, lang: str = "ja") -> str:
     """達成 / 未達成（進捗57%） / 目標未設定 / 未測定."""
     status = STATUS_WORDS[p.status].get(lang)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from ...domain.kpis import (
     Progress,
     format_value,
+    kpi_line,
     period_label,
     progress,
-    progress_line,
     status_text,
 )
 from ...domain.model_kpis import Kpi
@@ -72,6 +72,6 @@ def blocks(ctx: Context) -> list[Block]:
     if figure is not None:
         out.append(figure)
     words = ctx.catalog.words
-    lines = [f"・{k.name}: {progress_line(progress(k), words, ctx.lang)}" for k in ctx.plan.kpis]
+    lines = [f"・{kpi_line(k, words, ctx.lang)}" for k in ctx.plan.kpis]
     out.append(ctx.p("\n".join(lines), style="small"))
     return out

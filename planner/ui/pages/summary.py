@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import PlannerError
-from ...domain.kpis import progress, progress_line
+from ...domain.kpis import kpi_line
 from ...domain.progress import StepState, step_progress
 from ...domain.warnings import plan_warnings, warning_line
 from ..cost_views import YearTable
@@ -216,9 +216,7 @@ class SummaryPage(QScrollArea):
         plan, words = self.doc.plan, self.doc.catalog.words
         if not plan.kpis:
             return t("手順2で指標（KPI）が設定されていません。", "No KPIs are set in step 2.")
-        return "\n".join(
-            f"・{k.name}: {progress_line(progress(k), words, lang())}" for k in plan.kpis
-        )
+        return "\n".join(f"・{kpi_line(k, words, lang())}" for k in plan.kpis)
 
     def show_charts(self) -> None:
         """Draw the charts with the report's own chart code (matplotlib loads only now)."""

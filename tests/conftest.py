@@ -47,7 +47,8 @@ def app(qapp):
     i18n.set_language("ja", remember=False)
     yield qapp
     i18n.set_language("ja", remember=False)
-    # a language or text size a test chose from the menu is not the next test's start
+    # a language or text size a test chose (from the menu or by hand) is not the next
+    # test's start: no test needs to restore them itself
     from PySide6.QtCore import QSettings
 
     from planner.ui import text_size

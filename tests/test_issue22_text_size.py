@@ -20,12 +20,6 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def standard_size_after(app):
-    yield
-    text_size.set_level("normal")  # the next test starts at the standard size
-
-
 def _action(window, code: str):
     name = "actionTextSize_" + code.replace("-", "_")
     return next(a for a in window._menu_actions if a.objectName() == name)
@@ -33,9 +27,7 @@ def _action(window, code: str):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize(("code", "size"), CASES, ids=[f"{c}-{w}x{h}" for c, (w, h) in CASES])
-def test_every_page_fits_at_larger_text(
-    app, qtbot, tmp_path, replies, standard_size_after, lang, code, size
-):
+def test_every_page_fits_at_larger_text(app, qtbot, tmp_path, replies, lang, code, size):
     def prepare(window):
         _action(window, code).trigger()
         assert window.font().pointSizeF() >= 12.5  # the window itself, not only the app
@@ -44,7 +36,7 @@ def test_every_page_fits_at_larger_text(
     assert not problems, "\n".join(problems)
 
 
-def test_text_size_applies_at_once_and_is_kept(window, standard_size_after):
+def test_text_size_applies_at_once_and_is_kept(window):
     from planner.ui.samples import sample_files
 
     assert window.open_sample(sample_files()[0][0])
@@ -86,6 +78,6 @@ def test_text_size_applies_at_once_and_is_kept(window, standard_size_after):
     assert QApplication.font().pointSizeF() == pytest.approx(normal)
 
 
-def test_a_bad_saved_value_means_standard(app, standard_size_after):
+def test_a_bad_saved_value_means_standard(app):
     QSettings().setValue(text_size.KEY, "huge")
     assert text_size.saved_level() == "normal"

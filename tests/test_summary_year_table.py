@@ -10,15 +10,8 @@ from planner.ui import i18n, text_size
 from tests.test_issue20_tables import summary
 
 
-@pytest.fixture
-def standard_after(app):
-    yield
-    text_size.set_level("normal", remember=False)
-    i18n.set_language("ja", remember=False)
-
-
 @pytest.mark.parametrize("level", ["normal", "large", "x-large"])
-def test_every_row_of_the_cost_table_is_shown(window, qtbot, standard_after, level):
+def test_every_row_of_the_cost_table_is_shown(window, qtbot, level):
     i18n.set_language("en", remember=False)
     window.resize(1366, 768)
     doc, page = summary(window, qtbot)

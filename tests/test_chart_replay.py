@@ -67,9 +67,13 @@ def test_a_chart_whose_data_changed_is_drawn_anew(catalog, municipality, tmp_pat
     assert "管理職向け研修" not in text
 
 
-def test_a_replayed_chart_still_warns_of_missing_characters(catalog, municipality, tmp_path, no_drawing):
+def test_a_replayed_chart_still_warns_of_missing_characters(
+    catalog, municipality, tmp_path, no_drawing
+):
     plan = new_plan(municipality, catalog)
-    plan.units = [Unit(name="総務課", staff=5, teleworkers=1, tasks=[Task(name="窓口", selected=True)])]
+    plan.units = [
+        Unit(name="総務課", staff=5, teleworkers=1, tasks=[Task(name="窓口", selected=True)])
+    ]
     plan.training = [TrainingEvent(name="𠮷田課長の研修", day=date(2026, 6, 1))]
     chart_replay.clear()
     first = export_pdf(plan, tmp_path / "first.pdf", catalog=catalog)
@@ -78,3 +82,13 @@ def test_a_replayed_chart_still_warns_of_missing_characters(catalog, municipalit
     assert len(first.warnings) == 1 and "U+20BB7" in first.warnings[0]
     assert again.warnings == first.warnings
     assert "〓田課長の研修" in gantt_text(again.path)
+
+
+def test_an_export_leaves_the_garbage_collector_as_it_found_it(catalog, municipality, tmp_path):
+    import gc
+
+    plan = new_plan(municipality, catalog)
+    before = gc.get_threshold()
+    export_pdf(plan, tmp_path / "plan.pdf", catalog=catalog)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0  # nothing left frozen: later garbage is collected as usual

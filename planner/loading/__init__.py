@@ -18,7 +18,26 @@ folder (decision 0010). This package does, and hands the domain a ``Catalog`` va
 
 from __future__ import annotations
 
-from .catalog_files import load_catalog
-from .defaults import bundled_catalog, default_catalog, with_user_rules
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .catalog_files import load_catalog
+    from .defaults import bundled_catalog, default_catalog, with_user_rules
 
 __all__ = ["bundled_catalog", "default_catalog", "load_catalog", "with_user_rules"]
+
+
+def __getattr__(name: str) -> Any:
+    """The four names above, imported at their first use (issue 25): a module of this
+    package (``datafile``, ``rule_folder``) is then imported without the whole catalog
+    and the domain's declaration of the plan behind it, as the welcome screen needs."""
+    if name == "load_catalog":
+        from .catalog_files import load_catalog as found
+    elif name in ("bundled_catalog", "default_catalog", "with_user_rules"):
+        from . import defaults
+
+        found = getattr(defaults, name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = found
+    return found

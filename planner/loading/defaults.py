@@ -15,7 +15,8 @@ from ..domain.catalog import Catalog
 from ..domain.subsidy_rules import merge_rules
 from .cache import user_cache_dir
 from .catalog_files import load_catalog
-from .rule_files import load_user_rules, user_rules_dir
+from .rule_files import load_user_rules
+from .rule_folder import user_rules_dir
 from .words import default_words
 
 

@@ -8,15 +8,11 @@ in the folder below, and ``defaults.with_user_rules`` merges them over the bundl
 rules (an imported year replaces the bundled rule of that year,
 ``domain.subsidy_rules.merge_rules``).
 
-Folder: ``TELEWORK_PLANNER_RULES_DIR`` if set (an empty value turns imported
-rules off); otherwise the per-user data folder, computed without Qt:
-%APPDATA%\\TeleworkPlanner\\rules on Windows, $XDG_DATA_HOME/telework-planner/rules
-(default ~/.local/share/...) elsewhere.
+The folder and its files: ``rule_folder.py``.
 """
 
 from __future__ import annotations
 
-import os
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -29,9 +25,8 @@ from ..domain.limits import MAX_TEXT, MAX_YEN
 from ..domain.text import L10n
 from ..domain.vocabularies import COVERAGES, ROUNDING_MODES
 from .datafile import Reader, read_small_file
+from .rule_folder import rule_files
 
-ENV = "TELEWORK_PLANNER_RULES_DIR"
-SUFFIX = ".toml"
 MAX_RULE_FILE = 256 * 1024  # one year's rule is about 1 KB
 
 
@@ -107,35 +102,6 @@ def parse_rule_file(data: bytes, name: str, categories: frozenset[str]) -> Subsi
 
 
 # -- the user's folder ---------------------------------------------------------------------
-
-
-def user_rules_dir() -> Path | None:
-    env = os.environ.get(ENV)
-    if env is not None:
-        return Path(env) if env else None
-    if os.name == "nt":
-        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
-        return Path(base) / "TeleworkPlanner" / "rules"
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "telework-planner" / "rules"
-
-
-def rule_files(folder: Path | None) -> list[Path]:
-    """Every ``*.toml`` entry of the folder (hidden ones aside: a Mac's ``._x.toml``).
-
-    Entries that are not regular files are listed too, so that they are named
-    in a warning rather than passed over (or read: a FIFO would hang the start).
-    """
-    if folder is None:
-        return []
-    try:
-        if not folder.is_dir():
-            return []
-        return sorted(
-            p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")
-        )
-    except OSError:
-        return []
 
 
 def load_user_rules(

@@ -6,7 +6,7 @@ the file and the field) and copies it, atomically, into the user's rules
 folder as ``fy2025.toml`` — importing a year again replaces that year's file (and the
 result says which rule, bundled or imported, it replaces).
 ``list_rules`` lists what is stored. The folder is the caller's, or
-planner.loading.rule_files.user_rules_dir() (env TELEWORK_PLANNER_RULES_DIR).
+planner.loading.rule_folder.user_rules_dir() (env TELEWORK_PLANNER_RULES_DIR).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from ..domain.errors import PlannerError
 from ..domain.text import L10n
 from ..loading import bundled_catalog, default_catalog, with_user_rules
 from ..loading.datafile import too_large
-from ..loading.rule_files import MAX_RULE_FILE, load_user_rules, parse_rule_file, user_rules_dir
+from ..loading.rule_files import MAX_RULE_FILE, load_user_rules, parse_rule_file
+from ..loading.rule_folder import user_rules_dir
 from .files import open_regular
 
 

@@ -19,6 +19,7 @@ table, and for a table's buttons which table they act on. A widget named by hand
 from __future__ import annotations
 
 import re
+import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
@@ -66,16 +67,21 @@ def _ancestor(widget: QWidget, kind: type, depth: int = 8):
     return None
 
 
-def _bound_field(widget: QWidget):
-    from .fields import BoundField
+def _loaded(module: str, name: str) -> type | None:
+    """A widget class of this package, if its module is loaded: no widget of a class not
+    yet imported can exist, and the welcome screen needs neither (issue 25)."""
+    found = sys.modules.get(f"{__package__}.{module}")
+    return getattr(found, name) if found is not None else None
 
-    return _ancestor(widget, BoundField, 2)
+
+def _bound_field(widget: QWidget):
+    kind = _loaded("fields", "BoundField")
+    return _ancestor(widget, kind, 2) if kind is not None else None
 
 
 def _row_table(widget: QWidget):
-    from .row_table import RowTable
-
-    return _ancestor(widget, RowTable, 2)
+    kind = _loaded("row_table", "RowTable")
+    return _ancestor(widget, kind, 2) if kind is not None else None
 
 
 def _layouts_holding(layout: QLayout, widget: QWidget) -> list[QLayout]:

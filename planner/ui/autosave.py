@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from ..domain.errors import PlannerError
-from .document import PlanDocument
 from .i18n import lang, t
+
+if TYPE_CHECKING:
+    from .document import PlanDocument
 
 INTERVAL_MS = 3 * 60 * 1000
 EDITS_BEFORE_SAVE = 25

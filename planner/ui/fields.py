@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QToolButton,
@@ -25,28 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import PlannerError, ValidationError
+from ..domain.errors import ValidationError
 from ..domain.kinds import KINDS
 from ..domain.operations import Path, SetValue, resolve
 from ..domain.text import L10n
 from .document import PlanDocument
-from .i18n import lang, t, tx
+from .error_label import ErrorLabel as ErrorLabel  # re-exported: the pages take it from here
+from .i18n import t, tx
 from .table_model import Column, declared_columns, parse_cell
 from .text_size import px
-
-
-class ErrorLabel(QLabel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setStyleSheet("color: #b00020;")
-        self.setWordWrap(True)
-        self.setObjectName("fieldError")
-        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user text: never markup
-        self.hide()
-
-    def show_error(self, err: PlannerError | None) -> None:
-        self.setText(err.text(lang()) if err else "")
-        self.setVisible(err is not None)
 
 
 class BoundField(QWidget):

@@ -13,15 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from ..domain.builders import new_plan
 from ..domain.errors import PlannerError
-from ..domain.model import Municipality
 from ..resources import resource_dir
 from . import dialogs
-from .document import PlanDocument
 from .i18n import lang, t, tx
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # issue 25: the plan's machinery is imported when a plan is made or opened
+    from ..domain.model import Municipality
+    from .document import PlanDocument
     from .main_window import MainWindow
 
 MAX_RECENT = 8
@@ -83,6 +82,9 @@ class FileActions:
     # -- new / open ------------------------------------------------------------------------
 
     def create(self, municipality: Municipality) -> None:
+        from ..domain.builders import new_plan
+        from .document import PlanDocument
+
         if not self.close_plan():
             return
         plan = new_plan(municipality, self.window.catalog, lang())
@@ -96,6 +98,7 @@ class FileActions:
     def open(self, path: Path) -> bool:
         from ..store.lock import PlanLockedError, acquire_lock, take_over
         from ..store.project import open_plan
+        from .document import PlanDocument
 
         if in_program_files(path):  # a sample opened by name: a copy, as from the welcome screen
             from .samples import open_sample
@@ -153,6 +156,7 @@ class FileActions:
     def recover(self, entry) -> None:
         from ..store.project import open_plan
         from ..store.recovery import discard_recovery
+        from .document import PlanDocument
 
         try:
             plan = open_plan(entry.path, self.window.catalog)
@@ -318,6 +322,7 @@ class FileActions:
         if path is None:
             return
         from ..store.interchange import import_json
+        from .document import PlanDocument
 
         try:
             plan = import_json(path)

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenuBar, QMessageBox
 
 from .. import APP_NAME, APP_NAME_JA, version
-from ..domain.catalog import Catalog
-from ..loading import default_catalog
 from . import i18n
 from .autosave import Autosave, default_recovery_dir
-from .document import PlanDocument
 from .file_actions import FileActions, recent_files
 from .i18n import t
 from .menus import build_menus
@@ -23,11 +21,15 @@ from .survey_actions import SurveyActions
 from .trial_actions import TrialActions
 from .welcome import WelcomePage
 
+if TYPE_CHECKING:  # issue 25: the plan's machinery is imported when a plan is made or opened
+    from ..domain.catalog import Catalog
+    from .document import PlanDocument
+
 
 class MainWindow(QMainWindow):
     def __init__(self, catalog: Catalog | None = None, recovery_dir: Path | None = None) -> None:
         super().__init__()
-        self.catalog = catalog or default_catalog()
+        self._catalog = catalog  # read at its first use (issue 25)
         self.doc: PlanDocument | None = None
         self.workspace = None  # the plan workspace once a plan is open
         self.welcome: WelcomePage | None = None
@@ -45,12 +47,35 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
         self._build()
 
+    @property
+    def catalog(self) -> Catalog:
+        """The process's catalog, read at its first use: the welcome screen needs none."""
+        if self._catalog is None:
+            from ..loading import default_catalog
+
+            self._catalog = default_catalog()
+        return self._catalog
+
+    @catalog.setter
+    def catalog(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+
+    def _rule_problems(self) -> tuple:
+        """Imported rule files not used. With no rule file in the user's folder there is
+        none, and the catalog is not read for them (issue 25)."""
+        if self._catalog is None:
+            from ..loading.rule_folder import rule_files, user_rules_dir
+
+            if not rule_files(user_rules_dir()):
+                return ()
+        return self.catalog.rule_problems
+
     def show_startup_warnings(self) -> None:
         """Files read at start-up that were skipped (issue 18), named in the status bar:
         imported rule files not used, a settings file not read."""
         from .settings_file import settings_problem
 
-        problems = [*self.catalog.rule_problems, settings_problem()]
+        problems = [*self._rule_problems(), settings_problem()]
         text = " / ".join(i18n.tx(p) for p in problems if p is not None)
         bar = self.statusBar()
         if text:

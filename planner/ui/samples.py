@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from ..domain.errors import PlannerError
 from ..resources import resource_path
 from . import dialogs
-from .document import PlanDocument
 from .i18n import lang, t
 
 if TYPE_CHECKING:
@@ -39,6 +38,7 @@ def sample_files() -> tuple[tuple[Path, str], ...]:
 def open_sample(window: MainWindow, path: Path) -> bool:
     """Open a copy of the sample with no file name: saving asks where to keep it."""
     from ..store.project import open_plan
+    from .document import PlanDocument
 
     if not window.files.close_plan():
         return False

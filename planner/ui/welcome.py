@@ -27,7 +27,7 @@ from ..domain.errors import ValidationError
 from ..domain.fiscal import fiscal_year_label, fiscal_year_of
 from ..domain.model import Municipality
 from ..domain.validation import PREFECTURES, validate_municipality
-from .fields import ErrorLabel
+from .error_label import ErrorLabel
 from .i18n import lang, plain_tip, t
 from .mnemonics import label_buttons
 from .text_size import WELCOME_TITLE, px, title_font

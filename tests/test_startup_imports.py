@@ -10,7 +10,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.domain.checks import NO_CATALOG_LISTS, check_record
+from planner.domain.errors import ValidationError
+from planner.domain.model import Municipality
+from planner.domain.model_municipality import check_municipality
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +46,9 @@ PLAN_ONLY = (
     "planner.loading.defaults",
     "planner.loading.catalog_files",
     "planner.store.project",
+    "planner.domain.model",  # the whole plan's declaration: the form needs its municipality
+    "planner.domain.checks",
+    "planner.domain.catalog",
 )
 
 
@@ -60,3 +73,33 @@ def test_the_welcome_screen_is_shown_without_the_plan_machinery(tmp_path):
     modules = _started_modules(tmp_path)
     assert "planner.ui.welcome" in modules  # the script did start the program
     assert sorted(m for m in PLAN_ONLY if m in modules) == []
+
+
+def _problem(check, mu: Municipality) -> tuple[str, str, str] | None:
+    try:
+        check(mu)
+    except ValidationError as err:
+        return err.field, err.text("ja"), err.text("en")
+    return None
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=st.sampled_from(["", " ", "かわせみ町", "x" * 5000, "a\x00b"]),
+    prefecture=st.sampled_from(["", "静岡県", "静岡", "Tokyo"]),
+    general=st.integers(-2, 2_000_000),
+    every=st.integers(-2, 2_000_000),
+    year=st.sampled_from([0, 1999, 2000, 2026, 2100, 2101]),
+    index=st.sampled_from([None, Decimal("-0.1"), Decimal("0.35"), Decimal(5), Decimal("5.01")]),
+)
+def test_the_welcome_form_refuses_what_a_save_refuses(
+    municipality, name, prefecture, general, every, year, index
+):
+    """The form's check (``check_municipality``) and the plan's (``check_record``): one
+    problem, the same words, for any municipality (the fixture is only copied, never changed)."""
+    mu = replace(municipality, name=name, prefecture=prefecture, general_staff=general,
+                 all_staff=every, fiscal_year=year, fiscal_capacity_index=index)  # fmt: skip
+    whole = _problem(lambda m: check_record(m, "municipality", NO_CATALOG_LISTS), mu)
+    assert _problem(check_municipality, mu) == whole

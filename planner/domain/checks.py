@@ -21,6 +21,7 @@ from .declare import Field
 from .errors import ValidationError
 from .fastcheck import FastTest, fast_test
 from .kinds import refusal
+from .model_municipality import staff_within_all_staff
 from .records import PLAN, RECORDS, Record, record_of
 from .rule_years import one_recorded_rule_a_year, recorded_rule_is_whole
 from .text import L10n
@@ -190,15 +191,6 @@ def period_part_fits(row: m.Measurement, where: str) -> None:
         )
         raise ValidationError(_join(where, "part"), f"{ja}で入力してください（入力値: {row.part}）。",
                               f"The month or quarter does not fit: {en} (entered: {row.part}).")  # fmt: skip
-
-
-def staff_within_all_staff(mu: m.Municipality, where: str) -> None:
-    if mu.general_staff > mu.all_staff:
-        raise ValidationError(
-            _join(where, "general_staff"),
-            f"一般行政職員数（{mu.general_staff}人）が全職員数（{mu.all_staff}人）を超えています。",
-            f"General administrative staff ({mu.general_staff}) exceed all staff ({mu.all_staff}).",
-        )
 
 
 def teleworkers_within_staff(unit: m.Unit, where: str) -> None:

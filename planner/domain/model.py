@@ -26,6 +26,7 @@ from .model_documents import RelatedPlans as RelatedPlans
 from .model_documents import plan_record
 from .model_kpis import Kpi as Kpi  # issue 23: KPIs as numbers, re-exported
 from .model_kpis import Measurement as Measurement
+from .model_municipality import Municipality as Municipality  # re-exported, as CostLine
 from .model_rules import RecordedRule, recorded_rules, rules_from
 from .model_tasks import Task
 from .model_tasks import TaskFactors as TaskFactors  # re-exported with the plan's records
@@ -38,49 +39,12 @@ from .vocabularies import (
     NETWORK_MODELS,
     PERSONAL_DATA_POLICIES,
     PHASE_KINDS,
-    PREFECTURES,
     ROLES,
     RULE_STATUSES,
     STEP_NUMBERS,
     TIME_UNITS,
     TOOLS,
 )
-
-
-@dataclass
-class Municipality:
-    name: str = declared(
-        "text", "団体名", "Municipality name", required=True, column="municipality_name"
-    )
-    prefecture: str = declared(
-        "choice",
-        "都道府県",
-        "Prefecture",
-        required=True,
-        choices=PREFECTURES,
-        hint=L10n("都道府県を一覧から選んでください。", "Choose the prefecture from the list."),
-        doc="one of the 47 prefectures, e.g. 長野県",
-    )
-    general_staff: int = declared(
-        "int", "一般行政職員数", "General administrative staff", required=True
-    )
-    all_staff: int = declared("int", "全職員数", "All staff", required=True)
-    fiscal_year: int = declared("fy", "計画の初年度", "First fiscal year", required=True)
-    author: str = _text("作成者", "Author")
-    department: str = _text("担当部署", "Department")
-    fiscal_capacity_index: Decimal | None = declared(
-        "decimal",
-        "財政力指数",
-        "Fiscal capacity index",
-        default=None,
-        nullable=True,
-        maximum=Decimal(5),
-        hint=L10n(
-            "財政力指数は0以上5以下の数値で入力してください（例: 0.35）。",
-            "The fiscal capacity index must be a number from 0 to 5 (e.g. 0.35).",
-        ),
-        doc='財政力指数 (3-year average), e.g. "0.35"',
-    )
 
 
 @dataclass

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from . import model as m
 from .checks import NO_CATALOG_LISTS, check_plan, check_record
+from .model_municipality import check_municipality
 from .vocabularies import PREFECTURES
 
 __all__ = ["PREFECTURES", "validate_municipality", "validate_plan", "validate_unit"]
@@ -22,7 +23,8 @@ def validate_plan(plan: m.Plan, categories: Iterable[str]) -> None:
 
 
 def validate_municipality(mu: m.Municipality) -> None:
-    check_record(mu, "municipality", NO_CATALOG_LISTS)
+    """A municipality's fields and staff numbers (what the welcome screen's form checks)."""
+    check_municipality(mu)
 
 
 def validate_unit(unit: m.Unit, where: str) -> None:

@@ -20,12 +20,15 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain.catalog import Catalog
-from ..domain.model import Plan
 from . import schema
 from .files import write_failure
 from .lock import current_host, pid_alive
+
+if TYPE_CHECKING:  # names of types only: listing the recoveries at start-up needs neither
+    from ..domain.catalog import Catalog
+    from ..domain.model import Plan
 
 log = logging.getLogger(__name__)
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, APP_NAME_JA
 from ..domain.errors import ValidationError
 from ..domain.fiscal import fiscal_year_label, fiscal_year_of
-from ..domain.model import Municipality
-from ..domain.validation import PREFECTURES, validate_municipality
+from ..domain.model_municipality import Municipality, check_municipality
+from ..domain.vocabularies import PREFECTURES
 from .error_label import ErrorLabel
 from .i18n import lang, plain_tip, t
 from .mnemonics import label_buttons
@@ -141,9 +141,9 @@ class NewPlanForm(QGroupBox):
             department=self.department.text().strip(),
         )
         if problems:  # name and prefecture come first on the form, so they are reported first
-            validate_municipality(replace(mu, general_staff=0, all_staff=0))
+            check_municipality(replace(mu, general_staff=0, all_staff=0))
             raise problems[0]
-        validate_municipality(mu)
+        check_municipality(mu)
         return mu
 
     def _edited(self) -> None:

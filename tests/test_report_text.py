@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.report.fonts import MISSING_GLYPH
 from planner.report.layout import register_reportlab_fonts
@@ -72,3 +74,28 @@ def test_opening_brackets_never_end_a_line(opening):
 def test_line_breaks_and_markup_survive_wrapping():
     lines = _lines("一行目<br/><b>太字</b>の二行目", 300)
     assert lines == ["一行目", "太字の二行目"]
+
+
+_NO_MARKUP = st.text(
+    st.characters(blacklist_characters="<&", blacklist_categories=("Cs",)), max_size=60
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=_NO_MARKUP,
+    lang=st.sampled_from(["ja", "en"]),
+    name=st.sampled_from(["cell", "body", "cell_r", "h3"]),
+)
+def test_text_without_markup_makes_the_fragments_reportlabs_parser_makes(text, lang, name):
+    """Issue 25: such text skips the parser; what is drawn must not change."""
+    from reportlab.platypus.paragraph import Paragraph
+
+    from planner.report.kinsoku import JParagraph
+    from planner.report.layout import Styles
+
+    register_reportlab_fonts()
+    style = getattr(Styles(lang), name)
+    ours, theirs = JParagraph(text, style), Paragraph(text, style)
+    assert ours.text == theirs.text
+    assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in theirs.frags]

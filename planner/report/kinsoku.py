@@ -25,7 +25,9 @@ from reportlab.platypus.paragraph import (
     _handleBulletWidth,
     _split_blParaSimple,
     cjkFragSplit,
+    textTransformFrags,
 )
+from reportlab.platypus.paraparser import ParaParser
 from reportlab.rl_config import _FUZZ
 
 # 行頭禁則: closing brackets, stops, commas, small kana, prolonged sound mark, etc.
@@ -151,6 +153,19 @@ def kinsoku_split(frags, max_widths, calc_bounds):
 class JParagraph(Paragraph):
     """A Paragraph whose CJK wrapping follows Japanese line-breaking rules."""
 
+    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's names
+        """Text without markup (most table cells) is not run through reportlab's HTML
+        parser: its one fragment is the style's, with the text (issue 25: the parser was
+        a tenth of a large plan's export)."""
+        if frags is None and not bulletText and isinstance(text, str) and "<" not in text:
+            if "&" not in text:
+                plain = cleaner(text)
+                if plain:
+                    frags = [_style_frag(style).clone(text=plain, link=[], us_lines=[])]
+                    textTransformFrags(frags, style)
+                    text = plain
+        super()._setup(text, style, bulletText, frags, cleaner)
+
     def breakLinesCJK(self, maxWidths):  # noqa: N802, N803 - reportlab's names
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]
@@ -241,3 +256,12 @@ def _with_spaces(lines) -> list:
             words[-1].text += " "
         frags += words
     return frags
+
+
+def _style_frag(style):
+    """The fragment reportlab's parser makes of a style's plain text, made once a style."""
+    frag = style.__dict__.get("_plain_frag")
+    if frag is None:
+        _style, frags, _bullet = ParaParser().parse("x", style)
+        frag = style.__dict__["_plain_frag"] = frags[0]
+    return frag

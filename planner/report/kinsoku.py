@@ -166,6 +166,44 @@ class JParagraph(Paragraph):
                     text = plain
         super()._setup(text, style, bulletText, frags, cleaner)
 
+    def draw(self):
+        """A paragraph drawn before in this document, of the same style, text and size, is
+        drawn by repeating the page operators it made then (issue 25: three in four table
+        cells of the large plan repeat one drawn before). They do not depend on where it is
+        drawn (its origin is translated to) nor on the canvas's state (it sets its own
+        colour and font), and its characters are in the document's font subsets already."""
+        key = self._draw_key()
+        if key is None:
+            return super().draw()
+        canv = self.canv
+        drawn = canv.__dict__.setdefault("_planner_drawn_paragraphs", {})
+        known = drawn.get(key)
+        if known is not None and known[0] is self.style:
+            canv._code.extend(known[1])
+            return None
+        start = len(canv._code)
+        super().draw()
+        drawn[key] = (self.style, canv._code[start:])  # the style kept: its id stays its own
+        return None
+
+    def _draw_key(self) -> tuple | None:
+        """What this paragraph's drawing depends on, for a paragraph of one plain fragment."""
+        frags = self.frags
+        if (
+            len(frags) != 1
+            or self.bulletText
+            or "_part_of_split" in self.__dict__
+            or getattr(self, "_splitpara", 0)
+        ):
+            return None
+        f = frags[0]
+        if getattr(f, "link", None) or getattr(f, "us_lines", None) or hasattr(f, "cbDefn"):
+            return None
+        if getattr(f, "backColor", None) or "_offsets" in self.__dict__:
+            return None
+        return (type(self), id(self.style), f.text, f.fontName, f.fontSize, f.textColor,
+                f.rise, self.width, self.height, getattr(self, "_JustifyLast", False))  # fmt: skip
+
     def breakLinesCJK(self, maxWidths):  # noqa: N802, N803 - reportlab's names
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]
@@ -241,6 +279,7 @@ class JParagraph(Paragraph):
             if self.style.wordWrap != "CJK":
                 part._spaced_from = lines  # English words need their spaces to break again
         part._JustifyLast = not getattr(lines[-1], "lineBreak", False)
+        part._part_of_split = True
         part.width, part.height = width, len(lines) * self.style.leading
         part._wrapped_for = (width, self.style.wordWrap)
         return part

@@ -1,5 +1,6 @@
-"""Issue 25: a paragraph drawn again in the same document repeats its page operators —
-the file is the same, byte for byte, as when every paragraph is drawn anew."""
+"""Issue 25: a paragraph drawn again in the same document repeats its page operators, and
+a text broken into lines once an export is not broken again — the file is the same, byte
+for byte, as when every paragraph is broken and drawn anew."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def test_repeated_paragraphs_give_the_same_file(
     )
     repeated = export_pdf(plan, tmp_path / "repeated.pdf", lang=lang, catalog=catalog)
     drawn_once = len(drawn)
-    monkeypatch.setattr(kinsoku.JParagraph, "draw", Paragraph.draw)  # every paragraph drawn anew
+    monkeypatch.setattr(kinsoku.JParagraph, "draw", Paragraph.draw)  # every paragraph drawn anew,
+    monkeypatch.setattr(kinsoku, "_broken_once", lambda f, w, _s: kinsoku.kinsoku_split(f, w, False))
     drawn.clear()
     anew = export_pdf(plan, tmp_path / "anew.pdf", lang=lang, catalog=catalog)
     assert repeated.pages == anew.pages

@@ -220,7 +220,15 @@ class JParagraph(Paragraph):
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
             return self.blPara
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+        if len(frags) == 1 and self._drawn_as_broken() and auto_leading in ("", "off"):
+            return _broken_once(frags, maxWidths, style)
         return kinsoku_split(frags, maxWidths, auto_leading not in ("", "off"))
+
+    def _drawn_as_broken(self) -> bool:
+        """Its lines are only read, never changed: not split by reportlab's own split,
+        which appends spaces to the words of the lines."""
+        style = self.style
+        return not (self.bulletText or style.endDots or style.firstLineIndent)
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         # a table wraps each cell to measure it and again to draw it: break the lines once
@@ -304,3 +312,22 @@ def _style_frag(style):
         _style, frags, _bullet = ParaParser().parse("x", style)
         frag = style.__dict__["_plain_frag"] = frags[0]
     return frag
+
+
+MAX_KEPT = 50_000  # the broken lines kept a style (that is, an export), at most
+
+
+def _broken_once(frags, max_widths, style) -> ParaLines:
+    """The lines of one plain fragment, broken once an export for each text and width:
+    the large plan has one text cell in four distinct. The lines are shared, read only."""
+    f = frags[0]
+    if getattr(f, "link", None) or getattr(f, "us_lines", None) or hasattr(f, "cbDefn"):
+        return kinsoku_split(frags, max_widths, False)
+    key = (f.text, f.fontName, f.fontSize, f.textColor, f.rise, tuple(max_widths))
+    kept = style.__dict__.setdefault("_planner_broken_lines", {})
+    lines = kept.get(key)
+    if lines is None:
+        lines = kinsoku_split(frags, max_widths, False)
+        if len(kept) < MAX_KEPT:
+            kept[key] = lines
+    return lines

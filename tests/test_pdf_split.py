@@ -27,3 +27,40 @@ def test_a_long_list_keeps_its_lines_on_every_page(tmp_path):
     assert len(pages) > 3
     lines = [line.strip() for page in pages for line in page.splitlines()]
     assert [line for line in lines if line.startswith("・")] == items
+
+
+def test_an_english_list_keeps_its_lines_on_every_page(tmp_path):
+    items = [f"- Task {n:03d} is judged unsuitable but is selected." for n in range(240)]
+    writer = PdfWriter(TextGuard(register_reportlab_fonts()))
+    writer.write(_document("en", "\n".join(items)), tmp_path / "list.pdf")
+
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "list.pdf").pages]
+    assert len(pages) > 3
+    lines = [line.strip() for page in pages for line in page.splitlines()]
+    assert [line for line in lines if line.startswith("- Task")] == items
+
+
+def test_a_long_english_paragraph_keeps_every_word_in_order_across_pages(tmp_path):
+    words = [f"word{n:04d}" for n in range(4000)]
+    writer = PdfWriter(TextGuard(register_reportlab_fonts()))
+    writer.write(_document("en", " ".join(words)), tmp_path / "long.pdf")
+
+    reader = PdfReader(tmp_path / "long.pdf")
+    assert len(reader.pages) > 3
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert [w for w in text.split() if w.startswith("word")] == words
+
+
+def test_the_rest_of_an_english_list_breaks_again_for_a_narrower_frame():
+    from planner.report.layout import Styles, para
+
+    register_reportlab_fonts()
+    items = [f"- Task {n:03d} is judged unsuitable but is selected." for n in range(30)]
+    paragraph = para("<br/>".join(items), Styles("en").body)
+    paragraph.wrap(200, 10_000)  # two lines an item
+    first, rest = paragraph.split(200, 200)
+    left = items[len(first.blPara.lines) // 2 :]
+    rest.wrap(120, 10_000)  # a frame of another width: the rest is broken again
+    lines = ["".join(w.text for w in line.words).strip() for line in rest.blPara.lines]
+    assert " ".join(lines).split() == " ".join(left).split()  # every word, spaced, in order
+    assert [line[:10] for line in lines if line.startswith("- Task")] == [i[:10] for i in left]

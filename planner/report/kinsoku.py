@@ -23,6 +23,7 @@ from reportlab.platypus.paragraph import (
     Paragraph,
     ParaLines,
     _handleBulletWidth,
+    _split_blParaSimple,
     cjkFragSplit,
 )
 from reportlab.rl_config import _FUZZ
@@ -173,6 +174,9 @@ class JParagraph(Paragraph):
         key = (availWidth, self.style.wordWrap)
         if getattr(self, "_wrapped_for", None) == key and "blPara" in self.__dict__:
             return self.width, self.height
+        lines = self.__dict__.pop("_spaced_from", None)
+        if lines is not None:  # a part kept as lines, now for a frame of another width
+            self.frags = _with_spaces(lines)
         size = super().wrap(availWidth, availHeight)
         self._wrapped_for = key
         return size
@@ -183,13 +187,12 @@ class JParagraph(Paragraph):
         reportlab's own split builds the rest from the lines' words with a space added to
         each line's last word, and breaks it again on every page: a paragraph over n pages
         cost n² line breaks, and a ``<br/>`` lost its line break on the next page (its empty
-        word became a space). Here both parts keep their lines; the rest is broken again
-        only if the next frame is of another width.
+        word became a space). Here both parts keep their lines, Japanese and English; the
+        rest is broken again only if the next frame is of another width.
         """
         style = self.style
         plain = (
-            style.wordWrap == "CJK" and not self.bulletText and not style.endDots
-            and not style.firstLineIndent
+            not self.bulletText and not style.endDots and not style.firstLineIndent
             and getattr(self, "autoLeading", getattr(style, "autoLeading", "")) in ("", "off")
         )  # fmt: skip
         if not plain or not self.frags or availWidth < _FUZZ or availHeight < _FUZZ:
@@ -197,12 +200,11 @@ class JParagraph(Paragraph):
         if getattr(self, "_wrapped_for", None) != (availWidth, style.wordWrap):
             self.wrap(availWidth, availHeight)
         bl = self.blPara
-        if bl.kind != 1:
+        if bl.kind != 1 and (style.wordWrap == "CJK" or bl.kind != 0):
             return super().split(availWidth, availHeight)
-        lines = bl.lines
-        n, s = len(lines), int(availHeight / float(style.leading))
+        # where it cannot split here, the lines stay: the next page breaks nothing again
+        n, s = len(bl.lines), int(availHeight / float(style.leading))
         if (not style.allowOrphans and s <= 1) or s == 0:  # orphan or no room
-            del self.blPara
             return []
         if n <= s:
             return [self]
@@ -210,14 +212,32 @@ class JParagraph(Paragraph):
             if (style.allowOrphans and n == 3) or n > 3:
                 s -= 1
             else:
-                del self.blPara
                 return []
-        return [self._part(lines[:s], availWidth), self._part(lines[s:], availWidth)]
+        return [self._part(bl, 0, s, availWidth), self._part(bl, s, n, availWidth)]
 
-    def _part(self, lines, width):
-        part = self.__class__(None, self.style, frags=[w for line in lines for w in line.words])
-        part.blPara = ParaLines(kind=1, lines=lines)
+    def _part(self, bl, a: int, b: int, width: float) -> JParagraph:
+        lines = bl.lines[a:b]
+        if bl.kind == 0:  # one font throughout (English): lines of words
+            part = self.__class__(None, self.style, frags=_split_blParaSimple(bl, a, b))
+            part.blPara = bl.clone(lines=lines)
+        else:
+            part = self.__class__(None, self.style, frags=[w for line in lines for w in line.words])
+            part.blPara = ParaLines(kind=1, lines=lines)
+            if self.style.wordWrap != "CJK":
+                part._spaced_from = lines  # English words need their spaces to break again
         part._JustifyLast = not getattr(lines[-1], "lineBreak", False)
         part.width, part.height = width, len(lines) * self.style.leading
         part._wrapped_for = (width, self.style.wordWrap)
         return part
+
+
+def _with_spaces(lines) -> list:
+    """The lines' words as fragments again (copies: the lines keep theirs), a space after
+    each line's last word where the line did not end at a line break."""
+    frags = []
+    for line in lines:
+        words = [w.clone() for w in line.words]
+        if words and not getattr(line, "lineBreak", False):
+            words[-1].text += " "
+        frags += words
+    return frags

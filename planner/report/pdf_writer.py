@@ -26,8 +26,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from . import charts
 from . import content as c
+from .chart_replay import chart_flowable
 from .fonts import GOTHIC
 from .layout import (
     GRID,
@@ -42,7 +42,6 @@ from .layout import (
     data_table,
     para,
 )
-from .mplcanvas import ChartFlowable
 from .result import PDF
 from .textsafe import TextGuard
 
@@ -229,8 +228,7 @@ class PdfWriter:
                             else (doc.portrait_width, doc.portrait_height))  # fmt: skip
         w_mm = figure.width * round(frame_w / mm, 3)
         h_mm = min(figure.height_mm, round(frame_h / mm, 3) - CAPTION_ROOM_MM)
-        fig = charts.render(figure.chart, w_mm, h_mm, self.guard.clean)
-        chart = ChartFlowable(fig, w_mm, h_mm)
+        chart = chart_flowable(figure.chart, w_mm, h_mm, self.guard.clean)
         if figure.caption is None:
             return chart
         return KeepTogether([para(self.guard.para(figure.caption), self.s.h3), chart])

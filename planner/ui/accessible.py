@@ -228,20 +228,36 @@ def name_widgets(root: QWidget) -> None:
 class _NameDialogs(QObject):
     """Names a window's widgets when it is shown: every dialog (the comparison, the print
     preview, the roll-up's progress, the survey's and Qt's own) and the help window,
-    without each naming its own. The main window names its pages as it builds them."""
+    without each naming its own. The main window names its pages as it builds them.
+
+    A filter on each window (given to it when the application's style polishes it, before
+    it is first shown), not on the whole application (issue 25): that one met every event
+    of every object, and its first meeting with an object of a class of Qt's own (the
+    gesture manager, made with the first combo box) made PySide create some 140 enum
+    classes — ~20 ms at every start."""
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(obj, QWidget)
-            and obj.isWindow()
-            and not isinstance(obj, (QMenu, QMainWindow))
-        ):
+        if event.type() == QEvent.Type.Show and _is_dialog(obj):
             name_widgets(obj)
         return False
+
+    def watch(self, widget: QWidget) -> None:
+        """Follow a window of the application (a widget polished while it is one)."""
+        if _is_dialog(widget):
+            widget.installEventFilter(self)  # once: installing it again only moves it
+
+
+def _is_dialog(obj: QObject) -> bool:
+    """A window other than the main window and the menus."""
+    return isinstance(obj, QWidget) and obj.isWindow() and not isinstance(obj, (QMenu, QMainWindow))
 
 
 def install(app: QApplication) -> None:
     """Name the widgets of every dialog as it is shown (once per application)."""
-    if app.findChild(_NameDialogs) is None:
-        app.installEventFilter(_NameDialogs(app))
+    if app.findChild(_NameDialogs) is not None:
+        return
+    names = _NameDialogs(app)
+    from .wheel_guard import on_polish
+
+    if not on_polish(app, names.watch):  # without the program's style: every event, as before
+        app.installEventFilter(names)

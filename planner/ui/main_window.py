@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         self.welcome.recover.connect(self.files.recover)
         self.workspace = None
         self.setCentralWidget(self.welcome)
+        self.welcome.show()  # now, not at the next turn of the event loop: after a change of
+        # language the page takes clicks at once (issue 25: no stray window lays it out first)
         from .accessible import name_widgets
 
         name_widgets(self.welcome)  # screen readers (issue 22)

@@ -210,8 +210,10 @@ class WelcomePage(QWidget):
         self.recent.itemDoubleClicked.connect(self._open_recent)
         QVBoxLayout(recent_box).addWidget(self.recent)
         self.recent.setMaximumHeight(px(180))
+        # made in the page: shown while still without a parent, a box became a window of its
+        # own for a moment, at every start (issue 25)
         samples_box = QGroupBox(
-            t("見本の計画（コピーとして開きます）", "Sample plans (open as a copy)")
+            t("見本の計画（コピーとして開きます）", "Sample plans (open as a copy)"), self
         )
         samples_box.setObjectName("samplesBox")
         samples_layout = QVBoxLayout(samples_box)
@@ -226,7 +228,8 @@ class WelcomePage(QWidget):
             t(
                 "前回終了時に保存されていなかった計画",
                 "Plans not saved when the program last stopped",
-            )
+            ),
+            self,
         )
         self.recovery_box.setObjectName("recoveryBox")
         rec_layout = QVBoxLayout(self.recovery_box)

@@ -6,9 +6,14 @@ and spin box the guard: a wheel turned over such a box without the keyboard focu
 goes to the nearest scrollable area around it instead (the page), and the box no
 longer takes the focus from the wheel. Only those boxes' events pass through
 Python (an application-wide event filter cost ~17 ms at every start).
+
+The same style hands every widget it polishes to the hooks given to ``on_polish``:
+``accessible.py`` meets each window there (issue 25).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
@@ -72,11 +77,26 @@ class _GuardingStyle(QProxyStyle):
     def __init__(self, guard: WheelGuard) -> None:
         super().__init__()
         self._guard = guard
+        self.hooks: list[Callable[[QWidget], None]] = []
 
     def polish(self, target):  # noqa: ANN001 - QWidget, QApplication or QPalette (overloads)
         if isinstance(target, _GUARDED):
             self._guard.guard(target)
+        if self.hooks and isinstance(target, QWidget):
+            for hook in self.hooks:
+                hook(target)
         return super().polish(target)
+
+
+def on_polish(app: QApplication, hook: Callable[[QWidget], None]) -> bool:
+    """Call ``hook`` with every widget the application's style polishes from now on (once
+    a widget, before it is first shown); False if the guard's style is not installed."""
+    style = app.style()
+    if not isinstance(style, _GuardingStyle):
+        return False
+    if hook not in style.hooks:
+        style.hooks.append(hook)
+    return True
 
 
 def install(app: QApplication) -> WheelGuard:

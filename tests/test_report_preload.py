@@ -19,6 +19,8 @@ def test_preload_in_a_thread_then_export(tmp_path):
         "result = export_pdf(plan, Path(sys.argv[2]))\n"  # may overlap the preload
         "thread.join(60)\n"
         "assert not thread.is_alive()\n"
+        "from planner.ui.app import PLAN_MODULES\n"
+        "assert all(m in sys.modules for m in PLAN_MODULES)\n"
         "preload()\n"  # a second call is cheap and harmless
         "print(result.pages)\n"
     )

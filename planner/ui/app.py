@@ -45,17 +45,36 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 PRELOAD_DELAY_MS = 1500
 
 
+# What creating or opening a plan imports that the welcome screen does not (issue 25):
+# no Qt in them, so a background thread may import them.
+PLAN_MODULES = ("planner.domain.builders", "planner.domain.catalog", "planner.loading.defaults",
+                "planner.store.project", "planner.store.recovery")  # fmt: skip
+
+
 def start_report_preload() -> threading.Thread:
-    """Load the PDF libraries and fonts in the background (see ``planner.report.preload``).
+    """Import the plan's machinery and load the PDF libraries and fonts in the background
+    (see ``planner.report.preload``): the first new plan, plan opened and PDF exported
+    then wait for no import.
 
     Not a daemon: interpreter shutdown waits for the imports to finish (at most
     about a second) rather than tearing them down halfway.
     """
-    from ..report import preload
-
-    thread = threading.Thread(target=preload, name="report-preload")
+    thread = threading.Thread(target=_preload, name="report-preload")
     thread.start()
     return thread
+
+
+def _preload() -> None:
+    import importlib
+
+    from ..report import preload
+
+    for name in PLAN_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - creating or opening a plan reports it, with its message
+            pass
+    preload()
 
 
 def install_error_handler(window) -> None:

@@ -10,19 +10,20 @@ import sys
 import time
 from pathlib import Path
 
+from bench.bench import PEAK_RSS
 from bench.generate import large_plan
 
 # wall time, plans read, peak RSS (MB) of the reading process, and the CPU seconds of the
 # whole reading (the process and its pool): on a machine shared with other work the wall
 # time depends on what else runs, the CPU time hardly at all
-CHILD = r"""
+CHILD = PEAK_RSS + r"""
 import resource, sys, time
 t = time.perf_counter()
 from planner.store.collect import collect
 r = collect([sys.argv[1]])
 me, pool = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = me.ru_utime + me.ru_stime + pool.ru_utime + pool.ru_stime
-print(time.perf_counter() - t, len(r.plans), me.ru_maxrss / 1024, cpu)
+print(time.perf_counter() - t, len(r.plans), peak_rss_mb(), cpu)
 """
 
 

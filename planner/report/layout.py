@@ -156,6 +156,21 @@ def form_name(key: str) -> str:
     return "PgRef" + "".join(c if c.isalnum() else "_" for c in key)
 
 
+class MadeWhenReached(Flowable):
+    """Flowables made when the layout reaches them: a big plan's story is never held whole
+    (issue 25: the large plan's chapters, made all before the layout, were a peak of ~30 MB)."""
+
+    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.make = make
+
+    def wrap(self, avail_w, avail_h):
+        return 0, 0
+
+    def draw(self):
+        raise AssertionError("made when reached, never drawn")
+
+
 class _DefineMissingForms(Flowable):
     """Last flowable: any contents entry whose heading never came gets a dash, never a broken PDF."""
 
@@ -251,6 +266,19 @@ class PlanDoc(BaseDocTemplate):
         self.define_page_form(key, str(canv.getPageNumber()))
         canv.bookmarkPage(form_name(key))
         canv.addOutlineEntry(flowable.outline, form_name(key), level=flowable.outline_level)
+
+    def handle_flowable(self, flowables) -> None:
+        # make what is reached, also where reportlab looks ahead to keep flowables together
+        i = 0
+        while i < len(flowables):
+            f = flowables[i]
+            if isinstance(f, MadeWhenReached):
+                flowables[i : i + 1] = f.make()
+            elif f is not None and f.getKeepWithNext():
+                i += 1
+            else:
+                break
+        super().handle_flowable(flowables)
 
     def finish_story(self, story: list) -> list:
         return [*story, _DefineMissingForms()]

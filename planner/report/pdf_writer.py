@@ -11,6 +11,7 @@ half a page is free, figure widths are fractions of the frame's width.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -36,6 +37,7 @@ from .layout import (
     RULE,
     Header,
     Heading,
+    MadeWhenReached,
     PageRef,
     PlanDoc,
     Styles,
@@ -81,13 +83,14 @@ class PdfWriter:
             initialLeading=12,
         )
         self.s = Styles(document.lang)
-        story = self.story(document)
+        # the build's list holds the story alone: a table laid out and drawn is freed
+        story = doc.finish_story(self.story(document))
         from reportlab import rl_config
 
         a85 = rl_config.useA85
         rl_config.useA85 = 0  # binary streams: smaller files, no pure-Python ASCII85 pass
         try:
-            doc.build(doc.finish_story(story))
+            doc.build(story)
         finally:
             rl_config.useA85 = a85
         self.pages = doc.page
@@ -116,11 +119,8 @@ class PdfWriter:
     # -- the document -----------------------------------------------------------------
 
     def story(self, document: c.Document) -> list[Flowable]:
-        body: list[Flowable] = []
-        toc: list[tuple[str, str]] = []
-        for chapter in document.chapters:
-            toc.append((chapter.key, chapter.title))
-            body += self.chapter(chapter)
+        toc = [(chapter.key, chapter.title) for chapter in document.chapters]
+        body = [MadeWhenReached(partial(self.chapter, chapter)) for chapter in document.chapters]
         if document.cover is None:  # a short paper: its text from the first page on
             self.doc._firstPageTemplateIndex = 1  # "portrait", with the header
             contents = self.contents(document.contents_title, toc) if document.contents_title else []

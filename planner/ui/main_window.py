@@ -87,13 +87,13 @@ class MainWindow(QMainWindow):
 
     # -- building (again on a language change) ---------------------------------------------
 
-    def _build(self) -> None:
+    def _build(self, step: int = 0) -> None:
         self._clear_menus()
         build_menus(self)
         if self.doc is None:
             self._show_welcome()
         else:
-            self._show_workspace()
+            self._show_workspace(step)
         self.update_title()
         self.show_startup_warnings()  # at the start, and again in a new language
 
@@ -139,11 +139,11 @@ class MainWindow(QMainWindow):
     def _show_workspace(self, step: int = 0) -> None:
         from .workspace import Workspace  # not needed for the welcome screen
 
-        self.workspace = Workspace(self.doc, export_pdf=self.files.export_pdf)
+        # built on the step to show: only that step's page is made
+        self.workspace = Workspace(self.doc, export_pdf=self.files.export_pdf, step=step)
         self.workspace.help_requested.connect(self.show_help)  # a page's 「?」
         self.welcome = None
         self.setCentralWidget(self.workspace)
-        self.workspace.go(step)
 
     # -- document ------------------------------------------------------------------------------
 
@@ -205,10 +205,7 @@ class MainWindow(QMainWindow):
 
     def _rebuild_on_the_same_step(self) -> None:
         """Every page built again (a new language or text size), the step shown kept."""
-        step = self.workspace.current() if self.workspace is not None else 0
-        self._build()
-        if self.workspace is not None:
-            self.workspace.go(step)
+        self._build(self.workspace.current() if self.workspace is not None else 0)
 
     def set_language(self, code: str) -> None:
         i18n.set_language(code)

@@ -55,7 +55,7 @@ def help_topic(row: int) -> str:
 class Workspace(QWidget):
     help_requested = Signal(str)  # a page's 「?」: the manual's section of that page
 
-    def __init__(self, doc: PlanDocument, export_pdf=None) -> None:
+    def __init__(self, doc: PlanDocument, export_pdf=None, step: int = 0) -> None:
         super().__init__()
         self.doc = doc
         self.banner = QLabel()
@@ -122,7 +122,7 @@ class Workspace(QWidget):
         self.steps.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._show(cur.row())
         )
-        self.go(0)
+        self.go(step)
         name_widgets(self)  # screen readers (issue 22): the list, Back/Next, the shown page
 
     def current(self) -> int:

@@ -5,6 +5,7 @@ first page)."""
 
 from __future__ import annotations
 
+import pytest
 from pypdf import PdfReader
 
 from planner.report import content as c
@@ -18,36 +19,30 @@ def _document(lang: str, text: str) -> c.Document:
     return c.Document(lang, "題名", "件名", "作成者", None, "", [chapter])
 
 
-def test_a_long_list_keeps_its_lines_on_every_page(tmp_path):
-    items = [f"・業務{n:03d}は不適と判定されていますが、対象に選ばれています。" for n in range(240)]
-    writer = PdfWriter(TextGuard(register_reportlab_fonts()))
-    writer.write(_document("ja", "\n".join(items)), tmp_path / "list.pdf")
+JA_ITEMS = [f"・業務{n:03d}は不適と判定されていますが、対象に選ばれています。" for n in range(240)]
+EN_ITEMS = [f"- Task {n:03d} is judged unsuitable but is selected." for n in range(240)]
 
-    pages = [page.extract_text() for page in PdfReader(tmp_path / "list.pdf").pages]
+
+def _page_texts(document: c.Document, path) -> list[str]:
+    PdfWriter(TextGuard(register_reportlab_fonts())).write(document, path)
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+@pytest.mark.parametrize(
+    ("lang", "items", "prefix"), [("ja", JA_ITEMS, "・"), ("en", EN_ITEMS, "- Task")]
+)
+def test_a_long_list_keeps_its_lines_on_every_page(tmp_path, lang, items, prefix):
+    pages = _page_texts(_document(lang, "\n".join(items)), tmp_path / "list.pdf")
     assert len(pages) > 3
     lines = [line.strip() for page in pages for line in page.splitlines()]
-    assert [line for line in lines if line.startswith("・")] == items
-
-
-def test_an_english_list_keeps_its_lines_on_every_page(tmp_path):
-    items = [f"- Task {n:03d} is judged unsuitable but is selected." for n in range(240)]
-    writer = PdfWriter(TextGuard(register_reportlab_fonts()))
-    writer.write(_document("en", "\n".join(items)), tmp_path / "list.pdf")
-
-    pages = [page.extract_text() for page in PdfReader(tmp_path / "list.pdf").pages]
-    assert len(pages) > 3
-    lines = [line.strip() for page in pages for line in page.splitlines()]
-    assert [line for line in lines if line.startswith("- Task")] == items
+    assert [line for line in lines if line.startswith(prefix)] == items
 
 
 def test_a_long_english_paragraph_keeps_every_word_in_order_across_pages(tmp_path):
     words = [f"word{n:04d}" for n in range(4000)]
-    writer = PdfWriter(TextGuard(register_reportlab_fonts()))
-    writer.write(_document("en", " ".join(words)), tmp_path / "long.pdf")
-
-    reader = PdfReader(tmp_path / "long.pdf")
-    assert len(reader.pages) > 3
-    text = " ".join(page.extract_text() for page in reader.pages)
+    pages = _page_texts(_document("en", " ".join(words)), tmp_path / "long.pdf")
+    assert len(pages) > 3
+    text = " ".join(pages)
     assert [w for w in text.split() if w.startswith("word")] == words
 
 

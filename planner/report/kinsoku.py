@@ -157,13 +157,12 @@ class JParagraph(Paragraph):
         """Text without markup (most table cells) is not run through reportlab's HTML
         parser: its one fragment is the style's, with the text (issue 25: the parser was
         a tenth of a large plan's export)."""
-        if frags is None and not bulletText and isinstance(text, str) and "<" not in text:
-            if "&" not in text:
-                plain = cleaner(text)
-                if plain:
-                    frags = [_style_frag(style).clone(text=plain, link=[], us_lines=[])]
-                    textTransformFrags(frags, style)
-                    text = plain
+        markup = not isinstance(text, str) or "<" in text or "&" in text
+        plain = cleaner(text) if frags is None and not bulletText and not markup else ""
+        if plain:
+            frags = [_style_frag(style).clone(text=plain, link=[], us_lines=[])]
+            textTransformFrags(frags, style)
+            text = plain
         super()._setup(text, style, bulletText, frags, cleaner)
 
     def draw(self):
@@ -197,9 +196,7 @@ class JParagraph(Paragraph):
         ):
             return None
         f = frags[0]
-        if getattr(f, "link", None) or getattr(f, "us_lines", None) or hasattr(f, "cbDefn"):
-            return None
-        if getattr(f, "backColor", None) or "_offsets" in self.__dict__:
+        if _decorated(f) or getattr(f, "backColor", None) or "_offsets" in self.__dict__:
             return None
         return (type(self), id(self.style), f.text, f.fontName, f.fontSize, f.textColor,
                 f.rise, self.width, self.height, getattr(self, "_JustifyLast", False))  # fmt: skip
@@ -314,6 +311,13 @@ def _style_frag(style):
     return frag
 
 
+def _decorated(frag) -> bool:
+    """A link, an underline or strike, or an inline object: drawn with more than its text."""
+    return bool(getattr(frag, "link", None) or getattr(frag, "us_lines", None)) or hasattr(
+        frag, "cbDefn"
+    )
+
+
 MAX_KEPT = 50_000  # the broken lines kept a style (that is, an export), at most
 
 
@@ -321,7 +325,7 @@ def _broken_once(frags, max_widths, style) -> ParaLines:
     """The lines of one plain fragment, broken once an export for each text and width:
     the large plan has one text cell in four distinct. The lines are shared, read only."""
     f = frags[0]
-    if getattr(f, "link", None) or getattr(f, "us_lines", None) or hasattr(f, "cbDefn"):
+    if _decorated(f):
         return kinsoku_split(frags, max_widths, False)
     key = (f.text, f.fontName, f.fontSize, f.textColor, f.rise, tuple(max_widths))
     kept = style.__dict__.setdefault("_planner_broken_lines", {})

@@ -33,6 +33,12 @@ def gantt_text(path) -> str:
     return "".join(p.extract_text() for p in landscape)
 
 
+@pytest.fixture(autouse=True)
+def _memory_only(monkeypatch):
+    """Replays from this process's memory alone (the disk's: test_chart_store.py)."""
+    monkeypatch.setenv("TELEWORK_PLANNER_CACHE", "")
+
+
 @pytest.fixture
 def no_drawing(monkeypatch):
     """After this, a chart that is drawn with matplotlib fails the test."""

@@ -9,7 +9,9 @@ preview after an export, an export after an edit elsewhere in the plan) makes th
 same calls again without matplotlib: the same page content, byte for byte.
 
 The chart's texts still go through the export's TextGuard each time, so a character
-the fonts lack is warned about as before.
+the fonts lack is warned about as before. Recordings are also kept on disk between runs
+(``chart_store``): the first export of a day then imports no matplotlib at all, which is
+why it is imported here only when a chart is drawn.
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import matplotlib
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from . import charts
+from . import chart_store
+from .chart_store import FrozenPath
 from .content import Chart
-from .mplcanvas import ChartFlowable, draw_figure
 
 MAX_CHARTS = 48  # kept, most recently used first
-MAX_CALLS = 60_000  # a chart drawing more canvas calls than this is not kept
+MAX_CALLS = chart_store.MAX_CALLS  # a chart drawing more canvas calls than this is not kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +56,6 @@ class _PathCalls:
 
         return call
 
-    def made_on(self, canv):
-        path = canv.beginPath()
-        for name, args in self.calls:
-            getattr(path, name)(*args)
-        return path
-
 
 class RecordingCanvas:
     """Stands in for the canvas while a chart is drawn: passes every call on, keeps it."""
@@ -84,16 +80,14 @@ class RecordingCanvas:
 
 def _frozen(arg):
     if isinstance(arg, _PathCalls):
-        frozen = _PathCalls()
-        frozen.calls = tuple(arg.calls)
-        return frozen
+        return FrozenPath(tuple(arg.calls))
     if isinstance(arg, list):
         return tuple(arg)
     return arg
 
 
 def _made(args: tuple, canv) -> tuple:
-    return tuple(a.made_on(canv) if isinstance(a, _PathCalls) else a for a in args)
+    return tuple(a.made_on(canv) if isinstance(a, FrozenPath) else a for a in args)
 
 
 def replay(recording: Recording, canv) -> None:
@@ -139,8 +133,6 @@ def _lookup(key: tuple) -> Recording | None:
 
 
 def _keep(key: tuple, recording: Recording) -> None:
-    if len(recording.calls) > MAX_CALLS:
-        return
     with _LOCK:
         _kept[key] = recording
         _kept.move_to_end(key)
@@ -149,12 +141,14 @@ def _keep(key: tuple, recording: Recording) -> None:
 
 
 def chart_flowable(chart: Chart, w_mm: float, h_mm: float, clean: Callable[[str], str]) -> Flowable:
-    """The chart as a flowable: replayed if this chart at this size was drawn before."""
+    """The chart as a flowable: replayed if this chart at this size was drawn before, in
+    this process or (kept on disk) in an earlier one."""
     key = (chart, w_mm, h_mm)
     try:
-        recording = _lookup(key)
+        recording = _lookup(key) or _from_disk(key, w_mm * mm, h_mm * mm)
     except TypeError:  # data that cannot be a key: draw it, keep nothing
-        return _drawn(chart, w_mm, h_mm, clean, None)
+        key = None
+        recording = None
     if recording is None:
         return _drawn(chart, w_mm, h_mm, clean, key)
     for text in recording.texts:
@@ -162,29 +156,57 @@ def chart_flowable(chart: Chart, w_mm: float, h_mm: float, clean: Callable[[str]
     return RecordedChart(recording)
 
 
+def _from_disk(key: tuple, width: float, height: float) -> Recording | None:
+    base = chart_store.folder()
+    parts = None if base is None else chart_store.read(chart_store.file_of(base, key))
+    if parts is None:
+        return None
+    recording = Recording(parts["calls"], parts["texts"], width, height)
+    _keep(key, recording)
+    return recording
+
+
 def _drawn(chart: Chart, w_mm: float, h_mm: float, clean: Callable[[str], str], key) -> Flowable:
+    from . import charts  # matplotlib: only when a chart is drawn
+
     texts: list[str] = []
 
     def seen(text: str) -> str:
         texts.append(text)
         return clean(text)
 
-    fig = charts.render(chart, w_mm, h_mm, seen)
-    if key is None:
-        return ChartFlowable(fig, w_mm, h_mm)
-    return _RecordingChart(fig, w_mm, h_mm, key, texts)
+    return _RecordingChart(charts.render(chart, w_mm, h_mm, seen), w_mm, h_mm, key, texts)
 
 
-class _RecordingChart(ChartFlowable):
-    """A chart's figure drawn for the first time: its canvas calls kept as they are made."""
+class _RecordingChart(Flowable):
+    """A chart's figure drawn for the first time, centred in the frame: its canvas calls
+    kept as they are made, in memory and on disk (not when ``key`` is None)."""
 
-    def __init__(self, fig, w_mm: float, h_mm: float, key: tuple, texts: list[str]) -> None:
-        super().__init__(fig, w_mm, h_mm)
+    def __init__(self, fig, w_mm: float, h_mm: float, key: tuple | None, texts: list[str]) -> None:
+        super().__init__()
+        self.fig = fig
+        self.width = w_mm * mm
+        self.height = h_mm * mm
+        self.hAlign = "CENTER"
         self.key = key
         self.texts = texts
 
+    def wrap(self, avail_w, avail_h):
+        return self.width, self.height
+
     def draw(self):
+        import matplotlib
+
+        from . import charts
+        from .mplcanvas import draw_figure
+
         canv = RecordingCanvas(self.canv)
         with matplotlib.rc_context(charts.rc()):
             draw_figure(self.fig, canv, self.width, self.height)
-        _keep(self.key, Recording(tuple(canv.calls), tuple(self.texts), self.width, self.height))
+        if self.key is None or len(canv.calls) > MAX_CALLS:
+            return
+        recording = Recording(tuple(canv.calls), tuple(self.texts), self.width, self.height)
+        _keep(self.key, recording)
+        base = chart_store.folder()
+        if base is not None:
+            chart_store.write(chart_store.file_of(base, self.key), recording.calls, recording.texts)

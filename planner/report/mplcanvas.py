@@ -10,13 +10,9 @@ use is supported: paths (lines, bars, markers), clip rectangles and plain
 
 from __future__ import annotations
 
-import matplotlib
 from matplotlib.backend_bases import FigureCanvasBase, GraphicsContextBase, RendererBase
 from matplotlib.path import Path
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
 
-from .charts import rc
 from .fonts import PGOTHIC, PGOTHIC_BOLD
 
 _CAPS = {"butt": 0, "round": 1, "projecting": 2}
@@ -136,21 +132,3 @@ def draw_figure(fig, canv, width: float, height: float) -> None:
     """Draw ``fig`` (made with dpi=72 and this size in points) at the canvas origin."""
     FigureCanvasBase(fig)  # text layout needs a canvas attached to the figure
     fig.draw(ReportLabRenderer(canv, width, height))
-
-
-class ChartFlowable(Flowable):
-    """A chart's figure drawn as vectors at its own size, centred in the frame."""
-
-    def __init__(self, fig, w_mm: float, h_mm: float) -> None:
-        super().__init__()
-        self.fig = fig
-        self.width = w_mm * mm
-        self.height = h_mm * mm
-        self.hAlign = "CENTER"
-
-    def wrap(self, avail_w, avail_h):
-        return self.width, self.height
-
-    def draw(self):
-        with matplotlib.rc_context(rc()):
-            draw_figure(self.fig, self.canv, self.width, self.height)

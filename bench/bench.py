@@ -309,11 +309,15 @@ def bench_pdf(work: Path) -> None:
 
         def anew(p=plan, o=out):  # as after an edit to every chart's data
             chart_replay.clear()
+            kept = os.environ.get("TELEWORK_PLANNER_CACHE")
             os.environ["TELEWORK_PLANNER_CACHE"] = ""  # none kept on disk either
             try:
                 export_pdf(p, o, catalog=catalog)
             finally:
-                os.environ["TELEWORK_PLANNER_CACHE"] = str(work / "cache")
+                if kept is None:
+                    del os.environ["TELEWORK_PLANNER_CACHE"]
+                else:
+                    os.environ["TELEWORK_PLANNER_CACHE"] = kept
 
         summarise("PDF export:   the same, every chart drawn anew", timed(anew, max(3, RUNS // 2)), floor, target)
 

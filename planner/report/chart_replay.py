@@ -20,6 +20,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
@@ -95,18 +96,25 @@ def replay(recording: Recording, canv) -> None:
         getattr(canv, name)(*_made(args, canv), **kw)
 
 
-class RecordedChart(Flowable):
-    """A chart drawn from its recording, at its own size, centred in the frame."""
+class _ChartBox(Flowable):
+    """A chart's place on the page: its own size, centred in the frame."""
 
-    def __init__(self, recording: Recording) -> None:
+    def __init__(self, width: float, height: float) -> None:
         super().__init__()
-        self.recording = recording
-        self.width = recording.width
-        self.height = recording.height
+        self.width = width
+        self.height = height
         self.hAlign = "CENTER"
 
     def wrap(self, avail_w, avail_h):
         return self.width, self.height
+
+
+class RecordedChart(_ChartBox):
+    """A chart drawn from its recording."""
+
+    def __init__(self, recording: Recording) -> None:
+        super().__init__(recording.width, recording.height)
+        self.recording = recording
 
     def draw(self):
         replay(self.recording, self.canv)
@@ -145,20 +153,21 @@ def chart_flowable(chart: Chart, w_mm: float, h_mm: float, clean: Callable[[str]
     this process or (kept on disk) in an earlier one."""
     key = (chart, w_mm, h_mm)
     try:
-        recording = _lookup(key) or _from_disk(key, w_mm * mm, h_mm * mm)
+        recording = _lookup(key)
     except TypeError:  # data that cannot be a key: draw it, keep nothing
-        key = None
-        recording = None
+        return _drawn(chart, w_mm, h_mm, clean, None, None)
     if recording is None:
-        return _drawn(chart, w_mm, h_mm, clean, key)
+        path = chart_store.file_for(key)
+        recording = None if path is None else _from_disk(key, path, w_mm * mm, h_mm * mm)
+        if recording is None:
+            return _drawn(chart, w_mm, h_mm, clean, key, path)
     for text in recording.texts:
         clean(text)  # the same warnings as a drawing would give
     return RecordedChart(recording)
 
 
-def _from_disk(key: tuple, width: float, height: float) -> Recording | None:
-    base = chart_store.folder()
-    parts = None if base is None else chart_store.read(chart_store.file_of(base, key))
+def _from_disk(key: tuple, path: Path, width: float, height: float) -> Recording | None:
+    parts = chart_store.read(path)
     if parts is None:
         return None
     recording = Recording(parts["calls"], parts["texts"], width, height)
@@ -166,7 +175,8 @@ def _from_disk(key: tuple, width: float, height: float) -> Recording | None:
     return recording
 
 
-def _drawn(chart: Chart, w_mm: float, h_mm: float, clean: Callable[[str], str], key) -> Flowable:
+def _drawn(chart: Chart, w_mm: float, h_mm: float, clean: Callable[[str], str],
+           key: tuple | None, path: Path | None) -> Flowable:  # fmt: skip
     from . import charts  # matplotlib: only when a chart is drawn
 
     texts: list[str] = []
@@ -175,24 +185,21 @@ def _drawn(chart: Chart, w_mm: float, h_mm: float, clean: Callable[[str], str], 
         texts.append(text)
         return clean(text)
 
-    return _RecordingChart(charts.render(chart, w_mm, h_mm, seen), w_mm, h_mm, key, texts)
+    fig = charts.render(chart, w_mm, h_mm, seen)
+    return _RecordingChart(fig, w_mm * mm, h_mm * mm, key, path, texts)
 
 
-class _RecordingChart(Flowable):
-    """A chart's figure drawn for the first time, centred in the frame: its canvas calls
-    kept as they are made, in memory and on disk (not when ``key`` is None)."""
+class _RecordingChart(_ChartBox):
+    """A chart's figure drawn for the first time: its canvas calls kept as they are made,
+    in memory (under ``key``) and on disk (in ``path``), each unless None."""
 
-    def __init__(self, fig, w_mm: float, h_mm: float, key: tuple | None, texts: list[str]) -> None:
-        super().__init__()
+    def __init__(self, fig, width: float, height: float, key: tuple | None, path: Path | None,
+                 texts: list[str]) -> None:  # fmt: skip
+        super().__init__(width, height)
         self.fig = fig
-        self.width = w_mm * mm
-        self.height = h_mm * mm
-        self.hAlign = "CENTER"
         self.key = key
+        self.path = path
         self.texts = texts
-
-    def wrap(self, avail_w, avail_h):
-        return self.width, self.height
 
     def draw(self):
         import matplotlib
@@ -207,6 +214,5 @@ class _RecordingChart(Flowable):
             return
         recording = Recording(tuple(canv.calls), tuple(self.texts), self.width, self.height)
         _keep(self.key, recording)
-        base = chart_store.folder()
-        if base is not None:
-            chart_store.write(chart_store.file_of(base, self.key), recording.calls, recording.texts)
+        if self.path is not None:
+            chart_store.write(self.path, recording.calls, recording.texts)

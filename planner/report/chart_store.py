@@ -18,13 +18,14 @@ import importlib.util
 import json
 import os
 import sys
-import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from .. import __version__
+from ..domain.errors import PlannerError
 from ..loading.cache import user_cache_dir
+from ..store.atomic import write_atomically
 from .fonts import FILES, PGOTHIC, PGOTHIC_BOLD, font_file
 
 FORMAT = "telework-planner chart recording 1"
@@ -57,12 +58,6 @@ class FrozenPath:
         return path
 
 
-def folder() -> Path | None:
-    """Where the recordings are kept, or None (``TELEWORK_PLANNER_CACHE`` empty)."""
-    base = user_cache_dir()
-    return None if base is None else base / "charts"
-
-
 @cache
 def _fingerprint() -> bytes:
     """What every recording depends on besides its chart and size: the program, its chart
@@ -85,11 +80,15 @@ def _fingerprint() -> bytes:
     return h.digest()
 
 
-def file_of(base: Path, key: tuple) -> Path:
-    """The file of a chart (the frozen dataclass) at a size: ``key`` as chart_replay's."""
+def file_for(key: tuple) -> Path | None:
+    """The file of a chart (the frozen dataclass) at a size, ``key`` as chart_replay's; None
+    when the cache is off (``TELEWORK_PLANNER_CACHE`` empty)."""
+    base = user_cache_dir()
+    if base is None:
+        return None
     h = hashlib.sha256(_fingerprint())
     h.update(repr(key).encode("utf-8", "surrogatepass"))
-    return base / f"chart-{h.hexdigest()[:40]}.json"
+    return base / "charts" / f"chart-{h.hexdigest()[:40]}.json"
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -179,7 +178,8 @@ def _number(v) -> float | int:
 
 
 def write(path: Path, calls, texts) -> None:
-    """Write a recording atomically; one that cannot be written is no error."""
+    """Write a recording through the program's one atomic write; one that cannot be
+    written is no error (the chart is drawn again next time)."""
     try:
         text = json.dumps(
             {
@@ -192,11 +192,9 @@ def write(path: Path, calls, texts) -> None:
             separators=(",", ":"),
         )
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        tmp.write_bytes(text.encode("utf-8"))
-        os.replace(tmp, path)
+        write_atomically(path, text.encode("utf-8"))
         _prune(path.parent)
-    except (OSError, TypeError, ValueError):
+    except (OSError, TypeError, ValueError, PlannerError):
         pass
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -49,6 +50,17 @@ def test_a_garbled_cache_is_ignored_and_replaced(root, tmp_path):
         written.write_bytes(garbage)
         assert load_catalog(root, cache) == load_catalog(root)
     assert written.read_bytes().startswith(b"{")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_place_of_the_cache_is_not_read(root, tmp_path):
+    cache = tmp_path / "cache"
+    load_catalog(root, cache)
+    [written] = cache.glob("catalog-*.json")
+    written.unlink()
+    os.mkfifo(written)  # reading it would wait for a writer for ever: the program never started
+    assert load_catalog(root, cache) == load_catalog(root)
+    assert written.is_file()  # replaced by the cache again
 
 
 def test_the_cache_never_hides_a_validation_error(root, tmp_path):

@@ -140,6 +140,13 @@ def test_a_recording_file_not_ours_is_not_read(tmp_path, content):
     assert chart_store.read(path) is None
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_place_of_a_recording_is_not_read(tmp_path):
+    path = tmp_path / "chart-x.json"
+    os.mkfifo(path)  # reading it would wait for a writer for ever
+    assert chart_store.read(path) is None
+
+
 def test_a_recording_as_written_is_read_back(tmp_path):
     path = tmp_path / "chart-x.json"
     path.write_text(

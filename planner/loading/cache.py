@@ -12,6 +12,7 @@ to turn it off.
 from __future__ import annotations
 
 import os
+import stat
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,8 @@ def read_cache(cache: Path, raw: dict[str, bytes]) -> dict[str, dict[str, Any]] 
     import json
 
     try:
+        if not stat.S_ISREG(cache.stat().st_mode):  # a FIFO would never end: start-up hung
+            return None
         data = json.loads(cache.read_bytes().decode("utf-8"), object_hook=_untagged)
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -17,6 +17,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -101,7 +102,8 @@ class Refused(ValueError):
 def read(path: Path) -> dict | None:
     """The recording's ``calls`` and ``texts``, or None when there is no usable file."""
     try:
-        if path.stat().st_size > MAX_BYTES:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:  # a FIFO would never end
             return None
         data = json.loads(path.read_bytes().decode("utf-8"))
         parts = _checked(data)

@@ -202,6 +202,7 @@ def test_the_bundle_holds_what_the_program_needs_and_nothing_unneeded(bundle):
     assert [p for p in internal.rglob("*pdfium*") if p.suffix in (".so", ".dll", ".dylib")]
     assert (internal / "pypdfium2_raw" / "version.json").exists()
     assert [p for p in internal.rglob("QtPrintSupport*") if p.suffix in (".so", ".pyd")]
+    assert [p for p in internal.rglob("_rl_accel*") if p.suffix in (".so", ".pyd")]  # issue 25
     names = [p.relative_to(internal).as_posix() for p in internal.rglob("*")]
     unwanted = (
         "PyQt5", "PyQt6", "PySide2", "tkinter", "_tkinter", "Qt6Qml", "Qt6Quick",

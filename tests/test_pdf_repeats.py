@@ -1,8 +1,14 @@
 """Issue 25: a paragraph drawn again in the same document repeats its page operators, and
 a text broken into lines once an export is not broken again — the file is the same, byte
-for byte, as when every paragraph is broken and drawn anew."""
+for byte, as when every paragraph is broken and drawn anew. reportlab's C helpers
+(rl-accel) draw the same file as its Python ones."""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from reportlab.platypus.paragraph import Paragraph
@@ -10,6 +16,9 @@ from reportlab.platypus.paragraph import Paragraph
 from planner.report import export_pdf, kinsoku, layout
 
 from .report_fixtures import big_plan, full_plan
+from .test_chart_replay import page_streams
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -43,3 +52,34 @@ def test_repeated_paragraphs_give_the_same_file(
     assert repeated.pages == anew.pages
     assert repeated.path.read_bytes() == anew.path.read_bytes()
     assert drawn_once < len(drawn)  # some paragraphs were repeated, not drawn
+
+
+def test_reportlab_draws_with_its_c_helpers_and_the_same_file_as_without(catalog, tmp_path):
+    """rl-accel is a dependency for speed only (issue 25): in use, and every stream of the
+    full plan (figures, positions, font subsets) equal to reportlab's pure-Python output."""
+    import _rl_accel
+    from reportlab.lib import rl_accel
+
+    assert rl_accel.fp_str is _rl_accel.fp_str
+    assert rl_accel.instanceStringWidthTTF is _rl_accel.instanceStringWidthTTF
+    code = (
+        "import sys, pathlib\n"
+        "sys.modules['_rl_accel'] = None  # reportlab falls back to its Python helpers\n"
+        "from planner.loading import default_catalog\n"
+        "from planner.report import export_pdf\n"
+        "from tests.report_fixtures import full_plan\n"
+        "catalog = default_catalog()\n"
+        "export_pdf(full_plan(catalog), pathlib.Path(sys.argv[1]), catalog=catalog)\n"
+        "from reportlab.lib import rl_accel\n"
+        "print(rl_accel.fp_str.__name__)\n"
+    )  # fmt: skip
+    python = tmp_path / "python.pdf"
+    env = {**os.environ, "TELEWORK_PLANNER_CACHE": ""}
+    out = subprocess.run([sys.executable, "-c", code, str(python)], capture_output=True,
+                         text=True, env=env, cwd=ROOT, timeout=120)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["_py_fp_str"]
+    accelerated = export_pdf(full_plan(catalog), tmp_path / "c.pdf", catalog=catalog)
+    streams = page_streams(accelerated.path)
+    assert len(streams) > accelerated.pages
+    assert streams == page_streams(python)

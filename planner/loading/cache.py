@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 _CACHE_FORMAT = b"telework-planner catalog cache 1\n"
+MAX_CACHE_BYTES = 64_000_000  # far above the catalog's and the word lists' size
 
 
 def user_cache_dir() -> Path | None:
@@ -30,6 +31,53 @@ def user_cache_dir() -> Path | None:
         return Path(base) / "TeleworkPlanner" / "cache"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "telework-planner"
+
+
+def files_stamp(paths: list[Path]) -> bytes:
+    """The files' names, sizes and times: part of a kept file's name, so that a file
+    changed, replaced or upgraded (a new executable, library or font) makes a new name."""
+    parts = []
+    for f in paths:
+        try:
+            st = f.stat()
+            parts.append(f"{f.name}\0{st.st_size}\0{st.st_mtime_ns}\0")
+        except OSError:
+            parts.append(f"{f.name}\0-\0")
+    return "".join(parts).encode("utf-8", "surrogatepass")
+
+
+def read_kept(path: Path, max_bytes: int) -> bytes | None:
+    """The bytes of a kept file, or None: missing, unreadable, not a regular file (a FIFO
+    would never end: start-up would hang) or larger than any this program writes."""
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def mark_used(path: Path) -> None:
+    """A kept file used now: the last of its folder to be removed by ``prune_oldest``."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def prune_oldest(folder: Path, pattern: str, keep: int) -> None:
+    """Remove the least recently used files matching ``pattern`` beyond ``keep``."""
+
+    def used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    files = sorted(folder.glob(pattern), key=used)
+    for old in files[: max(0, len(files) - keep)]:
+        old.unlink(missing_ok=True)
 
 
 def cache_file(cache_dir: Path, raw: dict[str, bytes], kind: str) -> Path:
@@ -70,11 +118,12 @@ def read_cache(cache: Path, raw: dict[str, bytes]) -> dict[str, dict[str, Any]] 
     """The parsed files from the cache, or None (missing, unreadable or not of these files)."""
     import json
 
+    raw_cache = read_kept(cache, MAX_CACHE_BYTES)
+    if raw_cache is None:
+        return None
     try:
-        if not stat.S_ISREG(cache.stat().st_mode):  # a FIFO would never end: start-up hung
-            return None
-        data = json.loads(cache.read_bytes().decode("utf-8"), object_hook=_untagged)
-    except (OSError, ValueError, KeyError, TypeError):
+        data = json.loads(raw_cache.decode("utf-8"), object_hook=_untagged)
+    except (ValueError, KeyError, TypeError):
         return None
     if not isinstance(data, dict) or set(data) != set(raw):
         return None

@@ -16,8 +16,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import os
-import stat
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -25,7 +23,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..domain.errors import PlannerError
-from ..loading.cache import user_cache_dir
+from ..loading.cache import files_stamp, mark_used, prune_oldest, read_kept, user_cache_dir
 from ..store.atomic import write_atomically
 from .fonts import FILES, PGOTHIC, PGOTHIC_BOLD, font_file
 
@@ -72,12 +70,7 @@ def _fingerprint() -> bytes:
     if spec is not None and spec.origin:
         files.append(Path(spec.origin))
     h = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
-    for f in files:
-        try:
-            st = f.stat()
-            h.update(f"{f.name}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-        except OSError:
-            h.update(f"{f.name}\0-\0".encode())
+    h.update(files_stamp(files))
     return h.digest()
 
 
@@ -101,18 +94,14 @@ class Refused(ValueError):
 
 def read(path: Path) -> dict | None:
     """The recording's ``calls`` and ``texts``, or None when there is no usable file."""
-    try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:  # a FIFO would never end
-            return None
-        data = json.loads(path.read_bytes().decode("utf-8"))
-        parts = _checked(data)
-    except (OSError, ValueError, TypeError, RecursionError):  # a decode error is a ValueError
+    raw = read_kept(path, MAX_BYTES)
+    if raw is None:
         return None
     try:
-        os.utime(path)  # used: the last to be removed
-    except OSError:
-        pass
+        parts = _checked(json.loads(raw.decode("utf-8")))
+    except (ValueError, TypeError, RecursionError):  # a decode error is a ValueError
+        return None
+    mark_used(path)
     return parts
 
 
@@ -195,7 +184,7 @@ def write(path: Path, calls, texts) -> None:
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, text.encode("utf-8"))
-        _prune(path.parent)
+        prune_oldest(path.parent, "chart-*.json", MAX_FILES)
     except (OSError, TypeError, ValueError, PlannerError):
         pass
 
@@ -204,16 +193,3 @@ def _plain(arg):
     if isinstance(arg, FrozenPath):
         return {"path": [[name, list(args)] for name, args in arg.calls]}
     return list(arg) if isinstance(arg, tuple) else arg
-
-
-def _prune(base: Path) -> None:
-    files = sorted(base.glob("chart-*.json"), key=_mtime)
-    for old in files[: max(0, len(files) - MAX_FILES)]:
-        old.unlink(missing_ok=True)
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0

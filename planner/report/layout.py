@@ -32,6 +32,7 @@ from reportlab.platypus import (
 )
 
 from .content import Cell, Text
+from .font_store import load_font
 from .fonts import FILES, GOTHIC, GOTHIC_BOLD, PGOTHIC, PGOTHIC_BOLD, font_file
 from .kinsoku import JParagraph
 
@@ -64,11 +65,11 @@ def register_reportlab_fonts() -> frozenset[int]:
 def _register_reportlab_fonts() -> frozenset[int]:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     covered: frozenset[int] | None = None
     for name in FILES:
-        font = TTFont(name, str(font_file(name)))  # subset-embedded when used
+        # subset-embedded when used; its tables kept from an earlier run (decision 0024)
+        font = load_font(name, font_file(name))
         pdfmetrics.registerFont(font)
         cmap = frozenset(font.face.charToGlyph)
         covered = cmap if covered is None else covered & cmap

@@ -112,12 +112,15 @@ def _numbers(values) -> list[array]:
     """Whole numbers then fractional ones, as reportlab's tables hold them (an advance
     width is a whole number, then scaled ones): two arrays, the types kept."""
     values = list(values)
-    n = 0
-    while n < len(values) and type(values[n]) is int:
-        n += 1
-    if not all(type(v) is float for v in values[n:]):
+    kinds = set(map(type, values))
+    n = len(values) if kinds <= {int} else 0 if kinds <= {float} else _first_fraction(values)
+    if not (set(map(type, values[:n])) <= {int} and set(map(type, values[n:])) <= {float}):
         raise TypeError("not whole numbers then fractional ones")
     return [array(WHOLE, values[:n]), array("d", values[n:])]
+
+
+def _first_fraction(values: list) -> int:
+    return next(i for i, v in enumerate(values) if type(v) is not int)
 
 
 def _encoded(face) -> tuple[dict, list[array]]:

@@ -4,8 +4,8 @@ reportlab reads a TrueType file into tables (character → glyph, widths, where 
 lies) in pure Python: ~25 ms a face, ~105 ms for the four before the first export of a
 run. Those tables are kept in the per-user cache folder, one file a face, named by a
 digest of the font file (size and time), reportlab's version and this format; a later
-run restores them in ~5 ms a face and reads the font file's bytes, from which the
-subsets embedded in a PDF are cut as before.
+run restores them in ~10 ms a face, reading the font file's bytes included (the subsets
+embedded in a PDF are cut from them as before).
 
 A file read back is input like any other: it is used only if it is exactly this format
 (every array of the length it declares, nothing after), names only attributes a fresh
@@ -155,11 +155,7 @@ def write(path: Path, face) -> None:
     kept, or a file that cannot be written, are no error (the font is parsed next time)."""
     try:
         attrs, arrays = _encoded(face)
-        header = {
-            "attrs": attrs,
-            "arrays": [[a.typecode, len(a)] for a in arrays],
-            "upm": face.unitsPerEm,
-        }
+        header = {"attrs": attrs, "arrays": [[a.typecode, len(a)] for a in arrays]}
         line = json.dumps(header, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         blob = FORMAT + line.encode("utf-8") + b"\n" + b"".join(a.tobytes() for a in arrays)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,6 @@ to turn it off.
 from __future__ import annotations
 
 import os
-import stat
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -49,12 +48,12 @@ def files_stamp(paths: list[Path]) -> bytes:
 def read_kept(path: Path, max_bytes: int) -> bytes | None:
     """The bytes of a kept file, or None: missing, unreadable, not a regular file (a FIFO
     would never end: start-up would hang) or larger than any this program writes."""
+    from ..domain.errors import PlannerError
+    from .datafile import read_small_file
+
     try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
-            return None
-        return path.read_bytes()
-    except OSError:
+        return read_small_file(path, max_bytes)
+    except (OSError, PlannerError):
         return None
 
 

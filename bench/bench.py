@@ -260,8 +260,9 @@ def _plain_pdf(pages: int, out: Path) -> None:
 
 def bench_first_export(work: Path) -> None:
     """What a user waits for at the first export after start: imports and fonts included.
-    Twice: with the charts' recordings kept on disk by an earlier run (decision 0023: an
-    export of the same charts, say the day after), and with nothing kept (the first ever)."""
+    Twice: with the charts' recordings and the fonts' tables kept on disk by an earlier run
+    (decisions 0023, 0024: an export of the same charts, say the day after), and with
+    nothing kept (the first ever)."""
     if not SAMPLE.exists():
         return
     sample = work / ("first-" + SAMPLE.name)
@@ -272,7 +273,7 @@ def bench_first_export(work: Path) -> None:
     def first(mode: str, **env: str) -> float:
         return float(run_child(FIRST_EXPORT_CHILD, [mode, str(sample), str(out), "0"], work, **env))
 
-    first("plan")  # an earlier run: keeps the charts' recordings
+    first("plan")  # an earlier run: keeps the charts' recordings and the fonts' tables
     runs = [first("plan") for _ in range(n)]
     pages = _pages(out)
     floor = [
@@ -281,7 +282,7 @@ def bench_first_export(work: Path) -> None:
     ]
     summarise(f"PDF export: {SAMPLE.name}, first in a process", runs, floor, "≤ 4× floor")
     cold = [first("plan", TELEWORK_PLANNER_CACHE=str(work / f"cold-{i}")) for i in range(n)]
-    summarise("PDF export:   the same, no chart kept from an earlier run", cold, floor, "–")
+    summarise("PDF export:   the same, nothing kept from an earlier run", cold, floor, "–")
     preloaded = [first("preloaded") for _ in range(n)]
     summarise("PDF export: first, after the GUI's preload", preloaded, floor, "≤ 1,500 ms")
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -53,11 +54,23 @@ def _kawasemi(catalog):
     return import_json(resource_path("samples") / "kawasemi-town.json", catalog)
 
 
+RECORDED_ON = date(2026, 12, 5)  # a new plan's date is the day it is made: the cover shows it
+
+
+def _dated(build):
+    def make(catalog):
+        plan = build(catalog)
+        plan.document_date = RECORDED_ON
+        return plan
+
+    return make
+
+
 CASES = {
-    "full-ja": (full_plan, "ja"),
-    "full-en": (full_plan, "en"),
-    "big-ja": (big_plan, "ja"),
-    "kinsoku-ja": (kinsoku_plan, "ja"),
+    "full-ja": (_dated(full_plan), "ja"),
+    "full-en": (_dated(full_plan), "en"),
+    "big-ja": (_dated(big_plan), "ja"),
+    "kinsoku-ja": (_dated(kinsoku_plan), "ja"),
     "kawasemi-en": (_kawasemi, "en"),
 }
 

@@ -83,3 +83,46 @@ def test_reportlab_draws_with_its_c_helpers_and_the_same_file_as_without(catalog
     streams = page_streams(accelerated.path)
     assert len(streams) > accelerated.pages
     assert streams == page_streams(python)
+
+
+def _marked(catalog, marker: str):
+    """The full plan with every task named anew: texts no earlier export has broken."""
+    plan = full_plan(catalog)
+    for unit in plan.units:
+        for n, task in enumerate(unit.tasks):
+            task.name = f"{marker}{n:02d}・{task.name}"
+    return plan
+
+
+def test_an_export_again_breaks_no_line_anew_and_writes_the_same_file(
+    catalog, tmp_path, monkeypatch, invariant_pdf
+):
+    """The lines one export broke serve the next (the styles are made once a process);
+    what an export before that kept is let go."""
+    broken = []
+    split = kinsoku.kinsoku_split
+
+    def counted(frags, *a):
+        broken.extend(f.text for f in frags if "再出力" in f.text or "別の計画" in f.text)
+        return split(frags, *a)
+
+    monkeypatch.setattr(kinsoku, "kinsoku_split", counted)
+    plan = _marked(catalog, "再出力")
+    first = export_pdf(plan, tmp_path / "first.pdf", lang="ja", catalog=catalog)
+    assert len(broken) > 20  # the marked task names, broken the first time
+    broken.clear()
+    again = export_pdf(plan, tmp_path / "again.pdf", lang="ja", catalog=catalog)
+    assert broken == []
+    assert again.path.read_bytes() == first.path.read_bytes()
+
+    other = _marked(catalog, "別の計画")
+    for _ in range(2):
+        export_pdf(other, tmp_path / "other.pdf", lang="ja", catalog=catalog)
+    kept = [
+        key[0]
+        for style in vars(layout.styles_for("ja")).values()
+        for name in (kinsoku._KEPT, kinsoku._BEFORE)
+        for key in style.__dict__.get(name, {})
+    ]
+    assert any("別の計画" in text for text in kept)
+    assert not any("再出力" in text for text in kept)

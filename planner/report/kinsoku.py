@@ -318,20 +318,32 @@ def _decorated(frag) -> bool:
     )
 
 
-MAX_KEPT = 50_000  # the broken lines kept a style (that is, an export), at most
+MAX_KEPT = 50_000  # the broken lines kept a style for one export, at most
+_KEPT, _BEFORE = "_planner_broken_lines", "_planner_broken_before"
+
+
+def new_export(style) -> None:
+    """An export begins with *style*: the lines the last export kept stay at hand for this
+    one (the same plan exported again, or after an edit, breaks few lines anew); older
+    ones are let go, so what is kept is never more than two exports' texts."""
+    d = style.__dict__
+    d[_BEFORE] = d.pop(_KEPT, {})
 
 
 def _broken_once(frags, max_widths, style) -> ParaLines:
-    """The lines of one plain fragment, broken once an export for each text and width:
-    the large plan has one text cell in four distinct. The lines are shared, read only."""
+    """The lines of one plain fragment, broken once for each text and width, kept for the
+    export and the next (the large plan has one text cell in four distinct). The lines
+    are shared, read only."""
     f = frags[0]
     if _decorated(f):
         return kinsoku_split(frags, max_widths, False)
     key = (f.text, f.fontName, f.fontSize, f.textColor, f.rise, tuple(max_widths))
-    kept = style.__dict__.setdefault("_planner_broken_lines", {})
+    kept = style.__dict__.setdefault(_KEPT, {})
     lines = kept.get(key)
     if lines is None:
-        lines = kinsoku_split(frags, max_widths, False)
+        lines = style.__dict__.get(_BEFORE, {}).pop(key, None)
+        if lines is None:
+            lines = kinsoku_split(frags, max_widths, False)
         if len(kept) < MAX_KEPT:
             kept[key] = lines
     return lines

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 from .content import Cell, Text
 from .font_store import load_font
 from .fonts import FILES, GOTHIC, GOTHIC_BOLD, PGOTHIC, PGOTHIC_BOLD, font_file
-from .kinsoku import JParagraph
+from .kinsoku import JParagraph, new_export
 
 CHUNK_ROWS = 200  # big tables slow down faster than linearly: lay them out in pieces
 LONG_CELL = 600  # characters: a cell this long may need more than a page
@@ -83,6 +83,13 @@ def _register_reportlab_fonts() -> frozenset[int]:
     return covered
 
 
+@cache
+def styles_for(lang: str) -> Styles:
+    """The styles of one language, made once a process: the lines they keep from the last
+    export (``kinsoku.new_export``) serve the next one (issue 25)."""
+    return Styles(lang)
+
+
 class Styles:
     """Paragraph styles for one language: proportional Gothic text, fixed-width figures."""
 
@@ -115,6 +122,12 @@ class Styles:
         self.cover_meta = style("cover_meta", fontName=PGOTHIC, fontSize=12, leading=20,
                                 alignment=TA_CENTER)  # fmt: skip
         self.toc = style("toc", fontName=PGOTHIC, fontSize=11, leading=16, alignment=TA_LEFT)
+
+    def new_export(self) -> Styles:
+        """Called as an export begins: see ``kinsoku.new_export``."""
+        for style in vars(self).values():
+            new_export(style)
+        return self
 
 
 def para(markup: str, style: ParagraphStyle) -> Paragraph:

@@ -40,9 +40,9 @@ from .layout import (
     MadeWhenReached,
     PageRef,
     PlanDoc,
-    Styles,
     data_table,
     para,
+    styles_for,
 )
 from .result import PDF
 from .textsafe import TextGuard
@@ -82,7 +82,7 @@ class PdfWriter:
             initialFontSize=10,
             initialLeading=12,
         )
-        self.s = Styles(document.lang)
+        self.s = styles_for(document.lang).new_export()
         # the build's list holds the story alone: a table laid out and drawn is freed
         story = doc.finish_story(self.story(document))
         from reportlab import rl_config

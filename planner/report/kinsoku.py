@@ -30,6 +30,8 @@ from reportlab.platypus.paragraph import (
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.rl_config import _FUZZ
 
+from .plain_draw import plain_operators
+
 # 行頭禁則: closing brackets, stops, commas, small kana, prolonged sound mark, etc.
 CANNOT_START = frozenset(
     "!%),.:;?]}¢°’”‰′″℃、。〃々〆〉》」』】〕〗〙〟ゝゞ゠・ヽヾ"
@@ -173,7 +175,7 @@ class JParagraph(Paragraph):
         colour and font), and its characters are in the document's font subsets already."""
         key = self._draw_key()
         if key is None:
-            return super().draw()
+            return self._draw_anew()
         canv = self.canv
         drawn = canv.__dict__.setdefault("_planner_drawn_paragraphs", {})
         known = drawn.get(key)
@@ -181,9 +183,18 @@ class JParagraph(Paragraph):
             canv._code.extend(known[1])
             return None
         start = len(canv._code)
-        super().draw()
+        self._draw_anew()
         drawn[key] = (self.style, canv._code[start:])  # the style kept: its id stays its own
         return None
+
+    def _draw_anew(self) -> None:
+        """A plain paragraph's operators written directly (``plain_draw``); reportlab draws
+        every other one."""
+        ops = plain_operators(self, self.canv)
+        if ops is None:
+            super().draw()
+        else:
+            self.canv._code.extend(ops)
 
     def _draw_key(self) -> tuple | None:
         """What this paragraph's drawing depends on, for a paragraph of one plain fragment."""

@@ -1,0 +1,132 @@
+"""The page operators of a plain paragraph, written as reportlab's own drawing writes them.
+
+A table cell is a paragraph of one text in one font and colour. reportlab draws it through
+its general machinery (a text object with links, underlines, bullets, dots, background
+colours, word spacing), which was a quarter of a warm export (issue 25).
+``plain_operators`` writes the same operators, byte for byte, for a paragraph that needs
+none of that, and answers None for any other, which reportlab then draws itself.
+tests/test_plain_draw.py holds the two to the same output.
+
+Mirrors reportlab 4's ``Paragraph.drawPara`` for lines of kind 1 (``_leftDrawParaLineX``
+and its centred and right-aligned siblings, ``_putFragLine``, ``PDFTextObject``).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.platypus import paragraph as _rl
+
+_SHIFT = {TA_LEFT: 0.0, TA_CENTER: 0.5, TA_RIGHT: 1.0}  # of a line's free space, moved right
+
+
+def plain_operators(p, canv) -> list[str] | None:
+    """What drawing paragraph *p* adds to the canvas's page, or None where it is not plain."""
+    style = p.style
+    bl = p.blPara
+    shift = _SHIFT.get(style.alignment)
+    if (
+        shift is None
+        or bl.kind != 1
+        or not bl.lines
+        or p.bulletText
+        or p.debug
+        or style.backColor
+        or (style.borderColor and style.borderWidth)
+        or style.firstLineIndent
+        or style.endDots
+        or style.wordWrap == "RTL"
+        or getattr(p, "_offsets", None) is not None
+        or getattr(p, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off")
+        or not canv.bottomup
+        or getattr(canv, "_enforceColorSpace", None)
+    ):
+        return None
+    first = bl.lines[0]
+    top = first.fontSize if _rl.paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize)
+    text = _Text(canv, style.leftIndent, p.height - top, style.leading)
+    for line in bl.lines:
+        if not text.line(line, shift):
+            return None
+    return ["q", text.code(), "Q"]
+
+
+class _Text:
+    """A text object's operators: the part of ``PDFTextObject`` a plain paragraph uses."""
+
+    def __init__(self, canv, x: float, y: float, leading: float) -> None:
+        self.canv, self.doc, self.leading = canv, canv._doc, leading
+        self.ops = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+        self.tx_leading = None
+        self.font = self.size = self.color = None
+        self.subset = -1
+
+    def code(self) -> str:
+        return " ".join([*self.ops, "ET"])
+
+    def line(self, line, shift: float) -> bool:
+        """One line of one word; False for a line that is not plain."""
+        words = line.words
+        extra = line.extraSpace
+        if len(words) != 1 or not extra > -1e-8:  # an overfull line: word spacing
+            return False
+        w = words[0]
+        text = w.text
+        if (
+            type(text) is not str
+            or w.rise
+            or getattr(w, "cbDefn", None) is not None
+            or getattr(w, "link", None)
+            or getattr(w, "us_lines", None)
+            or getattr(w, "backColor", None)
+            or type(w.textColor) is not Color
+        ):
+            return False
+        font = getFont(w.fontName)
+        if not font._dynamicFont:  # a TrueType font; a plain str is never shaped
+            return False
+        m = 0 + shift * extra
+        moved = m > 1e-6 or m < -1e-6
+        if moved:
+            self.move(m)
+        if self.tx_leading != self.leading:
+            self.tx_leading = self.leading
+            self.ops.append(f"{fp_str(self.leading)} TL")
+        if (self.font, self.size) != (w.fontName, w.fontSize):
+            self.font, self.size, self.subset = w.fontName, w.fontSize, -1
+        if self.color != w.textColor:
+            self.color = c = w.textColor
+            self.ops.append(f"{fp_str((c.red, c.green, c.blue))} rg")
+        self.ops.append(f"{self.show(font, text)} T*")
+        if moved:
+            self.move(-m)
+        return True
+
+    def show(self, font, text: str) -> str:
+        """``PDFTextObject._formatText`` for a TrueType font: a run a subset."""
+        out = []
+        tmpl = None
+        doc, escape = self.doc, self.canv._escape
+        for subset, t in font.splitString(text, doc):
+            if subset != self.subset:
+                if not tmpl:
+                    tmpl = f"{fp_str(self.size)} Tf {fp_str(self.tx_leading)} TL"
+                out.append(f"{font.getSubsetInternalName(subset, doc)} {tmpl}")
+                self.subset = subset
+            out.append(f"({escape(t)}) Tj")
+        return " ".join(out)
+
+    def move(self, dx: float) -> None:
+        """``PDFTextObject.moveCursor(dx, 0)``: joined with a move just before it."""
+        ops, dy = self.ops, 0
+        if ops[-1].endswith(" Td"):
+            last = ops[-1].split()
+            if len(last) == 3:
+                del ops[-1]
+            else:
+                ops[-1] = "".join(last[:-4])
+            dx += float(last[-3])
+            dy -= float(last[-2])
+        ops.append(f"{fp_str(dx, -dy)} Td")

@@ -30,6 +30,20 @@ def test_clean_drops_control_and_format_characters(guard_factory):
     assert g.missing == {}
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("あ業ー。（）Ａa1 \n\t\r\x00\u200b\u202e\ufe0f𠮷😀"), max_size=12))
+def test_clean_gives_what_each_character_asks(guard_factory, text):
+    """Kept, a line end, a space for a tab, dropped if invisible, 〓 if the font lacks it —
+    whether the text takes the way for texts the fonts print whole or not."""
+    g = guard_factory()
+    expected = ""
+    for ch in text.replace("\r\n", "\n").replace("\r", "\n"):
+        expected += {"\t": " ", "\x00": "", "\u200b": "", "\u202e": "", "\ufe0f": "",
+                     "𠮷": MISSING_GLYPH, "😀": MISSING_GLYPH}.get(ch, ch)  # fmt: skip
+    assert g.clean(text) == expected
+    assert set(g.missing) == {ch for ch in "𠮷😀" if ch in text}
+
+
 def test_missing_glyphs_become_geta_and_are_reported_once(guard_factory):
     g = guard_factory()
     assert g.clean("𠮷野家😀") == f"{MISSING_GLYPH}野家{MISSING_GLYPH}"

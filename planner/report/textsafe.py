@@ -85,6 +85,8 @@ class TextGuard:
             return s  # the common case for numbers and codes: nothing to do
         s = _normalised(s)
         covered = self._covered
+        if "\t" not in s and covered.issuperset(map(ord, s.replace("\n", ""))):
+            return s  # every character printable as it is: the loop below would keep each
         out: list[str] = []
         for ch in s:
             if ch == "\n":

@@ -23,6 +23,19 @@ JA = Styles("ja")
 STYLES = ["cell", "cell_r", "cell_c", "cell_head", "note", "small", "body", "toc", "h2"]
 # kana, kanji, figures, Latin, what PDF strings escape, 禁則 characters, a no-break space
 ALPHABET = "あいうえおアイウ業務計画在宅勤務の実施１２３0123456789,.-ABCxyz ()\\「」（）。、ー・！\u00a0"
+_PLAIN = st.text(ALPHABET, max_size=30)
+_SHORT = st.text(ALPHABET, min_size=1, max_size=8)
+# texts as the report marks them up: line breaks, bold, small and coloured spans
+MARKUP = st.lists(
+    st.one_of(
+        _PLAIN,
+        st.just("<br/>"),
+        _SHORT.map(lambda t: f"<b>{t}</b>"),
+        _SHORT.map(lambda t: f'<font size="7.5">{t}</font>'),
+        _SHORT.map(lambda t: f'<font color="#B00000">{t}</font>'),
+    ),
+    max_size=4,
+).map("".join)
 
 
 def _drawn(canv: Canvas, paragraph: Paragraph, width: float, anew: bool) -> list[str]:
@@ -52,7 +65,7 @@ def _both(texts_styles_widths) -> list[tuple[list[str], list[str]]]:
 @given(
     st.lists(
         st.tuples(
-            st.text(ALPHABET, min_size=0, max_size=60),
+            st.one_of(st.text(ALPHABET, max_size=60), MARKUP),
             st.sampled_from(STYLES),
             st.floats(min_value=14, max_value=300),
         ),
@@ -66,10 +79,13 @@ def test_plain_paragraphs_are_drawn_as_reportlab_draws_them(cases):
         assert ours == theirs
 
 
-def test_the_direct_way_is_taken_for_table_cells():
+@pytest.mark.parametrize(
+    "text", ["在宅勤務の実施計画（案）", "在宅<br/>勤務の実施計画", "在宅勤務の<b>実施</b>計画（案）"]
+)
+def test_the_direct_way_is_taken_for_table_cells(text):
     canv = Canvas("x.pdf")
     for name in ("cell", "cell_r", "cell_c", "cell_head"):
-        p = JParagraph("在宅勤務の実施計画（案）", getattr(JA, name))
+        p = JParagraph(text, getattr(JA, name))
         p.wrap(60, 1000)  # two lines
         ops = plain_operators(p, canv)
         assert ops is not None and ops[0] == "q" and ops[-1] == "Q"
@@ -87,7 +103,7 @@ def test_many_distinct_characters_switch_font_subsets_as_reportlab_does():
 @pytest.mark.parametrize(
     ("text", "style", "width"),
     [
-        ("太字の<b>語</b>を含む文", JA.cell, 200),  # two fragments
+        ("下線の<u>ある</u>文", JA.cell, 200),
         ("両端揃えの段落です。" * 4, ParagraphStyle("j", parent=JA.body, alignment=TA_JUSTIFY), 120),
         ("背景色のある段落", ParagraphStyle("b", parent=JA.cell, backColor=colors.yellow), 200),
         ("字下げのある段落です。" * 3, ParagraphStyle("i", parent=JA.body, firstLineIndent=10), 120),

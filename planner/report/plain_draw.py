@@ -29,8 +29,6 @@ def plain_operators(p, canv) -> list[str] | None:
     shift = _SHIFT.get(style.alignment)
     if (
         shift is None
-        or bl.kind != 1
-        or not bl.lines
         or p.bulletText
         or p.debug
         or style.backColor
@@ -44,13 +42,37 @@ def plain_operators(p, canv) -> list[str] | None:
         or getattr(canv, "_enforceColorSpace", None)
     ):
         return None
+    if not bl.lines:  # an empty paragraph: reportlab draws nothing
+        return []
+    if bl.kind != 1 or not all(map(_plain, bl.lines)):
+        return None
     first = bl.lines[0]
     top = first.fontSize if _rl.paraFontSizeHeightOffset else getattr(first, "ascent", first.fontSize)
     text = _Text(canv, style.leftIndent, p.height - top, style.leading)
     for line in bl.lines:
-        if not text.line(line, shift):
-            return None
+        text.line(line, shift)
     return ["q", text.code(), "Q"]
+
+
+def _plain(line) -> bool:
+    """A line of words that are only text: no word spacing (an overfull line), no link,
+    underline, inline object, background or raised text; an RGB colour, a TrueType font
+    (a plain ``str`` is never shaped)."""
+    if not line.extraSpace > -1e-8:
+        return False
+    for w in line.words:
+        if (
+            type(w.text) is not str
+            or w.rise
+            or getattr(w, "cbDefn", None) is not None
+            or getattr(w, "link", None)
+            or getattr(w, "us_lines", None)
+            or getattr(w, "backColor", None)
+            or type(w.textColor) is not Color
+            or not getFont(w.fontName)._dynamicFont
+        ):
+            return False
+    return True
 
 
 class _Text:
@@ -66,43 +88,26 @@ class _Text:
     def code(self) -> str:
         return " ".join([*self.ops, "ET"])
 
-    def line(self, line, shift: float) -> bool:
-        """One line of one word; False for a line that is not plain."""
-        words = line.words
-        extra = line.extraSpace
-        if len(words) != 1 or not extra > -1e-8:  # an overfull line: word spacing
-            return False
-        w = words[0]
-        text = w.text
-        if (
-            type(text) is not str
-            or w.rise
-            or getattr(w, "cbDefn", None) is not None
-            or getattr(w, "link", None)
-            or getattr(w, "us_lines", None)
-            or getattr(w, "backColor", None)
-            or type(w.textColor) is not Color
-        ):
-            return False
-        font = getFont(w.fontName)
-        if not font._dynamicFont:  # a TrueType font; a plain str is never shaped
-            return False
-        m = 0 + shift * extra
+    def line(self, line, shift: float) -> None:
+        """One line (``_putFragLine``), moved right by *shift* of its free space."""
+        m = 0 + shift * line.extraSpace
         moved = m > 1e-6 or m < -1e-6
         if moved:
             self.move(m)
         if self.tx_leading != self.leading:
             self.tx_leading = self.leading
             self.ops.append(f"{fp_str(self.leading)} TL")
-        if (self.font, self.size) != (w.fontName, w.fontSize):
-            self.font, self.size, self.subset = w.fontName, w.fontSize, -1
-        if self.color != w.textColor:
-            self.color = c = w.textColor
-            self.ops.append(f"{fp_str((c.red, c.green, c.blue))} rg")
-        self.ops.append(f"{self.show(font, text)} T*")
+        words = line.words
+        for w in words:
+            if (self.font, self.size) != (w.fontName, w.fontSize):
+                self.font, self.size, self.subset = w.fontName, w.fontSize, -1
+            if self.color != w.textColor:
+                self.color = c = w.textColor
+                self.ops.append(f"{fp_str((c.red, c.green, c.blue))} rg")
+            shown = self.show(getFont(w.fontName), w.text)
+            self.ops.append(f"{shown} T*" if w is words[-1] else shown)
         if moved:
             self.move(-m)
-        return True
 
     def show(self, font, text: str) -> str:
         """``PDFTextObject._formatText`` for a TrueType font: a run a subset."""

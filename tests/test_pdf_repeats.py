@@ -119,10 +119,11 @@ def test_an_export_again_breaks_no_line_anew_and_writes_the_same_file(
     for _ in range(2):
         export_pdf(other, tmp_path / "other.pdf", lang="ja", catalog=catalog)
     kept = [
-        key[0]
+        text
         for style in vars(layout.styles_for("ja")).values()
         for name in (kinsoku._KEPT, kinsoku._BEFORE)
-        for key in style.__dict__.get(name, {})
+        for spans, _widths in style.__dict__.get(name, {})
+        for text, *_span in spans
     ]
     assert any("別の計画" in text for text in kept)
     assert not any("再出力" in text for text in kept)

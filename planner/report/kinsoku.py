@@ -228,7 +228,7 @@ class JParagraph(Paragraph):
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
             return self.blPara
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        if len(frags) == 1 and self._drawn_as_broken() and auto_leading in ("", "off"):
+        if self._drawn_as_broken() and auto_leading in ("", "off"):
             return _broken_once(frags, maxWidths, style)
         return kinsoku_split(frags, maxWidths, auto_leading not in ("", "off"))
 
@@ -342,13 +342,15 @@ def new_export(style) -> None:
 
 
 def _broken_once(frags, max_widths, style) -> ParaLines:
-    """The lines of one plain fragment, broken once for each text and width, kept for the
-    export and the next (the large plan has one text cell in four distinct). The lines
-    are shared, read only."""
-    f = frags[0]
-    if _decorated(f):
+    """The lines of a plain text (spans and line breaks, nothing drawn beside the text),
+    broken once for each text and width, kept for the export and the next (the large plan
+    has one text cell in four distinct). The lines are shared, read only."""
+    if any(_decorated(f) or getattr(f, "backColor", None) for f in frags):
         return kinsoku_split(frags, max_widths, False)
-    key = (f.text, f.fontName, f.fontSize, f.textColor, f.rise, tuple(max_widths))
+    spans = tuple(
+        (f.text, f.fontName, f.fontSize, f.textColor, f.rise, hasattr(f, "lineBreak")) for f in frags
+    )
+    key = (spans, tuple(max_widths))
     kept = style.__dict__.setdefault(_KEPT, {})
     lines = kept.get(key)
     if lines is None:

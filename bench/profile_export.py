@@ -14,8 +14,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 PARTS = {
     "the chapters' flowables": ["pdf_writer.py:chapter"],
     "  of it: tables' cells and styles made": ["layout.py:data_table"],
@@ -37,11 +35,11 @@ def _plan(which: str, catalog):
         from bench.generate import large_plan
 
         return large_plan(catalog)
+    from bench.bench import SAMPLE
     from planner.store.project import open_plan
 
-    sample = ROOT / "resources" / "samples" / "kawasemi-town.twplan"
-    copy = Path(tempfile.mkdtemp()) / sample.name  # opening takes a lock beside the file
-    shutil.copy(sample, copy)
+    copy = Path(tempfile.mkdtemp()) / SAMPLE.name  # opening takes a lock beside the file
+    shutil.copy(SAMPLE, copy)
     return open_plan(copy, catalog)
 
 

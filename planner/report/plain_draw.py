@@ -1,8 +1,9 @@
 """The page operators of a plain paragraph, written as reportlab's own drawing writes them.
 
-A table cell is a paragraph of one text in one font and colour. reportlab draws it through
-its general machinery (a text object with links, underlines, bullets, dots, background
-colours, word spacing), which was a quarter of a warm export (issue 25).
+A table cell is a paragraph of plain text: a few spans (bold, small, coloured) and line
+breaks at most. reportlab draws it through its general machinery (a text object with
+links, underlines, bullets, dots, background colours, word spacing), which was a quarter
+of a warm export (issue 25).
 ``plain_operators`` writes the same operators, byte for byte, for a paragraph that needs
 none of that, and answers None for any other, which reportlab then draws itself.
 tests/test_plain_draw.py holds the two to the same output.
@@ -90,7 +91,7 @@ class _Text:
 
     def line(self, line, shift: float) -> None:
         """One line (``_putFragLine``), moved right by *shift* of its free space."""
-        m = 0 + shift * line.extraSpace
+        m = shift * line.extraSpace
         moved = m > 1e-6 or m < -1e-6
         if moved:
             self.move(m)
@@ -124,14 +125,11 @@ class _Text:
         return " ".join(out)
 
     def move(self, dx: float) -> None:
-        """``PDFTextObject.moveCursor(dx, 0)``: joined with a move just before it."""
+        """``PDFTextObject.moveCursor(dx, 0)``: joined with a move just before it (each
+        move here is an operator of its own, ``dx dy Td``)."""
         ops, dy = self.ops, 0
         if ops[-1].endswith(" Td"):
-            last = ops[-1].split()
-            if len(last) == 3:
-                del ops[-1]
-            else:
-                ops[-1] = "".join(last[:-4])
-            dx += float(last[-3])
-            dy -= float(last[-2])
+            last_dx, last_dy, _td = ops.pop().split()
+            dx += float(last_dx)
+            dy -= float(last_dy)
         ops.append(f"{fp_str(dx, -dy)} Td")
